@@ -1,0 +1,1 @@
+namespace VirtualMeet.Contracts; public static class HubRoutes { public const string Polls = "/hubs/polls"; }

@@ -1,0 +1,1 @@
+namespace VirtualMeet.SignalR.Redis; internal static class Placeholder { }

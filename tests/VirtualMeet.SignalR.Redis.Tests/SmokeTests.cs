@@ -1,0 +1,1 @@
+namespace T; public class SmokeTests { [Fact] public void Runs() => Assert.True(true); }

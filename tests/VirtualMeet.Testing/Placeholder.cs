@@ -1,0 +1,1 @@
+namespace VirtualMeet.Testing; public static class Placeholder { }
