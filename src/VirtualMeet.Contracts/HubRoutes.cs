@@ -1,1 +1,14 @@
-namespace VirtualMeet.Contracts; public static class HubRoutes { public const string Polls = "/hubs/polls"; }
+namespace VirtualMeet.Contracts;
+
+/// <summary>Where each hub listens. Clients and the server build hub URLs only from these.</summary>
+public static class HubRoutes
+{
+    public const string Polls = "/hubs/polls";
+    public const string Keynote = "/hubs/keynote";
+    public const string Breakouts = "/hubs/breakouts";
+    public const string Bar = "/hubs/bar";
+    public const string Notifications = "/hubs/notifications";
+
+    /// <summary>The common prefix: requests under it may carry their bearer token as <c>access_token</c>.</summary>
+    public const string Prefix = "/hubs";
+}

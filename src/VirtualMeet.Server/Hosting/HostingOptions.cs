@@ -1,0 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace VirtualMeet.Server.Hosting;
+
+/// <summary>Process-level settings: section <c>Hosting</c>.</summary>
+public sealed class HostingOptions
+{
+    public const string Section = "Hosting";
+
+    /// <summary>
+    /// How long a stopping node keeps serving in-flight requests and hub calls after it has reported itself
+    /// not ready, so a load balancer stops sending new work first.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>A stable name for this node in logs, metrics and the node registry; defaults to host name and process id.</summary>
+    [MaxLength(100)]
+    public string? NodeName { get; set; }
+}

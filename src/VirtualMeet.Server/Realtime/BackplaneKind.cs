@@ -1,0 +1,11 @@
+namespace VirtualMeet.Server.Realtime;
+
+/// <summary>How hub messages reach connections on other nodes.</summary>
+public enum BackplaneKind
+{
+    /// <summary>SignalR's own in-process manager: one node, no dependencies.</summary>
+    InMemory,
+
+    /// <summary>Our Redis backplane: any number of nodes on one Redis.</summary>
+    Redis,
+}

@@ -1,0 +1,31 @@
+using VirtualMeet.Server.Hosting;
+using VirtualMeet.SignalR.Redis;
+
+namespace VirtualMeet.Server.Realtime;
+
+/// <summary>What operators look at when something is off: which nodes are alive and which backplane runs.</summary>
+public static class DiagnosticsEndpoints
+{
+    public static WebApplication MapDiagnosticsEndpoints(this WebApplication app)
+    {
+        app.MapGet("/api/diagnostics/nodes", async (IServiceProvider services, NodeIdentity node, CancellationToken cancellationToken) =>
+            {
+                var registry = services.GetService<RedisNodeRegistry>();
+                if (registry is null)
+                {
+                    return TypedResults.Ok(new NodesResponse("InMemory", node.Name, [new LiveNode(node.Name, Environment.MachineName, null, null)]));
+                }
+
+                var nodes = await registry.GetLiveNodesAsync(cancellationToken);
+                return TypedResults.Ok(new NodesResponse("Redis", node.Name,
+                    [.. nodes.Select(n => new LiveNode(n.NodeId, n.HostName, n.StartedAt, n.LastSeenAt))]));
+            })
+            .WithName("ListNodes")
+            .WithTags("Diagnostics");
+        return app;
+    }
+
+    public sealed record NodesResponse(string Backplane, string ThisNode, IReadOnlyList<LiveNode> Nodes);
+
+    public sealed record LiveNode(string Name, string HostName, DateTimeOffset? StartedAt, DateTimeOffset? LastSeenAt);
+}

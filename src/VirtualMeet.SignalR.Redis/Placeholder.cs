@@ -1,1 +1,0 @@
-namespace VirtualMeet.SignalR.Redis; internal static class Placeholder { }

@@ -1,1 +1,0 @@
-namespace VirtualMeet.Testing; public static class Placeholder { }
