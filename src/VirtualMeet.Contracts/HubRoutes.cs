@@ -9,6 +9,9 @@ public static class HubRoutes
     public const string Bar = "/hubs/bar";
     public const string Notifications = "/hubs/notifications";
 
+    /// <summary>Organizer-only: proves that a message crosses nodes (operators and smoke tests).</summary>
+    public const string Diagnostics = "/hubs/diagnostics";
+
     /// <summary>The common prefix: requests under it may carry their bearer token as <c>access_token</c>.</summary>
     public const string Prefix = "/hubs";
 }

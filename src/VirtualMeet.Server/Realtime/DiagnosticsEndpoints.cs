@@ -1,9 +1,14 @@
+using VirtualMeet.Contracts;
 using VirtualMeet.Server.Hosting;
+using VirtualMeet.Server.Identity;
 using VirtualMeet.SignalR.Redis;
 
 namespace VirtualMeet.Server.Realtime;
 
-/// <summary>What operators look at when something is off: which nodes are alive and which backplane runs.</summary>
+/// <summary>
+/// What operators look at when something is off: which nodes are alive, which backplane runs, and a probe hub
+/// that proves a message crosses nodes. Organizer-only.
+/// </summary>
 public static class DiagnosticsEndpoints
 {
     public static WebApplication MapDiagnosticsEndpoints(this WebApplication app)
@@ -21,7 +26,10 @@ public static class DiagnosticsEndpoints
                     [.. nodes.Select(n => new LiveNode(n.NodeId, n.HostName, n.StartedAt, n.LastSeenAt))]));
             })
             .WithName("ListNodes")
-            .WithTags("Diagnostics");
+            .WithTags("Diagnostics")
+            .RequireAuthorization(Policies.Organizer);
+
+        app.MapHub<ClusterProbeHub>(HubRoutes.Diagnostics);
         return app;
     }
 

@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using VirtualMeet.Testing;
+
+namespace VirtualMeet.Server.Tests.Deployment;
+
+/// <summary>
+/// The documented no-Docker topology (deploy/local/topology.sh): redis-server, two server processes and nginx,
+/// on free loopback ports, started from the server build that this test run already compiled.
+/// </summary>
+internal sealed class LocalTopology : IAsyncDisposable
+{
+    private readonly string _script;
+    private readonly Dictionary<string, string> _environment;
+
+    private LocalTopology(string script, Dictionary<string, string> environment, IReadOnlyDictionary<string, string> ports)
+    {
+        _script = script;
+        _environment = environment;
+        Ports = ports;
+    }
+
+    public IReadOnlyDictionary<string, string> Ports { get; }
+
+    public Uri NginxUrl => new($"http://127.0.0.1:{Ports["VM_NGINX_PORT"]}");
+
+    public Uri NodeAUrl => new($"http://127.0.0.1:{Ports["VM_NODE_A_PORT"]}");
+
+    public Uri NodeBUrl => new($"http://127.0.0.1:{Ports["VM_NODE_B_PORT"]}");
+
+    public static async Task<LocalTopology> UpAsync(CancellationToken cancellationToken)
+    {
+        var root = RepositoryRoot();
+        var runDirectory = Directory.CreateTempSubdirectory("vm-topology-").FullName;
+        var environment = new Dictionary<string, string>
+        {
+            ["VM_RUN_DIR"] = runDirectory,
+            ["VM_PORTS_AUTO"] = "1",
+            ["VM_PUBLISH_DIR"] = ServerBuildDirectory(root),
+            ["VM_ORGANIZER_KEY"] = VirtualMeetNode.TestOrganizerKey,
+        };
+        var script = Path.Combine(root, "deploy", "local", "topology.sh");
+        var topology = new LocalTopology(script, environment, new Dictionary<string, string>());
+        try
+        {
+            await topology.RunAsync("up", TimeSpan.FromMinutes(2), cancellationToken);
+        }
+        catch
+        {
+            await topology.RunAsync("down", TestTimeouts.Recovery, CancellationToken.None);
+            throw;
+        }
+
+        var ports = File.ReadAllLines(Path.Combine(runDirectory, "ports.env"))
+            .Select(line => line.Split('=', 2))
+            .Where(parts => parts.Length == 2)
+            .ToDictionary(parts => parts[0].Trim(), parts => parts[1].Trim().Trim('"'));
+        return new LocalTopology(script, environment, ports);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await RunAsync("down", TestTimeouts.Recovery, CancellationToken.None);
+        try
+        {
+            Directory.Delete(_environment["VM_RUN_DIR"], recursive: true);
+        }
+        catch (IOException)
+        {
+            // Logs left in a temp folder are harmless.
+        }
+    }
+
+    private async Task RunAsync(string command, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var startInfo = new ProcessStartInfo("bash", [_script, command])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var (key, value) in _environment)
+        {
+            startInfo.Environment[key] = value;
+        }
+
+        using var process = Process.Start(startInfo) ?? throw new InvalidOperationException("bash did not start.");
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken).WaitAsync(timeout, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"topology.sh {command} did not finish within {timeout}.");
+        }
+
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException(
+                $"topology.sh {command} exited with {process.ExitCode}:\n{await output}\n{await error}");
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "VirtualMeet.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("VirtualMeet.sln not found above the test folder.");
+    }
+
+    /// <summary>The server's own build output for the configuration this test was built in (Debug or Release).</summary>
+    private static string ServerBuildDirectory(string root)
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+        var directory = Path.Combine(root, "src", "VirtualMeet.Server", "bin", configuration, "net10.0");
+        return File.Exists(Path.Combine(directory, "VirtualMeet.Server.dll"))
+            ? directory
+            : throw new InvalidOperationException($"The server is not built at {directory}.");
+    }
+}
