@@ -1,0 +1,63 @@
+using System.Diagnostics.Metrics;
+
+namespace VirtualMeet.SignalR.Redis;
+
+/// <summary>
+/// The backplane's instruments, on the meter "VirtualMeet.SignalR.Redis". One instance per node, shared by the
+/// lifetime managers of every hub and by the node registry.
+/// </summary>
+public sealed class RedisBackplaneMetrics
+{
+    /// <summary>The meter name to listen to (OpenTelemetry, dotnet-counters).</summary>
+    public const string MeterName = "VirtualMeet.SignalR.Redis";
+
+    private readonly Counter<long> _published;
+    private readonly Counter<long> _received;
+    private readonly Counter<long> _publishFailures;
+    private readonly Counter<long> _ackTimeouts;
+    private readonly Counter<long> _resubscriptions;
+    private readonly Counter<long> _dropped;
+    private long _activeSubscriptions;
+    private long _localConnections;
+
+    /// <summary>Creates the instruments on a meter owned by <paramref name="meterFactory"/>.</summary>
+    public RedisBackplaneMetrics(IMeterFactory meterFactory)
+    {
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        var meter = meterFactory.Create(MeterName);
+        _published = meter.CreateCounter<long>("virtualmeet.backplane.messages_published", "{message}", "Messages published to Redis.");
+        _received = meter.CreateCounter<long>("virtualmeet.backplane.messages_received", "{message}", "Messages received from Redis.");
+        _publishFailures = meter.CreateCounter<long>("virtualmeet.backplane.publish_failures", "{message}", "Publishes that failed or timed out (message dropped).");
+        _ackTimeouts = meter.CreateCounter<long>("virtualmeet.backplane.ack_timeouts", "{command}", "Remote group commands without acknowledgement in time.");
+        _resubscriptions = meter.CreateCounter<long>("virtualmeet.backplane.resubscriptions", "{repair}", "Times every subscription was renewed after a failed probe.");
+        _dropped = meter.CreateCounter<long>("virtualmeet.backplane.messages_dropped", "{message}", "Received messages dropped because a channel queue was full.");
+        meter.CreateObservableGauge("virtualmeet.backplane.active_subscriptions", () => Volatile.Read(ref _activeSubscriptions), "{subscription}", "Channels this node is subscribed to.");
+        meter.CreateObservableGauge("virtualmeet.backplane.local_connections", () => Volatile.Read(ref _localConnections), "{connection}", "Hub connections held by this node.");
+    }
+
+    /// <summary>Hub connections currently held by this node, across hubs.</summary>
+    public long LocalConnections => Volatile.Read(ref _localConnections);
+
+    /// <summary>Channels this node is currently subscribed to, across hubs.</summary>
+    public long ActiveSubscriptions => Volatile.Read(ref _activeSubscriptions);
+
+    internal void Published() => _published.Add(1);
+
+    internal void Received() => _received.Add(1);
+
+    internal void PublishFailed() => _publishFailures.Add(1);
+
+    internal void AckTimedOut() => _ackTimeouts.Add(1);
+
+    internal void Resubscribed() => _resubscriptions.Add(1);
+
+    internal void Dropped() => _dropped.Add(1);
+
+    internal void SubscriptionAdded() => Interlocked.Increment(ref _activeSubscriptions);
+
+    internal void SubscriptionRemoved() => Interlocked.Decrement(ref _activeSubscriptions);
+
+    internal void ConnectionAdded() => Interlocked.Increment(ref _localConnections);
+
+    internal void ConnectionRemoved() => Interlocked.Decrement(ref _localConnections);
+}

@@ -1,0 +1,142 @@
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using StackExchange.Redis;
+using VirtualMeet.SignalR.Redis.Internal;
+
+namespace VirtualMeet.SignalR.Redis;
+
+/// <summary>Describes a change of the Redis connection state.</summary>
+public sealed class RedisConnectionEventArgs(bool isSubscriptionConnection, Exception? exception) : EventArgs
+{
+    /// <summary>True for the pub/sub connection, false for the interactive one.</summary>
+    public bool IsSubscriptionConnection { get; } = isSubscriptionConnection;
+
+    /// <summary>The failure, when there is one.</summary>
+    public Exception? Exception { get; } = exception;
+}
+
+/// <summary>
+/// The node's one shared Redis multiplexer, used by the backplane and by the Redis stores. It is created with
+/// AbortOnConnectFail=false: Redis being down at start-up never crashes the host, the multiplexer keeps retrying.
+/// </summary>
+public sealed class RedisConnection : IAsyncDisposable, IDisposable
+{
+    private readonly ILogger _logger;
+    private readonly ConnectionMultiplexer _multiplexer;
+
+    /// <summary>Connects (or starts retrying to connect) to the Redis described by <paramref name="connectionString"/>.</summary>
+    public RedisConnection(string connectionString, ILogger<RedisConnection>? logger = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        _logger = logger ?? NullLogger<RedisConnection>.Instance;
+        var options = ConfigurationOptions.Parse(connectionString);
+        options.AbortOnConnectFail = false;
+        using var log = new LoggerTextWriter(_logger);
+        _multiplexer = ConnectionMultiplexer.Connect(options, log);
+        _multiplexer.ConnectionFailed += OnConnectionFailed;
+        _multiplexer.ConnectionRestored += OnConnectionRestored;
+    }
+
+    /// <summary>Raised when a physical connection to Redis comes back (the multiplexer reconnects by itself).</summary>
+    public event EventHandler<RedisConnectionEventArgs>? ConnectionRestored;
+
+    /// <summary>Raised when a physical connection to Redis fails.</summary>
+    public event EventHandler<RedisConnectionEventArgs>? ConnectionFailed;
+
+    /// <summary>The shared multiplexer. Never dispose it: this object owns it.</summary>
+    public IConnectionMultiplexer Multiplexer => _multiplexer;
+
+    /// <summary>True while at least one Redis server is reachable.</summary>
+    public bool IsConnected => _multiplexer.IsConnected;
+
+    /// <summary>Readiness check for health probes: true when Redis answers a PING within 2 s.</summary>
+    public Task<bool> PingAsync(CancellationToken cancellationToken = default) => PingAsync(TimeSpan.FromSeconds(2), cancellationToken);
+
+    /// <summary>Readiness check for health probes: true when Redis answers a PING within <paramref name="timeout"/>.</summary>
+    public async Task<bool> PingAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        if (!_multiplexer.IsConnected)
+        {
+            return false;
+        }
+
+        try
+        {
+            await _multiplexer.GetDatabase().PingAsync().WaitAsync(timeout, cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _multiplexer.ConnectionFailed -= OnConnectionFailed;
+        _multiplexer.ConnectionRestored -= OnConnectionRestored;
+        _multiplexer.Close(allowCommandsToComplete: false);
+        _multiplexer.Dispose();
+    }
+
+    private void OnConnectionFailed(object? sender, ConnectionFailedEventArgs e)
+    {
+        BackplaneLog.ConnectionFailed(_logger, e.ConnectionType.ToString(), e.FailureType.ToString(), e.Exception);
+        Raise(ConnectionFailed, new RedisConnectionEventArgs(e.ConnectionType == ConnectionType.Subscription, e.Exception));
+    }
+
+    private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e)
+    {
+        BackplaneLog.ConnectionRestored(_logger, e.ConnectionType.ToString());
+        Raise(ConnectionRestored, new RedisConnectionEventArgs(e.ConnectionType == ConnectionType.Subscription, null));
+    }
+
+    // The multiplexer raises events on its own threads; a throwing subscriber must not disturb it.
+    private void Raise(EventHandler<RedisConnectionEventArgs>? handlers, RedisConnectionEventArgs args)
+    {
+        if (handlers is null)
+        {
+            return;
+        }
+
+        foreach (var handler in handlers.GetInvocationList().Cast<EventHandler<RedisConnectionEventArgs>>())
+        {
+            try
+            {
+                handler(this, args);
+            }
+#pragma warning disable CA1031 // An event subscriber's failure is logged; it must not reach the multiplexer's thread.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                BackplaneLog.HandlerFailed(_logger, "connection-event", ex);
+            }
+        }
+    }
+
+    private sealed class LoggerTextWriter(ILogger logger) : TextWriter
+    {
+        public override Encoding Encoding => Encoding.UTF8;
+
+        public override void Write(char value)
+        {
+        }
+
+        public override void WriteLine(string? value)
+        {
+            if (value is not null && logger.IsEnabled(LogLevel.Debug))
+            {
+                BackplaneLog.MultiplexerMessage(logger, value);
+            }
+        }
+    }
+}
