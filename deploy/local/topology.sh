@@ -20,7 +20,7 @@
 #   VM_STOP_TIMEOUT     seconds a process gets after SIGTERM before SIGKILL (default: 20)
 #   VM_SIGNING_KEY      Auth__SigningKey of the nodes                 (default: a fixed dev key)
 #   VM_ORGANIZER_KEY    Auth__OrganizerKey of the nodes               (default: a fixed dev key)
-#   VM_LOG_JSON=0       do not ask the nodes for JSON log lines
+#   VM_LOG_JSON=0       readable text logs from the nodes instead of JSON lines
 #
 # render-nginx reads NGINX_USER_LINE, NGINX_PID, NGINX_ERROR_LOG, NGINX_ACCESS_LOG, NGINX_TEMP_DIR,
 # NGINX_LISTEN and NGINX_UPSTREAMS (one `host:port` per line or space separated).
@@ -376,18 +376,10 @@ resolve_publish_dir() {
 
 start_node() {
   local name="$1" port="$2"
-  local -a log_env=()
-  if [[ "${VM_LOG_JSON:-1}" != "0" ]]; then
-    # One JSON object per line on stdout, which goes to logs/<node>.log. Serilog reads these when
-    # the server configures it from configuration; the Microsoft console logger setting covers
-    # the framework's own logger otherwise.
-    log_env=(
-      "Serilog__Using__0=Serilog.Sinks.Console"
-      "Serilog__WriteTo__0__Name=Console"
-      "Serilog__WriteTo__0__Args__formatter=Serilog.Formatting.Json.JsonFormatter, Serilog"
-      "Logging__Console__FormatterName=json"
-    )
-  fi
+  # The server writes one JSON object per line to stdout (Logging:Format), which goes to
+  # logs/<node>.log; VM_LOG_JSON=0 switches to readable text lines.
+  local log_format=json
+  [[ "${VM_LOG_JSON:-1}" == "0" ]] && log_format=text
   log "starting ${name} on 127.0.0.1:${port}"
   # Workstation GC: two nodes share one machine here, and server GC would give each one heap
   # per core. The working directory is the publish dir so appsettings*.json are found.
@@ -402,7 +394,8 @@ start_node() {
       "ConnectionStrings__Redis=127.0.0.1:${redis_port},abortConnect=false" \
       "Auth__SigningKey=${signing_key}" \
       "Auth__OrganizerKey=${organizer_key}" \
-      "${log_env[@]}" \
+      "Hosting__NodeName=${name}" \
+      "Logging__Format=${log_format}" \
       dotnet "${publish_dir}/${server_dll_name}" --urls "http://127.0.0.1:${port}"
   )
   # `env` execs dotnet, so the recorded pid is the server's.
