@@ -1,1 +1,0 @@
-namespace T; public class SmokeTests { [Fact] public void Runs() => Assert.True(true); }
