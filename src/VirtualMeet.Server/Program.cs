@@ -1,4 +1,11 @@
+using VirtualMeet.Server.DemoData;
+using VirtualMeet.Server.Events;
 using VirtualMeet.Server.Hosting;
+using VirtualMeet.Server.Hosting.Problems;
+using VirtualMeet.Server.Identity;
+using VirtualMeet.Server.Notifications;
+using VirtualMeet.Server.Registrations;
+using VirtualMeet.Server.Storage;
 using VirtualMeet.Server.Realtime;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -6,8 +13,24 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddVirtualMeetLogging();
 builder.AddVirtualMeetHosting();
 builder.AddRealtime();
+builder.AddProblemResponses();
+builder.AddStorage();
+builder.AddIdentity();
+builder.AddEvents();
+builder.AddRegistrations();
+builder.AddNotifications();
+builder.AddDemoData();
+builder.Services.AddOpenApi();
 
 var app = builder.Build();
+
+app.UseProblemResponses();
+app.UseIdentity();
+app.MapOpenApi();
+app.MapIdentityEndpoints();
+app.MapEventsEndpoints();
+app.MapRegistrationsEndpoints();
+app.MapNotificationsHub();
 
 app.MapHealthEndpoints();
 app.MapDiagnosticsEndpoints();

@@ -1,0 +1,49 @@
+using System.Text.Json.Serialization;
+
+namespace VirtualMeet.Contracts.Registrations;
+
+/// <summary>Body of <c>POST /api/events/{eventId}/registrations</c>.</summary>
+public sealed record AttendeeRegistrationRequest(
+    string DisplayName,
+    string? Email = null,
+    string? Organization = null,
+    string? Language = null,
+    IReadOnlyList<string>? Interests = null);
+
+/// <summary>Answer to a successful attendee registration.</summary>
+public sealed record AttendeeRegistrationResponse(string AttendeeId, string AccessToken);
+
+/// <summary>What the server holds about an attendee (<c>GET /api/events/{eventId}/registrations/me</c>).</summary>
+public sealed record AttendeeProfile(
+    string AttendeeId,
+    string EventId,
+    string DisplayName,
+    string? Email,
+    string? Organization,
+    string Language,
+    IReadOnlyList<string> Interests,
+    DateTimeOffset RegisteredAt,
+    IReadOnlyList<SessionRegistrationEntry> Sessions);
+
+/// <summary>One of an attendee's session registrations.</summary>
+public sealed record SessionRegistrationEntry(string SessionId, SessionRegistrationStatus Status, int? Position);
+
+/// <summary>Where an attendee stands for a capacity-limited session.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<SessionRegistrationStatus>))]
+public enum SessionRegistrationStatus
+{
+    [JsonStringEnumMemberName("confirmed")] Confirmed,
+    [JsonStringEnumMemberName("waitlisted")] Waitlisted,
+    [JsonStringEnumMemberName("none")] None,
+}
+
+/// <summary>
+/// Answer of <c>POST/DELETE /api/events/{eventId}/sessions/{sessionId}/registrations</c>.
+/// </summary>
+/// <param name="Position">1-based place on the waitlist; only when waitlisted.</param>
+public sealed record SessionRegistrationResponse(
+    SessionRegistrationStatus Status,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Position = null);
+
+/// <summary>Organizer view of a session's seats (<c>GET /api/events/{eventId}/sessions/{sessionId}/roster</c>).</summary>
+public sealed record SessionRosterView(string SessionId, int? Capacity, IReadOnlyList<string> Confirmed, IReadOnlyList<string> Waitlist);

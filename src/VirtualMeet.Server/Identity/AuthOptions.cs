@@ -1,0 +1,65 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace VirtualMeet.Server.Identity;
+
+/// <summary>Token issuing and validation. Section <c>Auth</c>.</summary>
+public sealed class AuthOptions
+{
+    public const string Section = "Auth";
+
+    /// <summary>
+    /// Fixed key used only in the Development environment when no key is configured, so a fresh clone runs.
+    /// Never valid elsewhere: start-up refuses a missing key outside Development.
+    /// </summary>
+    internal const string DevelopmentSigningKey = "virtualmeet-development-signing-key-not-for-production-use";
+
+    /// <summary>HS256 key for tokens the server issues; at least 32 bytes (UTF-8).</summary>
+    public string? SigningKey { get; set; }
+
+    /// <summary>Shared secret exchanged for an organizer token at <c>POST /api/auth/organizer</c>; unset disables it.</summary>
+    public string? OrganizerKey { get; set; }
+
+    /// <summary>Optional external OpenID Connect authority whose tokens are accepted as well.</summary>
+    public string? Authority { get; set; }
+
+    /// <summary>Audience expected in tokens of the external authority.</summary>
+    public string? Audience { get; set; }
+
+    public string Issuer { get; set; } = "virtualmeet";
+
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(24);
+}
+
+/// <summary>Fills in the development key and refuses to start without a usable key elsewhere.</summary>
+internal sealed class AuthOptionsSetup(IHostEnvironment environment) : IPostConfigureOptions<AuthOptions>, IValidateOptions<AuthOptions>
+{
+    private const int MinimumKeyBytes = 32;
+
+    public void PostConfigure(string? name, AuthOptions options)
+    {
+        if (string.IsNullOrEmpty(options.SigningKey) && environment.IsDevelopment())
+            options.SigningKey = AuthOptions.DevelopmentSigningKey;
+    }
+
+    public ValidateOptionsResult Validate(string? name, AuthOptions options)
+    {
+        if (string.IsNullOrEmpty(options.SigningKey))
+        {
+            return ValidateOptionsResult.Fail(
+                $"Auth:SigningKey is not configured. The server signs its access tokens with it (HS256); outside the " +
+                $"Development environment it must be set, e.g. with the environment variable Auth__SigningKey " +
+                $"(at least {MinimumKeyBytes} bytes).");
+        }
+
+        if (Encoding.UTF8.GetByteCount(options.SigningKey) < MinimumKeyBytes)
+            return ValidateOptionsResult.Fail($"Auth:SigningKey is too short: HS256 needs at least {MinimumKeyBytes} bytes.");
+
+        if (options.Authority is { Length: > 0 } authority && !Uri.TryCreate(authority, UriKind.Absolute, out _))
+            return ValidateOptionsResult.Fail($"Auth:Authority '{authority}' is not an absolute URI.");
+
+        return ValidateOptionsResult.Success;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using VirtualMeet.Contracts.Identity;
+using VirtualMeet.Server.Events;
+using VirtualMeet.Server.Hosting.Problems;
+
+namespace VirtualMeet.Server.Identity;
+
+/// <summary><c>POST /api/auth/organizer</c> and organizer-issued tokens for speakers and moderators.</summary>
+internal static class IdentityEndpoints
+{
+    public static IEndpointRouteBuilder MapIdentityEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/auth/organizer", IssueOrganizerToken)
+            .AllowAnonymous()
+            .WithTags("Identity")
+            .WithSummary("Exchanges the configured organizer key (Auth:OrganizerKey) for an organizer token.");
+
+        app.MapPost("/api/events/{eventId}/people/{personId}/tokens", IssuePersonToken)
+            .RequireAuthorization(Policies.Organizer)
+            .WithTags("Identity")
+            .WithSummary("Issues a token for a speaker or moderator of the event; roles follow their sessions.");
+        return app;
+    }
+
+    private static Results<Ok<AccessTokenResponse>, ValidationProblem, ProblemHttpResult> IssueOrganizerToken(
+        OrganizerTokenRequest request, IOptions<AuthOptions> options, TokenIssuer issuer)
+    {
+        if (string.IsNullOrEmpty(request.Key))
+            return ProblemResponses.Invalid("key", "Key is required.");
+
+        var configured = options.Value.OrganizerKey;
+        if (string.IsNullOrEmpty(configured))
+            return ProblemResponses.Forbidden("Organizer sign-in is disabled: Auth:OrganizerKey is not configured.");
+
+        // Constant-time comparison: the key is a shared secret.
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(request.Key), Encoding.UTF8.GetBytes(configured)))
+            return ProblemResponses.Unauthorized("The organizer key is wrong.");
+
+        var token = issuer.IssueOrganizer();
+        return TypedResults.Ok(new AccessTokenResponse(token.AccessToken, token.ExpiresAt));
+    }
+
+    private static async Task<Results<Ok<AccessTokenResponse>, ProblemHttpResult>> IssuePersonToken(
+        string eventId, string personId, IEventStore events, TokenIssuer issuer, CancellationToken cancellationToken)
+    {
+        var definition = await events.GetAsync(eventId, cancellationToken);
+        if (definition is null)
+            return ProblemResponses.NotFound($"Event '{eventId}' does not exist.");
+
+        var person = definition.People?.FirstOrDefault(p => p.Id == personId);
+        if (person is null)
+            return ProblemResponses.NotFound($"Event '{eventId}' has no person '{personId}'.");
+
+        var roles = new List<string> { Roles.Attendee };
+        if (definition.Sessions.Any(s => s.SpeakerIds?.Contains(personId) == true))
+            roles.Add(Roles.Speaker);
+        if (definition.Sessions.Any(s => s.ModeratorIds?.Contains(personId) == true))
+            roles.Add(Roles.Moderator);
+
+        var token = issuer.IssuePerson(eventId, personId, person.Name, roles);
+        return TypedResults.Ok(new AccessTokenResponse(token.AccessToken, token.ExpiresAt));
+    }
+}

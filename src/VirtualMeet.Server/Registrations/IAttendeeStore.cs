@@ -1,0 +1,12 @@
+namespace VirtualMeet.Server.Registrations;
+
+/// <summary>Attendees of events.</summary>
+public interface IAttendeeStore
+{
+    Task AddAsync(Attendee attendee, CancellationToken cancellationToken);
+
+    Task<Attendee?> GetAsync(string eventId, string attendeeId, CancellationToken cancellationToken);
+
+    /// <summary>Removes the attendee's record; <c>false</c> when there was none.</summary>
+    Task<bool> DeleteAsync(string eventId, string attendeeId, CancellationToken cancellationToken);
+}

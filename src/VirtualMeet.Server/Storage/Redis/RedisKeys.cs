@@ -1,0 +1,37 @@
+using StackExchange.Redis;
+
+namespace VirtualMeet.Server.Storage.Redis;
+
+/// <summary>
+/// Every Redis key of the stores, built here and nowhere else. Keys of an event share the hash tag
+/// <c>{eventId}</c>, so they live in one Redis Cluster slot (multi-key Lua scripts stay valid) and one
+/// pattern (<see cref="EventPattern"/>) finds all of them for a purge. The backplane uses other prefixes.
+/// </summary>
+internal static class RedisKeys
+{
+    private const string Prefix = "vm:";
+
+    /// <summary>Set of all event ids; the one key outside any event's hash tag.</summary>
+    public static RedisKey Events => Prefix + "events";
+
+    /// <summary>Glob matching every key of the event. Event ids hold no glob characters (see EventIds).</summary>
+    public static RedisValue EventPattern(string eventId) => $"{Tag(eventId)}:*";
+
+    public static RedisKey Event(string eventId) => $"{Tag(eventId)}:event";
+
+    public static RedisKey Attendee(string eventId, string attendeeId) => $"{Tag(eventId)}:attendee:{attendeeId}";
+
+    /// <summary>Sessions an attendee holds a seat or waitlist place in.</summary>
+    public static RedisKey AttendeeSessions(string eventId, string attendeeId) => $"{Tag(eventId)}:attendee:{attendeeId}:sessions";
+
+    /// <summary>Sorted set of confirmed attendees, scored by registration order.</summary>
+    public static RedisKey SessionSeats(string eventId, string sessionId) => $"{Tag(eventId)}:session:{sessionId}:seats";
+
+    /// <summary>Sorted set of waiting attendees, scored by registration order.</summary>
+    public static RedisKey SessionWaitlist(string eventId, string sessionId) => $"{Tag(eventId)}:session:{sessionId}:waitlist";
+
+    /// <summary>Counter that orders registrations of the event.</summary>
+    public static RedisKey RegistrationSequence(string eventId) => $"{Tag(eventId)}:registrations:seq";
+
+    private static string Tag(string eventId) => Prefix + "{" + eventId + "}";
+}

@@ -1,0 +1,15 @@
+using VirtualMeet.Server.Hosting;
+using VirtualMeet.SignalR.Redis;
+
+namespace VirtualMeet.Server.Storage.Redis;
+
+internal static class RedisStoresRegistration
+{
+    /// <summary>The stores share the node's one Redis connection with the backplane.</summary>
+    public static WebApplicationBuilder AddRedisStoreDatabase(this WebApplicationBuilder builder)
+    {
+        builder.AddSharedRedisConnection();
+        builder.Services.AddSingleton(sp => new RedisStoreDatabase(sp.GetRequiredService<RedisConnection>().Multiplexer));
+        return builder;
+    }
+}

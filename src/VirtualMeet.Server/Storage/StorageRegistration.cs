@@ -1,0 +1,63 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using VirtualMeet.Server.Events;
+using VirtualMeet.Server.Registrations;
+using VirtualMeet.Server.Storage.InMemory;
+using VirtualMeet.Server.Storage.Redis;
+
+namespace VirtualMeet.Server.Storage;
+
+/// <summary>Chooses the in-memory or Redis implementation of every store by <c>Storage:Provider</c>.</summary>
+internal static class StorageRegistration
+{
+    public static WebApplicationBuilder AddStorage(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.Section)
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        var provider = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>()?.Provider
+            ?? StorageProvider.InMemory;
+        if (provider == StorageProvider.Redis)
+        {
+            builder.AddRedisStoreDatabase();
+            services.AddRedisStores();
+        }
+        else
+        {
+            services.AddInMemoryStores();
+        }
+
+        return builder;
+    }
+
+    private static void AddInMemoryStores(this IServiceCollection services)
+    {
+        services.AddSingleton<IEventStore, InMemoryEventStore>();
+        services.AddEventScopedData<InMemoryAttendeeStore>();
+        services.AddSingleton<IAttendeeStore>(sp => sp.GetRequiredService<InMemoryAttendeeStore>());
+        services.AddEventScopedData<InMemorySessionRegistrationStore>();
+        services.AddSingleton<ISessionRegistrationStore>(sp => sp.GetRequiredService<InMemorySessionRegistrationStore>());
+    }
+
+    private static void AddRedisStores(this IServiceCollection services)
+    {
+        services.AddSingleton<IEventStore, RedisEventStore>();
+        services.AddSingleton<IAttendeeStore, RedisAttendeeStore>();
+        services.AddSingleton<ISessionRegistrationStore, RedisSessionRegistrationStore>();
+        // One SCAN over the event's hash tag removes every key of every feature; see RedisEventPurge.
+        services.AddEventScopedData<RedisEventPurge>();
+    }
+
+    /// <summary>Registers a store singleton that also takes part in purging an event.</summary>
+    public static IServiceCollection AddEventScopedData<TStore>(this IServiceCollection services)
+        where TStore : class, IEventScopedData
+    {
+        services.TryAddSingleton<TStore>();
+        services.AddSingleton<IEventScopedData>(sp => sp.GetRequiredService<TStore>());
+        return services;
+    }
+}
