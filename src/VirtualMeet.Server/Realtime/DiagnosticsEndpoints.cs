@@ -1,7 +1,7 @@
 using VirtualMeet.Contracts;
 using VirtualMeet.Server.Hosting;
 using VirtualMeet.Server.Identity;
-using VirtualMeet.SignalR.Redis;
+using VirtualMeet.SignalR.Redis.Nodes;
 
 namespace VirtualMeet.Server.Realtime;
 
@@ -18,12 +18,12 @@ public static class DiagnosticsEndpoints
                 var registry = services.GetService<RedisNodeRegistry>();
                 if (registry is null)
                 {
-                    return TypedResults.Ok(new NodesResponse("InMemory", node.Name, [new LiveNode(node.Name, Environment.MachineName, null, null)]));
+                    return TypedResults.Ok(new NodesResponse("InMemory", node.Name, [new LiveNode(node.Name, Environment.MachineName, null, null, null)]));
                 }
 
                 var nodes = await registry.GetLiveNodesAsync(cancellationToken);
                 return TypedResults.Ok(new NodesResponse("Redis", node.Name,
-                    [.. nodes.Select(n => new LiveNode(n.NodeId, n.HostName, n.StartedAt, n.LastSeenAt))]));
+                    [.. nodes.Select(n => new LiveNode(n.NodeId, n.HostName, n.StartedAt, n.LastHeartbeat, n.ConnectionCount))]));
             })
             .WithName("ListNodes")
             .WithTags("Diagnostics")
@@ -35,5 +35,5 @@ public static class DiagnosticsEndpoints
 
     public sealed record NodesResponse(string Backplane, string ThisNode, IReadOnlyList<LiveNode> Nodes);
 
-    public sealed record LiveNode(string Name, string HostName, DateTimeOffset? StartedAt, DateTimeOffset? LastSeenAt);
+    public sealed record LiveNode(string Name, string HostName, DateTimeOffset? StartedAt, DateTimeOffset? LastHeartbeat, long? Connections);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using VirtualMeet.Server.Hosting;
 using VirtualMeet.SignalR.Redis;
@@ -9,6 +10,9 @@ namespace VirtualMeet.Server.Realtime;
 /// <summary>SignalR with our limits and, when configured, the Redis backplane.</summary>
 public static class RealtimeRegistration
 {
+    /// <summary>Timeouts and intervals of the Redis backplane (<see cref="RedisBackplaneOptions"/>).</summary>
+    public const string RedisBackplaneSection = "Realtime:Redis";
+
     public static WebApplicationBuilder AddRealtime(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -24,20 +28,36 @@ public static class RealtimeRegistration
                 json.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
                 json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
             });
-        services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.SignalR.HubOptions>, HubOptionsSetup>();
+        services.AddSingleton<IConfigureOptions<HubOptions>, HubOptionsSetup>();
 
         if (realtime.Backplane == BackplaneKind.Redis)
         {
             builder.AddSharedRedisConnection();
-            signalR.AddRedisBackplane(options => options.ChannelPrefix = realtime.ChannelPrefix);
+            signalR.AddRedisBackplane();
+            services.AddOptions<RedisBackplaneOptions>().BindConfiguration(RedisBackplaneSection);
+            services.AddSingleton<IConfigureOptions<RedisBackplaneOptions>, RedisBackplaneSetup>();
         }
 
         return builder;
     }
 
-    private sealed class HubOptionsSetup(IOptions<RealtimeOptions> realtime) : IConfigureOptions<Microsoft.AspNetCore.SignalR.HubOptions>
+    /// <summary>
+    /// Derives the backplane's names from ours: channels and node keys under <see cref="RealtimeOptions.ChannelPrefix"/>,
+    /// and a server name that starts with the readable node name but stays unique if two nodes share one.
+    /// </summary>
+    private sealed class RedisBackplaneSetup(IOptions<RealtimeOptions> realtime, NodeIdentity node) : IConfigureOptions<RedisBackplaneOptions>
     {
-        public void Configure(Microsoft.AspNetCore.SignalR.HubOptions options)
+        public void Configure(RedisBackplaneOptions options)
+        {
+            options.ChannelPrefix = realtime.Value.ChannelPrefix + ":bp:";
+            options.NodeKeyPrefix = realtime.Value.ChannelPrefix + ":nodes:";
+            options.ServerName = node.Name + "-" + Guid.NewGuid().ToString("N")[..8];
+        }
+    }
+
+    private sealed class HubOptionsSetup(IOptions<RealtimeOptions> realtime) : IConfigureOptions<HubOptions>
+    {
+        public void Configure(HubOptions options)
         {
             var value = realtime.Value;
             options.MaximumReceiveMessageSize = value.MaximumReceiveMessageSize;
