@@ -19,6 +19,9 @@ public sealed class RedisBackplaneMetrics
     private readonly Counter<long> _dropped;
     private long _activeSubscriptions;
     private long _localConnections;
+    private long _publishedTotal;
+    private long _publishFailuresTotal;
+    private long _resubscriptionsTotal;
 
     /// <summary>Creates the instruments on a meter owned by <paramref name="meterFactory"/>.</summary>
     public RedisBackplaneMetrics(IMeterFactory meterFactory)
@@ -41,15 +44,34 @@ public sealed class RedisBackplaneMetrics
     /// <summary>Channels this node is currently subscribed to, across hubs.</summary>
     public long ActiveSubscriptions => Volatile.Read(ref _activeSubscriptions);
 
-    internal void Published() => _published.Add(1);
+    // Totals kept beside the instruments so that diagnostics and tests can read them without a listener.
+    internal long PublishedTotal => Volatile.Read(ref _publishedTotal);
+
+    internal long PublishFailuresTotal => Volatile.Read(ref _publishFailuresTotal);
+
+    internal long ResubscriptionsTotal => Volatile.Read(ref _resubscriptionsTotal);
+
+    internal void Published()
+    {
+        Interlocked.Increment(ref _publishedTotal);
+        _published.Add(1);
+    }
 
     internal void Received() => _received.Add(1);
 
-    internal void PublishFailed() => _publishFailures.Add(1);
+    internal void PublishFailed()
+    {
+        Interlocked.Increment(ref _publishFailuresTotal);
+        _publishFailures.Add(1);
+    }
 
     internal void AckTimedOut() => _ackTimeouts.Add(1);
 
-    internal void Resubscribed() => _resubscriptions.Add(1);
+    internal void Resubscribed()
+    {
+        Interlocked.Increment(ref _resubscriptionsTotal);
+        _resubscriptions.Add(1);
+    }
 
     internal void Dropped() => _dropped.Add(1);
 

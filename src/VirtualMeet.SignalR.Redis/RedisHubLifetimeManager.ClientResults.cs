@@ -15,7 +15,8 @@ public sealed partial class RedisHubLifetimeManager<THub>
     /// <inheritdoc />
     /// <remarks>
     /// Throws <see cref="IOException"/> when the connection exists on no node or disconnects before answering,
-    /// <see cref="HubException"/> when the client answers with an error, and <see cref="TimeoutException"/> after
+    /// <see cref="HubException"/> when the client answers with an error or the caller cancels (as SignalR's
+    /// in-memory manager does), and <see cref="TimeoutException"/> after
     /// <see cref="RedisBackplaneOptions.ClientResultTimeout"/>.
     /// </remarks>
     public override async Task<T> InvokeConnectionAsync<T>(string connectionId, string methodName, object?[] args, CancellationToken cancellationToken)
@@ -59,11 +60,11 @@ public sealed partial class RedisHubLifetimeManager<THub>
         {
             return await result;
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && local?.ConnectionAborted.IsCancellationRequested == true)
+        catch (HubException) when (!cancellationToken.IsCancellationRequested && local?.ConnectionAborted.IsCancellationRequested == true)
         {
             throw new IOException($"Connection '{connectionId}' disconnected.");
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
+        catch (HubException) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
         {
             throw new TimeoutException($"Connection '{connectionId}' did not return a result within {_options.ClientResultTimeout}.");
         }

@@ -142,10 +142,11 @@ internal sealed class ClientResultsTracker
             if (cancellationToken.CanBeCanceled)
             {
                 // The registration lives as long as the token source; the caller disposes it after the await.
+                // Same outcome as SignalR's in-memory manager; the caller maps aborts and timeouts to their own exceptions.
                 cancellationToken.Register(() =>
                 {
                     owner.Forget(invocationId);
-                    _tcs.TrySetCanceled(cancellationToken);
+                    _tcs.TrySetException(new HubException("Invocation canceled by the server."));
                 });
             }
         }
