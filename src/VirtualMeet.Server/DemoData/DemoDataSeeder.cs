@@ -49,6 +49,6 @@ internal sealed partial class DemoDataSeeder(
             ?? throw new InvalidOperationException($"Demo data folder not found; looked in {string.Join(", ", candidates)}. Set Demo:Seed=false to run without it.");
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo event {EventId} imported")]
-    private partial void LogSeeded(string eventId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo event {ConferenceId} imported")]
+    private partial void LogSeeded(string conferenceId);
 }

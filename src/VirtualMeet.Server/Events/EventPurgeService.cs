@@ -14,6 +14,6 @@ internal sealed partial class EventPurgeService(IEventStore events, IEnumerable<
         LogPurged(eventId);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Event {EventId} purged with all its data")]
-    private partial void LogPurged(string eventId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Event {ConferenceId} purged with all its data")]
+    private partial void LogPurged(string conferenceId);
 }

@@ -25,6 +25,6 @@ internal sealed partial class HubRegistrationNotifier(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not notify attendee {AttendeeId} of their promotion in session {SessionId} of event {EventId}")]
-    private partial void LogPushFailed(Exception exception, string eventId, string sessionId, string attendeeId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not notify attendee {AttendeeId} of their promotion in session {SessionId} of event {ConferenceId}")]
+    private partial void LogPushFailed(Exception exception, string conferenceId, string sessionId, string attendeeId);
 }

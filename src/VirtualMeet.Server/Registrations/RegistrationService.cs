@@ -91,15 +91,15 @@ internal sealed partial class RegistrationService(
         return existed;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Attendee {AttendeeId} registered for event {EventId}")]
-    private partial void LogAttendeeRegistered(string eventId, string attendeeId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Attendee {AttendeeId} registered for event {ConferenceId}")]
+    private partial void LogAttendeeRegistered(string conferenceId, string attendeeId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Attendee {AttendeeId} registered for session {SessionId} of event {EventId}: {Status} {Position}")]
-    private partial void LogSessionRegistration(string eventId, string sessionId, string attendeeId, SessionRegistrationStatus status, int? position);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Attendee {AttendeeId} registered for session {SessionId} of event {ConferenceId}: {Status} {Position}")]
+    private partial void LogSessionRegistration(string conferenceId, string sessionId, string attendeeId, SessionRegistrationStatus status, int? position);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Attendee {AttendeeId} cancelled session {SessionId} of event {EventId} (was {Previous}); {PromotedCount} promoted")]
-    private partial void LogSessionCancelled(string eventId, string sessionId, string attendeeId, SessionRegistrationStatus previous, int promotedCount);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Attendee {AttendeeId} cancelled session {SessionId} of event {ConferenceId} (was {Previous}); {PromotedCount} promoted")]
+    private partial void LogSessionCancelled(string conferenceId, string sessionId, string attendeeId, SessionRegistrationStatus previous, int promotedCount);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Attendee {AttendeeId} of event {EventId} erased")]
-    private partial void LogAttendeeErased(string eventId, string attendeeId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Attendee {AttendeeId} of event {ConferenceId} erased")]
+    private partial void LogAttendeeErased(string conferenceId, string attendeeId);
 }
