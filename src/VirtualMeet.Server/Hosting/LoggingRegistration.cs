@@ -1,4 +1,5 @@
 using Serilog;
+using Serilog.Events;
 using Serilog.Formatting.Json;
 
 namespace VirtualMeet.Server.Hosting;
@@ -7,11 +8,12 @@ namespace VirtualMeet.Server.Hosting;
 public static class LoggingRegistration
 {
     private const string ReadableTemplate =
-        "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
+        "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj} {Properties:j}{NewLine}{Exception}";
 
     /// <summary>
-    /// Levels and overrides come from the <c>Serilog</c> section; <c>Logging:Format</c> picks <c>text</c> or
-    /// <c>json</c> and defaults to text in Development and JSON everywhere else.
+    /// Levels come from the standard <c>Logging:LogLevel</c> section (filtered by Microsoft.Extensions.Logging
+    /// before Serilog sees an event); <c>Logging:Format</c> picks <c>text</c> or <c>json</c> and defaults to
+    /// text in Development and JSON everywhere else. Scopes (hub, connection, user, event) become properties.
     /// </summary>
     public static WebApplicationBuilder AddVirtualMeetLogging(this WebApplicationBuilder builder)
     {
@@ -19,7 +21,7 @@ public static class LoggingRegistration
             ?? (builder.Environment.IsDevelopment() ? "text" : "json");
 
         var configuration = new LoggerConfiguration()
-            .ReadFrom.Configuration(builder.Configuration)
+            .MinimumLevel.Is(LogEventLevel.Verbose)
             .Enrich.FromLogContext()
             .Enrich.WithProperty("Application", "VirtualMeet");
 

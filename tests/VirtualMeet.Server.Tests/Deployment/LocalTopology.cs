@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Reflection;
 using VirtualMeet.Testing;
 
 namespace VirtualMeet.Server.Tests.Deployment;
@@ -117,7 +118,7 @@ internal sealed class LocalTopology : IAsyncDisposable
     /// <summary>The server's own build output for the configuration this test was built in (Debug or Release).</summary>
     private static string ServerBuildDirectory(string root)
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+        var configuration = typeof(LocalTopology).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         var directory = Path.Combine(root, "src", "VirtualMeet.Server", "bin", configuration, "net10.0");
         return File.Exists(Path.Combine(directory, "VirtualMeet.Server.dll"))
             ? directory

@@ -21,7 +21,7 @@ public sealed class VirtualMeetNode : IAsyncDisposable
         ["Auth:OrganizerKey"] = TestOrganizerKey,
         ["Demo:Seed"] = "false",
         ["Logging:Format"] = "text",
-        ["Serilog:MinimumLevel:Default"] = "Warning",
+        ["Logging:LogLevel:Default"] = "Warning",
         ["Hosting:ShutdownTimeout"] = "00:00:02",
     };
 
