@@ -4,6 +4,7 @@ using VirtualMeet.Server.Hosting;
 using VirtualMeet.Server.Hosting.Problems;
 using VirtualMeet.Server.Identity;
 using VirtualMeet.Server.Notifications;
+using VirtualMeet.Server.Polls;
 using VirtualMeet.Server.Registrations;
 using VirtualMeet.Server.Storage;
 using VirtualMeet.Server.Realtime;
@@ -19,6 +20,7 @@ builder.AddIdentity();
 builder.AddEvents();
 builder.AddRegistrations();
 builder.AddNotifications();
+builder.AddPolls();
 builder.AddDemoData();
 builder.Services.AddOpenApi();
 
@@ -31,6 +33,8 @@ app.MapIdentityEndpoints();
 app.MapEventsEndpoints();
 app.MapRegistrationsEndpoints();
 app.MapNotificationsHub();
+app.MapPollsEndpoints();
+app.MapPollsHub();
 
 app.MapHealthEndpoints();
 app.MapDiagnosticsEndpoints();

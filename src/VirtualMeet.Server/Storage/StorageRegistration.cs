@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using VirtualMeet.Server.Events;
+using VirtualMeet.Server.Polls;
 using VirtualMeet.Server.Registrations;
 using VirtualMeet.Server.Storage.InMemory;
 using VirtualMeet.Server.Storage.Redis;
@@ -41,6 +42,8 @@ internal static class StorageRegistration
         services.AddSingleton<IAttendeeStore>(sp => sp.GetRequiredService<InMemoryAttendeeStore>());
         services.AddEventScopedData<InMemorySessionRegistrationStore>();
         services.AddSingleton<ISessionRegistrationStore>(sp => sp.GetRequiredService<InMemorySessionRegistrationStore>());
+        services.AddEventScopedData<InMemoryPollStore>();
+        services.AddSingleton<IPollStore>(sp => sp.GetRequiredService<InMemoryPollStore>());
     }
 
     private static void AddRedisStores(this IServiceCollection services)
@@ -48,6 +51,7 @@ internal static class StorageRegistration
         services.AddSingleton<IEventStore, RedisEventStore>();
         services.AddSingleton<IAttendeeStore, RedisAttendeeStore>();
         services.AddSingleton<ISessionRegistrationStore, RedisSessionRegistrationStore>();
+        services.AddSingleton<IPollStore, RedisPollStore>();
         // One SCAN over the event's hash tag removes every key of every feature; see RedisEventPurge.
         services.AddEventScopedData<RedisEventPurge>();
     }

@@ -33,5 +33,23 @@ internal static class RedisKeys
     /// <summary>Counter that orders registrations of the event.</summary>
     public static RedisKey RegistrationSequence(string eventId) => $"{Tag(eventId)}:registrations:seq";
 
+    /// <summary>Hash of poll id → definition JSON.</summary>
+    public static RedisKey Polls(string eventId) => $"{Tag(eventId)}:polls";
+
+    /// <summary>Hash: status, version, voters, openedAt, closesAt, closedAt.</summary>
+    public static RedisKey PollState(string eventId, string pollId) => $"{Tag(eventId)}:poll:{pollId}:state";
+
+    /// <summary>Hash of field (option index, rating value or normalised word) → count.</summary>
+    public static RedisKey PollCounts(string eventId, string pollId) => $"{Tag(eventId)}:poll:{pollId}:counts";
+
+    /// <summary>Hash of voter → ballot; never written for anonymous polls.</summary>
+    public static RedisKey PollBallots(string eventId, string pollId) => $"{Tag(eventId)}:poll:{pollId}:ballots";
+
+    /// <summary>Set of voters of an anonymous poll: that they voted, not what.</summary>
+    public static RedisKey PollVoted(string eventId, string pollId) => $"{Tag(eventId)}:poll:{pollId}:voted";
+
+    /// <summary>Short-lived claim of the right to push the poll's results (cluster-wide rate bound).</summary>
+    public static RedisKey PollPushClaim(string eventId, string pollId) => $"{Tag(eventId)}:poll:{pollId}:push";
+
     private static string Tag(string eventId) => Prefix + "{" + eventId + "}";
 }

@@ -1,0 +1,57 @@
+using StackExchange.Redis;
+using VirtualMeet.Server.Polls;
+using VirtualMeet.Server.Storage;
+using VirtualMeet.Server.Storage.Redis;
+using VirtualMeet.Testing;
+
+namespace VirtualMeet.Server.Tests.Polls;
+
+/// <summary>The contract against a private redis-server, plus what only Redis can show: the keys themselves.</summary>
+public sealed class RedisPollStoreTests(RedisPollStoreTests.RedisFixture redis) : PollStoreContract, IClassFixture<RedisPollStoreTests.RedisFixture>
+{
+    private readonly RedisPollStore _store = new(redis.Database);
+
+    internal override IPollStore Store => _store;
+
+    internal override IEventScopedData Purge => new RedisEventPurge(redis.Database);
+
+    [Fact]
+    public async Task EveryKeyOfAPollCarriesTheEventHashTag()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var poll = PollTestData.Single();
+        await _store.CreateAsync(poll, ct);
+        await _store.OpenAsync(poll.EventId, poll.Id, Now, null, ct);
+        await _store.VoteAsync(poll.EventId, poll.Id, new VoteCast("a", ["0"], BallotRetention.Once, Now), ct);
+        await _store.TryClaimPushAsync(poll.EventId, poll.Id, TimeSpan.FromMinutes(1), ct);
+
+        var keys = (await redis.Server.ExecuteAsync("KEYS", $"*{poll.EventId}*")).Items!.Select(k => k.Text!).ToList();
+
+        Assert.True(keys.Count >= 5, string.Join(", ", keys));
+        Assert.All(keys, key => Assert.Contains("{" + poll.EventId + "}", key, StringComparison.Ordinal));
+    }
+
+    public sealed class RedisFixture : IAsyncLifetime
+    {
+        private ConnectionMultiplexer? _multiplexer;
+
+        public RedisServer Server { get; private set; } = null!;
+
+        internal RedisStoreDatabase Database { get; private set; } = null!;
+
+        public async ValueTask InitializeAsync()
+        {
+            Server = await RedisServer.StartAsync();
+            _multiplexer = await ConnectionMultiplexer.ConnectAsync(Server.ConnectionString);
+            Database = new RedisStoreDatabase(_multiplexer);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_multiplexer is not null)
+                await _multiplexer.CloseAsync();
+            _multiplexer?.Dispose();
+            await Server.DisposeAsync();
+        }
+    }
+}
