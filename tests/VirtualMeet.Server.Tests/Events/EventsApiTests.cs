@@ -140,6 +140,13 @@ public sealed class EventsApiTests(InMemoryNodeFixture fixture) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("/api/events/{eventId}/sessions/{sessionId}/registrations", document, StringComparison.Ordinal);
         Assert.Contains("/api/auth/organizer", document, StringComparison.Ordinal);
+
+        using var json = System.Text.Json.JsonDocument.Parse(document);
+        var root = json.RootElement;
+        Assert.Equal("http", root.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("type").GetString());
+        var paths = root.GetProperty("paths");
+        Assert.True(paths.GetProperty("/api/events/{eventId}/export").GetProperty("get").TryGetProperty("security", out _));
+        Assert.False(paths.GetProperty("/api/events").GetProperty("get").TryGetProperty("security", out _));
     }
 
     private static readonly IEqualityComparer<SessionDefinition> SessionEquality = EqualityComparer<SessionDefinition>.Create(
