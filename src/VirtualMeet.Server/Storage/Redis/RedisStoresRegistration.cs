@@ -10,6 +10,7 @@ internal static class RedisStoresRegistration
     {
         builder.AddSharedRedisConnection();
         builder.Services.AddSingleton(sp => new RedisStoreDatabase(sp.GetRequiredService<RedisConnection>().Multiplexer));
+        builder.Services.AddExceptionHandler<RedisUnavailableExceptionHandler>();
         return builder;
     }
 }
