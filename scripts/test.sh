@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of VirtualMeet on a fresh Debian machine that has the .NET SDK and Node.
-# Installs what the tests need when it is missing (redis-server, nginx, curl; via apt-get when root),
+# Installs what the tests need when it is missing (redis-server, nginx, curl, shellcheck; apt-get as root),
 # builds once, runs all test projects, and ends with one line: "tests: N passed, N failed".
 set -euo pipefail
 
@@ -13,6 +13,7 @@ need_packages=()
 command -v redis-server >/dev/null 2>&1 || need_packages+=(redis-server)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need_packages+=(nginx)
 command -v curl >/dev/null 2>&1 || need_packages+=(curl)
+command -v shellcheck >/dev/null 2>&1 || need_packages+=(shellcheck)
 if [ "${#need_packages[@]}" -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "Installing ${need_packages[*]} ..."

@@ -104,7 +104,7 @@ internal sealed class LocalTopology : IAsyncDisposable
         }
     }
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "VirtualMeet.sln")))
