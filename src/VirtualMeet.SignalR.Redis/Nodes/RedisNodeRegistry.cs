@@ -119,19 +119,26 @@ public sealed class RedisNodeRegistry : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(_options.NodeHeartbeatInterval, _timeProvider);
-        do
+        try
         {
-            try
+            do
             {
-                await HeartbeatAsync(stoppingToken);
-                await ReapDeadNodesAsync(stoppingToken);
+                try
+                {
+                    await HeartbeatAsync(stoppingToken);
+                    await ReapDeadNodesAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is RedisException or TimeoutException or JsonException)
+                {
+                    BackplaneLog.HeartbeatFailed(_logger, NodeId, ex);
+                }
             }
-            catch (Exception ex) when (ex is RedisException or TimeoutException or JsonException)
-            {
-                BackplaneLog.HeartbeatFailed(_logger, NodeId, ex);
-            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping (or the host was disposed without being stopped): a normal end.
+        }
     }
 
     /// <inheritdoc />
