@@ -6,7 +6,7 @@ internal sealed record SendAllSettings(int Connections, int Seconds, int Window,
 {
     public static SendAllSettings Parse(ReadOnlySpan<string> args)
     {
-        var settings = new SendAllSettings(1000, 10, 8, null);
+        var settings = new SendAllSettings(1000, 10, 16, null);
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             settings = args[i] switch
