@@ -27,7 +27,10 @@ internal sealed partial class PollResultsPublisher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.PushInterval, time);
+        // Ticks run four times per push interval while each push claims a whole interval: the claim bounds the
+        // rate, the short tick keeps a poll from waiting almost two intervals when a tick lands just before the
+        // previous claim expires.
+        using var timer = new PeriodicTimer(options.Value.PushInterval / 4, time);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
