@@ -12,7 +12,7 @@ public sealed class DeployCheckTests
     [Fact]
     public async Task StaticDeploymentChecksPass()
     {
-        var script = Path.Combine(LocalTopology.RepositoryRoot(), "deploy", "check.sh");
+        var script = RepositoryPaths.File("deploy", "check.sh");
         var startInfo = new ProcessStartInfo("bash", [script])
         {
             RedirectStandardOutput = true,

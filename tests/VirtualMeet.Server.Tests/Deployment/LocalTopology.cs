@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 using VirtualMeet.Testing;
 
 namespace VirtualMeet.Server.Tests.Deployment;
@@ -30,16 +29,15 @@ internal sealed class LocalTopology : IAsyncDisposable
 
     public static async Task<LocalTopology> UpAsync(CancellationToken cancellationToken)
     {
-        var root = RepositoryRoot();
-        var runDirectory = Directory.CreateTempSubdirectory("vm-topology-").FullName;
+                var runDirectory = Directory.CreateTempSubdirectory("vm-topology-").FullName;
         var environment = new Dictionary<string, string>
         {
             ["VM_RUN_DIR"] = runDirectory,
             ["VM_PORTS_AUTO"] = "1",
-            ["VM_PUBLISH_DIR"] = ServerBuildDirectory(root),
+            ["VM_PUBLISH_DIR"] = ServerBuildDirectory(),
             ["VM_ORGANIZER_KEY"] = VirtualMeetNode.TestOrganizerKey,
         };
-        var script = Path.Combine(root, "deploy", "local", "topology.sh");
+        var script = RepositoryPaths.File("deploy", "local", "topology.sh");
         var topology = new LocalTopology(script, environment, new Dictionary<string, string>());
         try
         {
@@ -104,24 +102,15 @@ internal sealed class LocalTopology : IAsyncDisposable
         }
     }
 
-    public static string RepositoryRoot()
+    /// <summary>
+    /// The server build that this test project already carries: a referenced web project is copied with its
+    /// runtimeconfig, deps and appsettings, so it runs from the test's own output folder.
+    /// </summary>
+    private static string ServerBuildDirectory()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "VirtualMeet.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("VirtualMeet.sln not found above the test folder.");
-    }
-
-    /// <summary>The server's own build output for the configuration this test was built in (Debug or Release).</summary>
-    private static string ServerBuildDirectory(string root)
-    {
-        var configuration = typeof(LocalTopology).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-        var directory = Path.Combine(root, "src", "VirtualMeet.Server", "bin", configuration, "net10.0");
-        return File.Exists(Path.Combine(directory, "VirtualMeet.Server.dll"))
+        var directory = AppContext.BaseDirectory;
+        return File.Exists(Path.Combine(directory, "VirtualMeet.Server.runtimeconfig.json"))
             ? directory
-            : throw new InvalidOperationException($"The server is not built at {directory}.");
+            : throw new InvalidOperationException($"The server build is missing from {directory}.");
     }
 }
