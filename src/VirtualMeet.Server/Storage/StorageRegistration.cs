@@ -44,6 +44,7 @@ internal static class StorageRegistration
         services.AddSingleton<ISessionRegistrationStore>(sp => sp.GetRequiredService<InMemorySessionRegistrationStore>());
         services.AddEventScopedData<InMemoryPollStore>();
         services.AddSingleton<IPollStore>(sp => sp.GetRequiredService<InMemoryPollStore>());
+        services.AddSingleton<IAttendeeScopedData>(sp => sp.GetRequiredService<InMemoryPollStore>());
     }
 
     private static void AddRedisStores(this IServiceCollection services)
@@ -51,7 +52,9 @@ internal static class StorageRegistration
         services.AddSingleton<IEventStore, RedisEventStore>();
         services.AddSingleton<IAttendeeStore, RedisAttendeeStore>();
         services.AddSingleton<ISessionRegistrationStore, RedisSessionRegistrationStore>();
-        services.AddSingleton<IPollStore, RedisPollStore>();
+        services.AddSingleton<RedisPollStore>();
+        services.AddSingleton<IPollStore>(sp => sp.GetRequiredService<RedisPollStore>());
+        services.AddSingleton<IAttendeeScopedData>(sp => sp.GetRequiredService<RedisPollStore>());
         // One SCAN over the event's hash tag removes every key of every feature; see RedisEventPurge.
         services.AddEventScopedData<RedisEventPurge>();
     }

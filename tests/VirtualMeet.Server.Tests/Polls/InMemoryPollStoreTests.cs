@@ -11,5 +11,7 @@ public sealed class InMemoryPollStoreTests : PollStoreContract
 
     internal override IPollStore Store => _store;
 
+    internal override IAttendeeScopedData Erasure => _store;
+
     internal override IEventScopedData Purge => _store;
 }

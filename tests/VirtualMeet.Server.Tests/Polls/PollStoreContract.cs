@@ -14,6 +14,9 @@ public abstract class PollStoreContract
     /// <summary>The implementation's part in an event purge.</summary>
     internal abstract IEventScopedData Purge { get; }
 
+    /// <summary>The implementation's part in an attendee's erasure.</summary>
+    internal abstract IAttendeeScopedData Erasure { get; }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -190,6 +193,21 @@ public abstract class PollStoreContract
         Assert.Empty(await Store.ListAsync(poll.EventId, Ct));
         Assert.Null(await Store.GetTallyAsync(poll.EventId, poll.Id, Ct));
         Assert.NotNull(await Store.GetTallyAsync(other.EventId, other.Id, Ct));
+    }
+
+    [Fact]
+    public async Task ErasingAnAttendeeForgetsTheirChoiceButKeepsTheCountAndTheirOneBallot()
+    {
+        var poll = await OpenedAsync(PollTestData.Single() with { AllowChange = true });
+        await Store.VoteAsync(poll.EventId, poll.Id, Vote("a", "1", retention: BallotRetention.Changeable), Ct);
+
+        await Erasure.EraseAttendeeAsync(poll.EventId, "a", Ct);
+        var again = await Store.VoteAsync(poll.EventId, poll.Id, Vote("a", "2", retention: BallotRetention.Changeable), Ct);
+        var other = await Store.VoteAsync(poll.EventId, poll.Id, Vote("b", "2", retention: BallotRetention.Changeable), Ct);
+
+        Assert.Equal(VoteStatus.AlreadyVoted, again.Status);
+        Assert.Equal(VoteStatus.Counted, other.Status);
+        Assert.Equal(new Dictionary<string, long> { ["1"] = 1, ["2"] = 1 }, (await Store.GetTallyAsync(poll.EventId, poll.Id, Ct))!.Counts);
     }
 
     private static VoteCast Vote(string voter, string field, string? second = null, BallotRetention retention = BallotRetention.Once) =>

@@ -13,6 +13,8 @@ public sealed class RedisPollStoreTests(RedisPollStoreTests.RedisFixture redis) 
 
     internal override IPollStore Store => _store;
 
+    internal override IAttendeeScopedData Erasure => _store;
+
     internal override IEventScopedData Purge => new RedisEventPurge(redis.Database);
 
     [Fact]

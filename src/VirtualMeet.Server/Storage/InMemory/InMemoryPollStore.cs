@@ -8,7 +8,7 @@ namespace VirtualMeet.Server.Storage.InMemory;
 /// One lock per poll makes check-open, one-ballot, count and version bump a single step, like the Lua script
 /// of the Redis store; votes on different polls never contend.
 /// </summary>
-internal sealed class InMemoryPollStore(TimeProvider time) : IPollStore, IEventScopedData
+internal sealed class InMemoryPollStore(TimeProvider time) : IPollStore, IEventScopedData, IAttendeeScopedData
 {
     private readonly ConcurrentDictionary<(string EventId, string PollId), PollEntry> _polls = new();
 
@@ -83,7 +83,8 @@ internal sealed class InMemoryPollStore(TimeProvider time) : IPollStore, IEventS
             }
             else if (entry.Ballots.TryGetValue(vote.VoterId, out var previous))
             {
-                if (vote.Retention != BallotRetention.Changeable)
+                // An erased ballot (no fields) still counts as voted but can no longer be taken back.
+                if (vote.Retention != BallotRetention.Changeable || previous.Length == 0)
                     return Task.FromResult(new VoteResult(VoteStatus.AlreadyVoted, entry.Lifecycle.Version));
                 foreach (var field in previous)
                     entry.Add(field, -1);
@@ -131,6 +132,21 @@ internal sealed class InMemoryPollStore(TimeProvider time) : IPollStore, IEventS
     {
         foreach (var key in _polls.Keys.Where(k => k.EventId == eventId))
             _polls.TryRemove(key, out _);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Forgets what the attendee chose; the counts and the one-ballot rule stay.</summary>
+    public Task EraseAttendeeAsync(string eventId, string attendeeId, CancellationToken cancellationToken)
+    {
+        foreach (var entry in _polls.Where(p => p.Key.EventId == eventId).Select(p => p.Value))
+        {
+            lock (entry)
+            {
+                if (entry.Ballots.ContainsKey(attendeeId))
+                    entry.Ballots[attendeeId] = [];
+            }
+        }
+
         return Task.CompletedTask;
     }
 

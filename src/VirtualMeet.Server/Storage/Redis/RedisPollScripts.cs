@@ -74,7 +74,7 @@ internal static class RedisPollScripts
         else
           local previous = redis.call('HGET', KEYS[3], ARGV[1])
           if previous then
-            if ARGV[2] ~= 'change' then return {-3, version} end
+            if ARGV[2] ~= 'change' or previous == '' then return {-3, version} end
             for field in string.gmatch(previous, '[^\n]+') do
               if redis.call('HINCRBY', KEYS[2], field, -1) <= 0 then redis.call('HDEL', KEYS[2], field) end
             end
@@ -86,6 +86,15 @@ internal static class RedisPollScripts
         end
         for i = 4, #ARGV do redis.call('HINCRBY', KEYS[2], ARGV[i], 1) end
         return {changed, redis.call('HINCRBY', KEYS[1], 'version', 1)}
+        """;
+
+    /// <summary>
+    /// KEYS: ballots. ARGV: voter. Replaces the voter's ballot with an empty one: the counts and the one-ballot
+    /// rule stay, the link to the choice goes (an empty ballot cannot be changed any more, see <see cref="Vote"/>).
+    /// </summary>
+    public const string EraseBallot = """
+        if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then redis.call('HSET', KEYS[1], ARGV[1], '') end
+        return 0
         """;
 
     /// <summary>KEYS: state, counts. Returns {state fields, counts} of one moment.</summary>

@@ -9,7 +9,7 @@ namespace VirtualMeet.Server.Storage.Redis;
 /// Polls in Redis: definitions in one hash per event, per poll a state hash, a counts hash and the ballots.
 /// Every change runs as a Lua script (<see cref="RedisPollScripts"/>); every key sits under the event's hash tag.
 /// </summary>
-internal sealed class RedisPollStore(RedisStoreDatabase redis) : IPollStore
+internal sealed class RedisPollStore(RedisStoreDatabase redis) : IPollStore, IAttendeeScopedData
 {
     public async Task<bool> CreateAsync(PollDefinition poll, CancellationToken cancellationToken)
     {
@@ -102,6 +102,14 @@ internal sealed class RedisPollStore(RedisStoreDatabase redis) : IPollStore
     public Task<bool> TryClaimPushAsync(string eventId, string pollId, TimeSpan interval, CancellationToken cancellationToken) =>
         // SET NX PX: whichever node sets the key first pushes; the key expires when the next push may go out.
         redis.Database.StringSetAsync(RedisKeys.PollPushClaim(eventId, pollId), 1, interval, When.NotExists);
+
+    /// <summary>Forgets what the attendee chose in every poll of the event; counts and the one-ballot rule stay.</summary>
+    public async Task EraseAttendeeAsync(string eventId, string attendeeId, CancellationToken cancellationToken)
+    {
+        var db = redis.Database;
+        foreach (var pollId in await db.HashKeysAsync(RedisKeys.Polls(eventId)))
+            await db.ScriptEvaluateAsync(RedisPollScripts.EraseBallot, [RedisKeys.PollBallots(eventId, (string)pollId!)], [attendeeId]);
+    }
 
     private static PollTransition ToTransition(RedisResult[] result, long refusedCode)
     {
