@@ -90,6 +90,9 @@ public sealed class SessionRegistrationRaceTests : IAsyncLifetime
         await using var connection = await _nodeB.ConnectAsync(HubRoutes.Notifications, attendees[1].AccessToken);
         var pushed = new TaskCompletionSource<RegistrationChanged>(TaskCreationOptions.RunContinuationsAsynchronously);
         connection.On<RegistrationChanged>(nameof(INotificationsClient.RegistrationChanged), change => pushed.TrySetResult(change));
+        // The snapshot call returns once the connection is fully set up (its user subscription included).
+        var before = await connection.InvokeAsync<List<SessionRegistrationEntry>>("GetRegistrations", TestContext.Current.CancellationToken);
+        Assert.Equal([new SessionRegistrationEntry("workshop", SessionRegistrationStatus.Waitlisted, 1)], before);
 
         (await _a.SendAsync(HttpMethod.Delete, path, attendees[0].AccessToken)).Dispose();
 
