@@ -18,110 +18,118 @@ namespace VirtualMeet.Benchmarks;
 /// One server (Kestrel on loopback, in this process) and N real WebSocket HubConnections to it. The server sends
 /// Clients.All messages with a bounded number in flight: a message is complete when every client got it, and the
 /// next is sent only when a slot frees. Throughput is completed messages per second over a fixed time; latency is
-/// from send to the last client receiving it. Same procedure for both managers, so the ratio is the backplane's cost.
+/// from send to the last client receiving it. Same procedure for every manager, so the ratio is the backplane's cost.
 /// </summary>
-internal static class SendAllBenchmark
+internal sealed class SendAllBenchmark : IAsyncDisposable
 {
     private const int MaxMessages = 4_000_000;
+    private readonly WebApplication _app;
+    private readonly IHubContext<BenchmarkHub> _hub;
+    private readonly SendAllSettings _settings;
+    private readonly int[] _remaining = new int[MaxMessages];
+    private readonly long[] _sentAt = new long[MaxMessages];
+    private readonly List<double> _latencies = [];
+    private readonly SemaphoreSlim _slots;
+    private List<HubConnection> _clients = [];
+    private int _next;
 
-    public static async Task<SendAllResult> RunAsync(string name, string? redisConnectionString, SendAllSettings settings)
+    private SendAllBenchmark(string name, WebApplication app, SendAllSettings settings)
     {
-        var app = await StartServerAsync(redisConnectionString);
-        try
+        Name = name;
+        _app = app;
+        _settings = settings;
+        _hub = app.Services.GetRequiredService<IHubContext<BenchmarkHub>>();
+        _slots = new SemaphoreSlim(settings.Window, settings.Window);
+    }
+
+    public string Name { get; }
+
+    public List<double> MessagesPerSecond { get; } = [];
+
+    public static async Task<SendAllBenchmark> StartAsync(string name, string? redisConnectionString, SendAllSettings settings)
+    {
+        var benchmark = new SendAllBenchmark(name, await StartServerAsync(redisConnectionString), settings);
+        benchmark._clients = await ConnectClientsAsync(HubUrl(benchmark._app), settings.Connections, benchmark.OnReceived);
+        Console.WriteLine($"{name}: {benchmark._clients.Count} clients connected.");
+        return benchmark;
+    }
+
+    /// <summary>Sends for <paramref name="duration"/>, waits until every message reached every client, records the rate.</summary>
+    public async Task MeasureAsync(TimeSpan duration, bool record = true)
+    {
+        var first = _next;
+        var watch = Stopwatch.StartNew();
+        var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        while (Stopwatch.GetTimestamp() < until && _next < MaxMessages)
         {
-            return await MeasureAsync(app, name, settings);
+            await AcquireAsync();
+            var seq = _next++;
+            _remaining[seq] = _settings.Connections;
+            _sentAt[seq] = Stopwatch.GetTimestamp();
+            await _hub.Clients.All.SendAsync("Tick", seq);
         }
-        finally
+
+        // Drain: every message sent so far must reach every client before the clock stops.
+        for (var i = 0; i < _settings.Window; i++)
         {
-            await app.StopAsync();
-            await app.DisposeAsync();
+            await AcquireAsync();
+        }
+
+        watch.Stop();
+        _slots.Release(_settings.Window);
+        if (record)
+        {
+            MessagesPerSecond.Add((_next - first) / watch.Elapsed.TotalSeconds);
+        }
+        else
+        {
+            lock (_latencies)
+            {
+                _latencies.Clear();
+            }
         }
     }
 
-    private static async Task<SendAllResult> MeasureAsync(WebApplication app, string name, SendAllSettings settings)
+    public SendAllResult Result()
     {
-        var hub = app.Services.GetRequiredService<IHubContext<BenchmarkHub>>();
-        var url = HubUrl(app);
-        var remaining = new int[MaxMessages];
-        var sentAt = new long[MaxMessages];
-        var latencies = new List<double>();
-        using var slots = new SemaphoreSlim(settings.Window, settings.Window);
-        var completed = 0L;
-
-        void OnReceived(int seq)
+        double[] sorted;
+        lock (_latencies)
         {
-            if (Interlocked.Decrement(ref remaining[seq]) == 0)
-            {
-                var elapsed = Stopwatch.GetElapsedTime(sentAt[seq]).TotalMilliseconds;
-                lock (latencies)
-                {
-                    latencies.Add(elapsed);
-                }
-
-                Interlocked.Increment(ref completed);
-                slots.Release();
-            }
+            sorted = [.. _latencies.Order()];
         }
 
-        var clients = await ConnectClientsAsync(url, settings.Connections, OnReceived);
-        try
+        var rates = MessagesPerSecond.Order().ToArray();
+        var median = rates[rates.Length / 2];
+        return new SendAllResult(Name, median, median * _settings.Connections, Percentile(sorted, 0.50), Percentile(sorted, 0.99));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Task.WhenAll(_clients.Select(c => c.DisposeAsync().AsTask()));
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _slots.Dispose();
+    }
+
+    private async Task AcquireAsync()
+    {
+        if (!await _slots.WaitAsync(TimeSpan.FromSeconds(30)))
         {
-            Console.WriteLine($"{name}: {clients.Count} clients connected.");
-            var seq = 0;
-
-            async Task SendForAsync(TimeSpan duration)
-            {
-                var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-                while (Stopwatch.GetTimestamp() < until && seq < MaxMessages)
-                {
-                    if (!await slots.WaitAsync(TimeSpan.FromSeconds(30)))
-                    {
-                        throw new TimeoutException("A message did not reach every client within 30 s (lost on the backplane?).");
-                    }
-
-                    remaining[seq] = settings.Connections;
-                    sentAt[seq] = Stopwatch.GetTimestamp();
-                    await hub.Clients.All.SendAsync("Tick", seq);
-                    seq++;
-                }
-
-                // Drain: wait until every message sent so far has reached every client.
-                for (var i = 0; i < settings.Window; i++)
-                {
-                    if (!await slots.WaitAsync(TimeSpan.FromSeconds(30)))
-                    {
-                        throw new TimeoutException("Messages still in flight after 30 s.");
-                    }
-                }
-
-                slots.Release(settings.Window);
-            }
-
-            await SendForAsync(TimeSpan.FromSeconds(2)); // warm-up: JIT, pools, Redis connection
-            lock (latencies)
-            {
-                latencies.Clear();
-            }
-
-            var before = Interlocked.Read(ref completed);
-            var watch = Stopwatch.StartNew();
-            await SendForAsync(TimeSpan.FromSeconds(settings.Seconds));
-            watch.Stop();
-            var messages = Interlocked.Read(ref completed) - before;
-
-            double[] sorted;
-            lock (latencies)
-            {
-                sorted = [.. latencies.Order()];
-            }
-
-            var perSecond = messages / watch.Elapsed.TotalSeconds;
-            Console.WriteLine($"{name}: {messages} messages x {settings.Connections} clients in {watch.Elapsed.TotalSeconds:N1} s.");
-            return new SendAllResult(name, perSecond, perSecond * settings.Connections, Percentile(sorted, 0.50), Percentile(sorted, 0.99));
+            throw new TimeoutException($"{Name}: a message did not reach every client within 30 s (lost on the backplane?).");
         }
-        finally
+    }
+
+    private void OnReceived(int seq)
+    {
+        if (Interlocked.Decrement(ref _remaining[seq]) == 0)
         {
-            await Task.WhenAll(clients.Select(c => c.DisposeAsync().AsTask()));
+            var elapsed = Stopwatch.GetElapsedTime(_sentAt[seq]).TotalMilliseconds;
+            lock (_latencies)
+            {
+                _latencies.Add(elapsed);
+            }
+
+            _slots.Release();
         }
     }
 
