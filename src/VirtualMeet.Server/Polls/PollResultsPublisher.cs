@@ -30,7 +30,7 @@ internal sealed partial class PollResultsPublisher(
         // Ticks run four times per push interval while each push claims a whole interval: the claim bounds the
         // rate, the short tick keeps a poll from waiting almost two intervals when a tick lands just before the
         // previous claim expires.
-        using var timer = new PeriodicTimer(options.Value.PushInterval / 4, time);
+        using var timer = new PeriodicTimer(options.Value.PushInterval() / 4, time);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
@@ -69,7 +69,7 @@ internal sealed partial class PollResultsPublisher(
 
     private async Task<bool> PublishAsync(PollDefinition poll, CancellationToken cancellationToken)
     {
-        if (!await store.TryClaimPushAsync(poll.EventId, poll.Id, options.Value.PushInterval, cancellationToken))
+        if (!await store.TryClaimPushAsync(poll.EventId, poll.Id, options.Value.PushInterval(), cancellationToken))
         {
             // Another node pushed within the interval; this node's votes go out in a later round.
             _dirty.TryAdd((poll.EventId, poll.Id), poll);

@@ -38,5 +38,6 @@ public sealed class PollsOptions
     [Range(1, 7 * 24 * 3600)]
     public int MaxDurationSeconds { get; set; } = 24 * 3600;
 
-    public TimeSpan PushInterval => TimeSpan.FromSeconds(1 / MaxPushesPerSecond);
+    /// <summary>A method, not a property: options binding and validation would read a property before the range check.</summary>
+    public TimeSpan PushInterval() => TimeSpan.FromSeconds(1 / MaxPushesPerSecond);
 }

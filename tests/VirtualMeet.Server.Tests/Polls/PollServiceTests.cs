@@ -88,7 +88,7 @@ public sealed class PollServiceTests : IAsyncDisposable
         Assert.Equal(1, await Publisher.PublishDueAsync(Ct));
         await Polls.VoteAsync(_eventId, poll.Id, "late", new Ballot([0]), Ct);
         Assert.Equal(0, await Publisher.PublishDueAsync(Ct));
-        _time.Advance(new PollsOptions().PushInterval);
+        _time.Advance(new PollsOptions().PushInterval());
         Assert.Equal(1, await Publisher.PublishDueAsync(Ct));
         Assert.Equal(0, await Publisher.PublishDueAsync(Ct));
 

@@ -121,6 +121,29 @@ public sealed class PollsClusterTests(PollsClusterTests.ClusterFixture cluster) 
         Assert.Equal([2L, 2, 2, 0], (await onB.ResultsAsync(anonymous.Id)).Options.Select(o => o.Count));
     }
 
+    [Fact]
+    public async Task APollWithADurationClosesByItselfAndIsAnnouncedOnceOnEveryNode()
+    {
+        var onA = await PollsTestClient.WithNewEventAsync(cluster.A);
+        var onB = onA.On(cluster.B);
+        var watchers = new List<PollWatcher>();
+        foreach (var node in new[] { onA, onB })
+        {
+            var watcher = new PollWatcher(await node.ConnectAsync(node.AttendeeToken($"clock-watcher-{watchers.Count}")));
+            await watcher.WatchAsync(onA.EventId);
+            watchers.Add(watcher);
+        }
+
+        var poll = await onA.CreateOpenAsync(PollsTestClient.SingleChoice() with { DurationSeconds = 1 });
+        var closed = await Task.WhenAll(watchers.Select(w => w.Closed));
+        await onB.TransitionAsync(poll.Id, "close");
+
+        Assert.All(closed, c => Assert.Equal(PollStatus.Closed, c.Poll.Status));
+        Assert.Equal(closed[0].Version, closed[1].Version);
+        Assert.All(watchers, w => Assert.Equal(1, w.ClosedCount));
+        await Task.WhenAll(watchers.Select(w => w.Connection.DisposeAsync().AsTask()));
+    }
+
     /// <summary>Every key of the event with every string it holds (values, hash fields, set members).</summary>
     private async Task<List<(string Key, List<string> Values)>> KeyContentsAsync(string eventId)
     {

@@ -88,17 +88,24 @@ internal sealed class PollWatcher
     private readonly Lock _gate = new();
     private readonly List<PollResultsView> _results = [];
     private readonly List<PollState> _opened = [];
+    private int _closedCount;
     private readonly TaskCompletionSource<PollState> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public PollWatcher(HubConnection connection)
     {
         connection.On<PollState>(nameof(IPollsClient.PollOpened), state => { lock (_gate) _opened.Add(state); });
         connection.On<PollResultsView>(nameof(IPollsClient.PollResults), results => { lock (_gate) _results.Add(results); });
-        connection.On<PollState>(nameof(IPollsClient.PollClosed), state => _closed.TrySetResult(state));
+        connection.On<PollState>(nameof(IPollsClient.PollClosed), state =>
+        {
+            Interlocked.Increment(ref _closedCount);
+            _closed.TrySetResult(state);
+        });
         Connection = connection;
     }
 
     public HubConnection Connection { get; }
+
+    public int ClosedCount => Volatile.Read(ref _closedCount);
 
     public Task<PollState> Closed => _closed.Task.WaitAsync(TestTimeouts.Default);
 
