@@ -1,8 +1,10 @@
+using VirtualMeet.Server.Bar;
 using VirtualMeet.Server.DemoData;
 using VirtualMeet.Server.Events;
 using VirtualMeet.Server.Hosting;
 using VirtualMeet.Server.Hosting.Problems;
 using VirtualMeet.Server.Identity;
+using VirtualMeet.Server.Matchmaking;
 using VirtualMeet.Server.Notifications;
 using VirtualMeet.Server.Polls;
 using VirtualMeet.Server.Registrations;
@@ -21,6 +23,7 @@ builder.AddEvents();
 builder.AddRegistrations();
 builder.AddNotifications();
 builder.AddPolls();
+builder.AddMatchmaking();
 builder.AddDemoData();
 builder.Services.AddOpenApi();
 
@@ -35,6 +38,8 @@ app.MapRegistrationsEndpoints();
 app.MapNotificationsHub();
 app.MapPollsEndpoints();
 app.MapPollsHub();
+app.MapMatchmakingEndpoints();
+app.MapBarHub();
 
 app.MapHealthEndpoints();
 app.MapDiagnosticsEndpoints();

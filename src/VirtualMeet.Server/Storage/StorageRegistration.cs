@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using VirtualMeet.Server.Events;
+using VirtualMeet.Server.Matchmaking;
 using VirtualMeet.Server.Polls;
 using VirtualMeet.Server.Registrations;
 using VirtualMeet.Server.Storage.InMemory;
@@ -45,6 +46,9 @@ internal static class StorageRegistration
         services.AddEventScopedData<InMemoryPollStore>();
         services.AddSingleton<IPollStore>(sp => sp.GetRequiredService<InMemoryPollStore>());
         services.AddSingleton<IAttendeeScopedData>(sp => sp.GetRequiredService<InMemoryPollStore>());
+        services.AddEventScopedData<InMemoryMatchmakingStore>();
+        services.AddSingleton<IMatchmakingStore>(sp => sp.GetRequiredService<InMemoryMatchmakingStore>());
+        services.AddSingleton<IAttendeeScopedData>(sp => sp.GetRequiredService<InMemoryMatchmakingStore>());
     }
 
     private static void AddRedisStores(this IServiceCollection services)
@@ -55,6 +59,9 @@ internal static class StorageRegistration
         services.AddSingleton<RedisPollStore>();
         services.AddSingleton<IPollStore>(sp => sp.GetRequiredService<RedisPollStore>());
         services.AddSingleton<IAttendeeScopedData>(sp => sp.GetRequiredService<RedisPollStore>());
+        services.AddSingleton<RedisMatchmakingStore>();
+        services.AddSingleton<IMatchmakingStore>(sp => sp.GetRequiredService<RedisMatchmakingStore>());
+        services.AddSingleton<IAttendeeScopedData>(sp => sp.GetRequiredService<RedisMatchmakingStore>());
         // One SCAN over the event's hash tag removes every key of every feature; see RedisEventPurge.
         services.AddEventScopedData<RedisEventPurge>();
     }

@@ -51,5 +51,20 @@ internal static class RedisKeys
     /// <summary>Short-lived claim of the right to push the poll's results (cluster-wide rate bound).</summary>
     public static RedisKey PollPushClaim(string eventId, string pollId) => $"{Tag(eventId)}:poll:{pollId}:push";
 
+    /// <summary>Hash of attendee id → matchmaking profile JSON.</summary>
+    public static RedisKey MatchmakingProfiles(string eventId) => $"{Tag(eventId)}:mm:profiles";
+
+    /// <summary>Hash of meeting id → meeting JSON as requested (its status lives in <see cref="MeetingStates"/>).</summary>
+    public static RedisKey Meetings(string eventId) => $"{Tag(eventId)}:mm:meetings";
+
+    /// <summary>Hash of meeting id → "status|version|updatedAt (unix ms)".</summary>
+    public static RedisKey MeetingStates(string eventId) => $"{Tag(eventId)}:mm:meeting-states";
+
+    /// <summary>Hash of slot start (unix ms) → the meeting holding the attendee's slot.</summary>
+    public static RedisKey MeetingSlots(string eventId, string attendeeId) => $"{Tag(eventId)}:mm:attendee:{attendeeId}:slots";
+
+    /// <summary>Set of the attendee's meeting ids.</summary>
+    public static RedisKey AttendeeMeetings(string eventId, string attendeeId) => $"{Tag(eventId)}:mm:attendee:{attendeeId}:meetings";
+
     private static string Tag(string eventId) => Prefix + "{" + eventId + "}";
 }
