@@ -1,4 +1,5 @@
 using VirtualMeet.Server.Bar;
+using VirtualMeet.Server.Chat;
 using VirtualMeet.Server.DemoData;
 using VirtualMeet.Server.Events;
 using VirtualMeet.Server.Hosting;
@@ -10,6 +11,7 @@ using VirtualMeet.Server.Polls;
 using VirtualMeet.Server.Registrations;
 using VirtualMeet.Server.Storage;
 using VirtualMeet.Server.Realtime;
+using VirtualMeet.Server.Realtime.RateLimiting;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -23,6 +25,8 @@ builder.AddEvents();
 builder.AddRegistrations();
 builder.AddNotifications();
 builder.AddPolls();
+builder.AddAttendeeRateLimits();
+builder.AddChat();
 builder.AddMatchmaking();
 builder.AddDemoData();
 builder.Services.AddOpenApi();

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using VirtualMeet.Server.Chat;
 using VirtualMeet.Server.Events;
 using VirtualMeet.Server.Matchmaking;
 using VirtualMeet.Server.Polls;
+using VirtualMeet.Server.Realtime.RateLimiting;
 using VirtualMeet.Server.Registrations;
 using VirtualMeet.Server.Storage.InMemory;
 using VirtualMeet.Server.Storage.Redis;
@@ -46,6 +48,11 @@ internal static class StorageRegistration
         services.AddEventScopedData<InMemoryPollStore>();
         services.AddSingleton<IPollStore>(sp => sp.GetRequiredService<InMemoryPollStore>());
         services.AddSingleton<IAttendeeScopedData>(sp => sp.GetRequiredService<InMemoryPollStore>());
+        services.AddEventScopedData<InMemoryChatStore>();
+        services.AddSingleton<IChatStore>(sp => sp.GetRequiredService<InMemoryChatStore>());
+        services.AddSingleton<IAttendeeScopedData>(sp => sp.GetRequiredService<InMemoryChatStore>());
+        services.AddEventScopedData<InMemoryRateLimiter>();
+        services.AddSingleton<IAttendeeRateLimiter>(sp => sp.GetRequiredService<InMemoryRateLimiter>());
         services.AddEventScopedData<InMemoryMatchmakingStore>();
         services.AddSingleton<IMatchmakingStore>(sp => sp.GetRequiredService<InMemoryMatchmakingStore>());
         services.AddSingleton<IAttendeeScopedData>(sp => sp.GetRequiredService<InMemoryMatchmakingStore>());
@@ -59,6 +66,10 @@ internal static class StorageRegistration
         services.AddSingleton<RedisPollStore>();
         services.AddSingleton<IPollStore>(sp => sp.GetRequiredService<RedisPollStore>());
         services.AddSingleton<IAttendeeScopedData>(sp => sp.GetRequiredService<RedisPollStore>());
+        services.AddSingleton<RedisChatStore>();
+        services.AddSingleton<IChatStore>(sp => sp.GetRequiredService<RedisChatStore>());
+        services.AddSingleton<IAttendeeScopedData>(sp => sp.GetRequiredService<RedisChatStore>());
+        services.AddSingleton<IAttendeeRateLimiter, RedisRateLimiter>();
         services.AddSingleton<RedisMatchmakingStore>();
         services.AddSingleton<IMatchmakingStore>(sp => sp.GetRequiredService<RedisMatchmakingStore>());
         services.AddSingleton<IAttendeeScopedData>(sp => sp.GetRequiredService<RedisMatchmakingStore>());

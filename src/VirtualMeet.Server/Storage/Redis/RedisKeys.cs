@@ -66,5 +66,20 @@ internal static class RedisKeys
     /// <summary>Set of the attendee's meeting ids.</summary>
     public static RedisKey AttendeeMeetings(string eventId, string attendeeId) => $"{Tag(eventId)}:mm:attendee:{attendeeId}:meetings";
 
+    /// <summary>Sorted set: times (Unix ms) of the permits an attendee took under a rate limit rule.</summary>
+    public static RedisKey RateLimit(string eventId, string rule, string attendeeId) => $"{Tag(eventId)}:ratelimit:{rule}:{attendeeId}";
+
+    /// <summary>Set of the event's chat room ids (for an attendee's erasure).</summary>
+    public static RedisKey ChatRooms(string eventId) => $"{Tag(eventId)}:chat:rooms";
+
+    /// <summary>Hash: seq (last line id), version.</summary>
+    public static RedisKey ChatMeta(string eventId, string roomId) => $"{Tag(eventId)}:chat:{roomId}:meta";
+
+    /// <summary>Hash of line id → line JSON, capped to the last lines.</summary>
+    public static RedisKey ChatLines(string eventId, string roomId) => $"{Tag(eventId)}:chat:{roomId}:lines";
+
+    /// <summary>Hash of muted attendee → end of the mute (Unix ms).</summary>
+    public static RedisKey ChatMutes(string eventId, string roomId) => $"{Tag(eventId)}:chat:{roomId}:mutes";
+
     private static string Tag(string eventId) => Prefix + "{" + eventId + "}";
 }
