@@ -144,6 +144,27 @@ public sealed class PollsApiTests(PollsNodeFixture fixture) : IClassFixture<Poll
         Assert.Equal("option,text,count\n0,\"Yes\",0\n1,\"'=1+1, \"\"quoted\"\"\",1\n", await response.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task WordCloudResultsListTheTopAnswers()
+    {
+        var polls = await PollsTestClient.WithNewEventAsync(fixture.Node);
+        var poll = await polls.CreateOpenAsync(new CreatePollRequest(new PollText(En: "One word?"), PollKind.Wordcloud));
+        string[] answers = ["KI", " ki ", "Energie", "energie", "ENERGIE", "Fachkräfte"];
+        for (var i = 0; i < answers.Length; i++)
+        {
+            await using var voter = await polls.ConnectAsync(polls.AttendeeToken($"word-{i}"));
+            await voter.InvokeAsync<VoteReceipt>(PollsHubMethods.Vote, poll.Id, new Ballot(Text: answers[i]));
+        }
+
+        using var moderator = polls.Http(polls.ModeratorToken());
+        var top2 = (await moderator.GetFromJsonAsync<PollResultsView>($"/api/events/{polls.EventId}/polls/{poll.Id}/results?top=2"))!;
+        using var tooMany = await moderator.GetAsync($"/api/events/{polls.EventId}/polls/{poll.Id}/results?top=0");
+
+        Assert.Equal([new WordCount("energie", 3), new WordCount("ki", 2)], top2.Words);
+        Assert.Equal(6, top2.Voters);
+        await AssertProblemAsync(tooMany, HttpStatusCode.BadRequest, ErrorCodes.InvalidArgument);
+    }
+
     private static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string code)
     {
         using (response)

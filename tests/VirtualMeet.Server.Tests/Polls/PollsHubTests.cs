@@ -164,4 +164,24 @@ public sealed class PollsHubTests(PollsNodeFixture fixture) : IClassFixture<Poll
         Assert.Equal([keynote.Id, eventWide.Id], snapshot.Polls.Select(p => p.Poll.Id));
         Assert.DoesNotContain(breakout.Id, snapshot.Polls.Select(p => p.Poll.Id));
     }
+
+    [Fact]
+    public async Task PushesReachOnlyTheWatchersOfThePollsScope()
+    {
+        var polls = await PollsTestClient.WithNewEventAsync(fixture.Node);
+        await using var keynoteConnection = await polls.ConnectAsync(polls.AttendeeToken("kai"));
+        await using var breakoutConnection = await polls.ConnectAsync(polls.AttendeeToken("lea"));
+        var keynote = new PollWatcher(keynoteConnection);
+        var breakout = new PollWatcher(breakoutConnection);
+        await keynote.WatchAsync(polls.EventId, "keynote");
+        await breakout.WatchAsync(polls.EventId, "breakout");
+
+        var keynotePoll = await polls.CreateOpenAsync(PollsTestClient.SingleChoice() with { SessionId = "keynote" });
+        var eventPoll = await polls.CreateOpenAsync(PollsTestClient.SingleChoice());
+        await Eventually.UntilAsync(() => Task.FromResult(breakout.Opened), o => o.Count == 1);
+        await Eventually.UntilAsync(() => Task.FromResult(keynote.Opened), o => o.Count == 2);
+
+        Assert.Equal([keynotePoll.Id, eventPoll.Id], keynote.Opened.Select(o => o.Poll.Id));
+        Assert.Equal([eventPoll.Id], breakout.Opened.Select(o => o.Poll.Id));
+    }
 }
