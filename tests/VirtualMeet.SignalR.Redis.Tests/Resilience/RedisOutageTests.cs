@@ -79,7 +79,7 @@ public sealed class RedisOutageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SubscriberCutOffByRedisRecovers()
+    public async Task SlowSubscriberCutOffByRedisRecovers()
     {
         var onTwo = await _two.ConnectAsync();
         await _redis.ExecuteAsync("CONFIG", "SET", "client-output-buffer-limit", "pubsub 1mb 512kb 5");

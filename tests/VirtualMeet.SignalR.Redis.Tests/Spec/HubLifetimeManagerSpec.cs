@@ -10,7 +10,7 @@ namespace VirtualMeet.SignalR.Redis.Tests.Spec;
 /// manager (the reference behaviour) and against ours. Waits are bounded; "does not receive" is proved by a
 /// later message on the same path arriving first.
 /// </summary>
-public abstract class HubLifetimeManagerSpec : IAsyncLifetime
+public abstract partial class HubLifetimeManagerSpec : IAsyncLifetime
 {
     private readonly List<TestClient> _clients = [];
 
@@ -219,112 +219,5 @@ public abstract class HubLifetimeManagerSpec : IAsyncLifetime
 
         await ExpectAsync(client, "Hello", "World");
         await ExpectAsync(client, "Sentinel", "after");
-    }
-
-    [Fact]
-    public async Task InvokeConnectionReturnsClientResult()
-    {
-        var manager = CreateManager();
-        var client = await ConnectAsync(manager);
-
-        var result = manager.InvokeConnectionAsync<int>(client.ConnectionId, "Ask", ["question"], CancellationToken.None);
-        var invocation = await ExpectAsync(client, "Ask", "question");
-        Assert.NotNull(invocation.InvocationId);
-        Assert.True(manager.TryGetReturnType(invocation.InvocationId!, out var type));
-        Assert.Equal(typeof(int), type);
-        await Bounded(manager.SetConnectionResultAsync(client.ConnectionId, CompletionMessage.WithResult(invocation.InvocationId!, 42)));
-
-        Assert.Equal(42, await Bounded(result));
-        Assert.False(manager.TryGetReturnType(invocation.InvocationId!, out _));
-    }
-
-    [Fact]
-    public async Task InvokeConnectionSurfacesClientError()
-    {
-        var manager = CreateManager();
-        var client = await ConnectAsync(manager);
-
-        var result = manager.InvokeConnectionAsync<int>(client.ConnectionId, "Ask", ["question"], CancellationToken.None);
-        var invocation = await client.ReadAsync();
-        await Bounded(manager.SetConnectionResultAsync(client.ConnectionId, CompletionMessage.WithError(invocation.InvocationId!, "nope")));
-
-        var error = await Assert.ThrowsAsync<HubException>(() => Bounded(result));
-        Assert.Equal("nope", error.Message);
-    }
-
-    [Fact]
-    public async Task CompletingAnotherConnectionsInvocationThrows()
-    {
-        var manager = CreateManager();
-        var asked = await ConnectAsync(manager);
-        var intruder = await ConnectAsync(manager);
-
-        var result = manager.InvokeConnectionAsync<int>(asked.ConnectionId, "Ask", ["question"], CancellationToken.None);
-        var invocation = await asked.ReadAsync();
-
-        await Assert.ThrowsAsync<InvalidOperationException>(
-            () => Bounded(manager.SetConnectionResultAsync(intruder.ConnectionId, CompletionMessage.WithResult(invocation.InvocationId!, 1))));
-        await Bounded(manager.SetConnectionResultAsync(asked.ConnectionId, CompletionMessage.WithResult(invocation.InvocationId!, 2)));
-        Assert.Equal(2, await Bounded(result));
-    }
-
-    [Fact]
-    public async Task InvokeUnknownConnectionThrowsIOException()
-    {
-        var manager = CreateManager();
-        await ConnectAsync(manager);
-
-        await Assert.ThrowsAsync<IOException>(
-            () => Bounded(manager.InvokeConnectionAsync<int>("no-such-connection", "Ask", [], CancellationToken.None)));
-    }
-
-    [Fact]
-    public async Task ConcurrentInvocationsDoNotCollide()
-    {
-        var manager = CreateManager();
-        var client = await ConnectAsync(manager);
-
-        var first = manager.InvokeConnectionAsync<int>(client.ConnectionId, "Ask", ["1"], CancellationToken.None);
-        var second = manager.InvokeConnectionAsync<int>(client.ConnectionId, "Ask", ["2"], CancellationToken.None);
-        var one = await client.ReadAsync();
-        var two = await client.ReadAsync();
-        Assert.NotEqual(one.InvocationId, two.InvocationId);
-
-        // Answer in reverse order: each result must reach its own caller.
-        await Bounded(manager.SetConnectionResultAsync(client.ConnectionId, CompletionMessage.WithResult(two.InvocationId!, int.Parse(two.FirstArgument) * 10)));
-        await Bounded(manager.SetConnectionResultAsync(client.ConnectionId, CompletionMessage.WithResult(one.InvocationId!, int.Parse(one.FirstArgument) * 10)));
-
-        Assert.Equal(10, await Bounded(first));
-        Assert.Equal(20, await Bounded(second));
-    }
-
-    [Fact]
-    public async Task InvokeConnectionFailsWhenClientDisconnects()
-    {
-        var manager = CreateManager();
-        var client = await ConnectAsync(manager);
-
-        var result = manager.InvokeConnectionAsync<int>(client.ConnectionId, "Ask", ["question"], CancellationToken.None);
-        await client.ReadAsync();
-        client.Connection.Abort();
-        await Bounded(manager.OnDisconnectedAsync(client.Connection));
-
-        await Assert.ThrowsAsync<IOException>(() => Bounded(result));
-    }
-
-    [Fact]
-    public async Task InvokeConnectionHonoursCancellation()
-    {
-        var manager = CreateManager();
-        var client = await ConnectAsync(manager);
-        using var cancel = new CancellationTokenSource();
-
-        var result = manager.InvokeConnectionAsync<int>(client.ConnectionId, "Ask", ["question"], cancel.Token);
-        var invocation = await client.ReadAsync();
-        await cancel.CancelAsync();
-
-        var error = await Assert.ThrowsAsync<HubException>(() => Bounded(result));
-        Assert.Equal("Invocation canceled by the server.", error.Message);
-        Assert.False(manager.TryGetReturnType(invocation.InvocationId!, out _));
     }
 }

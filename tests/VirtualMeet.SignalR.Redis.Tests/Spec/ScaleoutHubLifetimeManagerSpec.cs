@@ -8,7 +8,7 @@ namespace VirtualMeet.SignalR.Redis.Tests.Spec;
 /// What a scale-out manager must do across nodes: every <see cref="HubLifetimeManagerSpec.CreateManager"/> call is
 /// another node of one cluster.
 /// </summary>
-public abstract class ScaleoutHubLifetimeManagerSpec : HubLifetimeManagerSpec
+public abstract partial class ScaleoutHubLifetimeManagerSpec : HubLifetimeManagerSpec
 {
     /// <summary>Publishes made by the node behind <paramref name="manager"/> (to prove that a send skipped Redis).</summary>
     protected abstract long PublishedBy(HubLifetimeManager<TestHub> manager);
@@ -236,95 +236,5 @@ public abstract class ScaleoutHubLifetimeManagerSpec : HubLifetimeManagerSpec
 
         await ExpectAsync(phone, "Hello", "World");
         await ExpectAsync(tablet, "Hello", "World");
-    }
-
-    [Fact]
-    public async Task InvokeConnectionOnOtherNodeReturnsResult()
-    {
-        var one = CreateManager();
-        var two = CreateManager();
-        var remote = await ConnectAsync(two);
-
-        var result = one.InvokeConnectionAsync<int>(remote.ConnectionId, "Ask", ["question"], CancellationToken.None);
-        var invocation = await ExpectAsync(remote, "Ask", "question");
-        Assert.True(two.TryGetReturnType(invocation.InvocationId!, out _));
-        await Bounded(two.SetConnectionResultAsync(remote.ConnectionId, CompletionMessage.WithResult(invocation.InvocationId!, 42)));
-
-        Assert.Equal(42, await Bounded(result));
-    }
-
-    [Fact]
-    public async Task InvokeConnectionOnOtherNodeSurfacesClientError()
-    {
-        var one = CreateManager();
-        var two = CreateManager();
-        var remote = await ConnectAsync(two);
-
-        var result = one.InvokeConnectionAsync<int>(remote.ConnectionId, "Ask", ["question"], CancellationToken.None);
-        var invocation = await remote.ReadAsync();
-        await Bounded(two.SetConnectionResultAsync(remote.ConnectionId, CompletionMessage.WithError(invocation.InvocationId!, "nope")));
-
-        var error = await Assert.ThrowsAsync<HubException>(() => Bounded(result));
-        Assert.Equal("nope", error.Message);
-    }
-
-    [Fact]
-    public async Task InvokeConnectionForIdOnNoNodeThrowsIOException()
-    {
-        var one = CreateManager();
-        var two = CreateManager();
-        await ConnectAsync(two);
-
-        var error = await Assert.ThrowsAsync<IOException>(
-            () => Bounded(one.InvokeConnectionAsync<int>("no-such-connection", "Ask", [], CancellationToken.None)));
-        Assert.Contains("does not exist", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task InvokeConnectionFailsWhenClientDisconnectsFromOtherNode()
-    {
-        var one = CreateManager();
-        var two = CreateManager();
-        var remote = await ConnectAsync(two);
-
-        var result = one.InvokeConnectionAsync<int>(remote.ConnectionId, "Ask", ["question"], CancellationToken.None);
-        await remote.ReadAsync();
-        await Bounded(two.OnDisconnectedAsync(remote.Connection));
-
-        await Assert.ThrowsAsync<IOException>(() => Bounded(result));
-    }
-
-    [Fact]
-    public async Task InvocationIdsAreUniqueAcrossNodes()
-    {
-        var one = CreateManager();
-        var two = CreateManager();
-        var client = await ConnectAsync(two);
-
-        var fromOne = one.InvokeConnectionAsync<int>(client.ConnectionId, "Ask", ["1"], CancellationToken.None);
-        var fromTwo = two.InvokeConnectionAsync<int>(client.ConnectionId, "Ask", ["2"], CancellationToken.None);
-        var a = await client.ReadAsync();
-        var b = await client.ReadAsync();
-        Assert.NotEqual(a.InvocationId, b.InvocationId);
-
-        await Bounded(two.SetConnectionResultAsync(client.ConnectionId, CompletionMessage.WithResult(a.InvocationId!, int.Parse(a.FirstArgument))));
-        await Bounded(two.SetConnectionResultAsync(client.ConnectionId, CompletionMessage.WithResult(b.InvocationId!, int.Parse(b.FirstArgument))));
-        Assert.Equal(1, await Bounded(fromOne));
-        Assert.Equal(2, await Bounded(fromTwo));
-    }
-
-    [Fact]
-    public async Task WrongResultTypeFromOtherNodeSurfacesHubException()
-    {
-        var one = CreateManager();
-        var two = CreateManager();
-        var remote = await ConnectAsync(two);
-
-        var result = one.InvokeConnectionAsync<int>(remote.ConnectionId, "Ask", ["question"], CancellationToken.None);
-        var invocation = await remote.ReadAsync();
-        await Bounded(two.SetConnectionResultAsync(remote.ConnectionId, CompletionMessage.WithResult(invocation.InvocationId!, "not a number")));
-
-        var error = await Assert.ThrowsAsync<HubException>(() => Bounded(result));
-        Assert.StartsWith("Error trying to deserialize result to Int32.", error.Message, StringComparison.Ordinal);
     }
 }
