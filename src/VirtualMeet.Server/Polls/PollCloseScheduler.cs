@@ -3,10 +3,10 @@ using System.Collections.Concurrent;
 namespace VirtualMeet.Server.Polls;
 
 /// <summary>
-/// Closes polls when their duration runs out, on the node that opened them, with timers from
-/// <see cref="TimeProvider"/>. Losing the timer (a node restart) costs nothing: the store refuses votes after
-/// <c>closesAt</c> and the next read records the close; closing twice is harmless because the store lets
-/// exactly one caller close.
+/// Closes polls when their duration runs out, with timers from <see cref="TimeProvider"/>, on the node that
+/// opened them and on every node that serves a read of the open poll. Losing every timer costs nothing: the
+/// store refuses votes after <c>closesAt</c> and the next read records the close; several nodes closing is
+/// harmless because the store lets exactly one caller close (and announce it).
 /// </summary>
 internal sealed partial class PollCloseScheduler(
     IServiceProvider services,
@@ -23,6 +23,16 @@ internal sealed partial class PollCloseScheduler(
         if (_timers.TryRemove(key, out var previous))
             previous.Dispose();
         _timers[key] = timer;
+    }
+
+    /// <summary>
+    /// Schedules the close unless this node already has a timer for the poll. Called whenever a node reads an
+    /// open timed poll, so when the opening node dies, the node its watchers reconnect to takes over the close.
+    /// </summary>
+    public void EnsureScheduled(PollDefinition poll, DateTimeOffset closesAt)
+    {
+        if (!_timers.ContainsKey((poll.EventId, poll.Id)))
+            Schedule(poll, closesAt);
     }
 
     public void Cancel(PollDefinition poll)

@@ -166,6 +166,8 @@ internal sealed partial class PollService(
     private async Task<PollState> StateAsync(PollDefinition poll, bool manager, CancellationToken cancellationToken)
     {
         var tally = await TallyAsync(poll, cancellationToken);
+        if (tally.Lifecycle is { Status: PollStatus.Open, ClosesAt: { } closesAt })
+            scheduler.EnsureScheduled(poll, closesAt);
         var visible = manager || PollViews.ResultsVisible(poll, tally.Lifecycle);
         return new PollState(
             PollViews.View(poll, tally.Lifecycle),

@@ -78,6 +78,22 @@ public sealed class PollServiceTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task ANodeThatReadsATimedPollTakesOverItsClose()
+    {
+        var poll = await CreateAsync(PollsTestClient.SingleChoice() with { DurationSeconds = 30 });
+        await Polls.OpenAsync(_eventId, poll.Id, Ct);
+        // The opening node's timer is lost (the node died); a watcher reconnects elsewhere and reads the poll.
+        _services.GetRequiredService<PollCloseScheduler>().Dispose();
+        await Polls.WatchAsync(_eventId, null, Ct);
+
+        _time.Advance(TimeSpan.FromSeconds(30));
+
+        var closed = await Eventually.UntilAsync(
+            () => Task.FromResult(_hub.Of<PollState>(nameof(IPollsClient.PollClosed))), c => c.Count > 0);
+        Assert.Equal(poll.Id, Assert.Single(closed).Poll.Id);
+    }
+
+    [Fact]
     public async Task ManyVotesBecomeOnePushPerInterval()
     {
         var poll = await CreateAsync(PollsTestClient.SingleChoice());
