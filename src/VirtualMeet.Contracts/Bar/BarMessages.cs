@@ -1,4 +1,5 @@
 using System.Text.Json;
+using VirtualMeet.Contracts.Chat;
 
 namespace VirtualMeet.Contracts.Bar;
 
@@ -28,18 +29,17 @@ public sealed record TableLocation(string BarId, string TableId);
 /// <summary>Push <c>TableChanged</c>: the current state of the tables of one bar that changed since the last push.</summary>
 public sealed record BarTablesUpdate(string EventId, string BarId, IReadOnlyList<TableState> Tables);
 
-/// <summary>Push <c>ParticipantJoined</c> / <c>ParticipantLeft</c> to the people at a table.</summary>
-public sealed record TableParticipantChange(string BarId, string TableId, TableOccupant Participant, long Version);
+/// <summary>Answer of <c>JoinTable</c> and <c>FindTable</c>: the table with its occupants and its recent chat.</summary>
+public sealed record JoinedTable(TableState Table, ChatHistory Chat);
+
+/// <summary>
+/// Push <c>ParticipantJoined</c> / <c>ParticipantLeft</c> to the people at a table (and to the one who moved, on
+/// all their tabs). <see cref="DisplayName"/> is set when someone joins.
+/// </summary>
+public sealed record TableParticipantChange(string BarId, string TableId, string ParticipantId, string? DisplayName, long Version);
 
 /// <summary>Push <c>ChatReceived</c>: a chat line at the caller's table.</summary>
-public sealed record TableChatMessage(
-    string Id,
-    string BarId,
-    string TableId,
-    string SenderId,
-    string SenderName,
-    string Text,
-    DateTimeOffset SentAt);
+public sealed record TableChatMessage(string BarId, string TableId, ChatMessage Message);
 
 /// <summary>Push <c>Signal</c>: a WebRTC message relayed from someone at the same table, payload untouched.</summary>
 public sealed record TableSignal(string FromParticipantId, JsonElement Payload);
