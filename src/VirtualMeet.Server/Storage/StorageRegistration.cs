@@ -4,6 +4,7 @@ using VirtualMeet.Server.Chat;
 using VirtualMeet.Server.Events;
 using VirtualMeet.Server.Matchmaking;
 using VirtualMeet.Server.Polls;
+using VirtualMeet.Server.Presence;
 using VirtualMeet.Server.Realtime.RateLimiting;
 using VirtualMeet.Server.Registrations;
 using VirtualMeet.Server.Storage.InMemory;
@@ -41,6 +42,8 @@ internal static class StorageRegistration
     private static void AddInMemoryStores(this IServiceCollection services)
     {
         services.AddSingleton<IEventStore, InMemoryEventStore>();
+        services.AddEventScopedData<InMemoryPresenceStore>();
+        services.AddSingleton<IPresenceStore>(sp => sp.GetRequiredService<InMemoryPresenceStore>());
         services.AddEventScopedData<InMemoryAttendeeStore>();
         services.AddSingleton<IAttendeeStore>(sp => sp.GetRequiredService<InMemoryAttendeeStore>());
         services.AddEventScopedData<InMemorySessionRegistrationStore>();
@@ -61,6 +64,7 @@ internal static class StorageRegistration
     private static void AddRedisStores(this IServiceCollection services)
     {
         services.AddSingleton<IEventStore, RedisEventStore>();
+        services.AddSingleton<IPresenceStore, RedisPresenceStore>();
         services.AddSingleton<IAttendeeStore, RedisAttendeeStore>();
         services.AddSingleton<ISessionRegistrationStore, RedisSessionRegistrationStore>();
         services.AddSingleton<RedisPollStore>();

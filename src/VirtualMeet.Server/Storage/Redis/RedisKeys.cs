@@ -81,5 +81,14 @@ internal static class RedisKeys
     /// <summary>Hash of muted attendee → end of the mute (Unix ms).</summary>
     public static RedisKey ChatMutes(string eventId, string roomId) => $"{Tag(eventId)}:chat:{roomId}:mutes";
 
+    /// <summary>
+    /// Prefix of every presence key of the event (rooms, node and grace indexes, exclusive scopes); the presence
+    /// scripts append the rest in one place, <see cref="RedisPresenceScripts"/>.
+    /// </summary>
+    public static RedisKey PresencePrefix(string eventId) => $"{Tag(eventId)}:presence:";
+
+    /// <summary>Set of event ids that have had presence: where the presence reaper looks. Outside any hash tag.</summary>
+    public static RedisKey PresenceEvents => Prefix + "presence:events";
+
     private static string Tag(string eventId) => Prefix + "{" + eventId + "}";
 }
