@@ -30,6 +30,7 @@ builder.AddPresence();
 builder.AddAttendeeRateLimits();
 builder.AddChat();
 builder.AddMatchmaking();
+builder.AddBars();
 builder.AddDemoData();
 builder.Services.AddOpenApi();
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using VirtualMeet.Server.Chat;
+using VirtualMeet.Server.Bar;
 using VirtualMeet.Server.Events;
 using VirtualMeet.Server.Matchmaking;
 using VirtualMeet.Server.Polls;
@@ -51,6 +52,8 @@ internal static class StorageRegistration
         services.AddEventScopedData<InMemoryPollStore>();
         services.AddSingleton<IPollStore>(sp => sp.GetRequiredService<InMemoryPollStore>());
         services.AddSingleton<IAttendeeScopedData>(sp => sp.GetRequiredService<InMemoryPollStore>());
+        services.AddEventScopedData<InMemoryBarPushClaims>();
+        services.AddSingleton<IBarPushClaims>(sp => sp.GetRequiredService<InMemoryBarPushClaims>());
         services.AddEventScopedData<InMemoryChatStore>();
         services.AddSingleton<IChatStore>(sp => sp.GetRequiredService<InMemoryChatStore>());
         services.AddSingleton<IAttendeeScopedData>(sp => sp.GetRequiredService<InMemoryChatStore>());
@@ -70,6 +73,7 @@ internal static class StorageRegistration
         services.AddSingleton<RedisPollStore>();
         services.AddSingleton<IPollStore>(sp => sp.GetRequiredService<RedisPollStore>());
         services.AddSingleton<IAttendeeScopedData>(sp => sp.GetRequiredService<RedisPollStore>());
+        services.AddSingleton<IBarPushClaims, RedisBarPushClaims>();
         services.AddSingleton<RedisChatStore>();
         services.AddSingleton<IChatStore>(sp => sp.GetRequiredService<RedisChatStore>());
         services.AddSingleton<IAttendeeScopedData>(sp => sp.GetRequiredService<RedisChatStore>());

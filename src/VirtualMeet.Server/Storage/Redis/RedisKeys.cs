@@ -66,6 +66,9 @@ internal static class RedisKeys
     /// <summary>Set of the attendee's meeting ids.</summary>
     public static RedisKey AttendeeMeetings(string eventId, string attendeeId) => $"{Tag(eventId)}:mm:attendee:{attendeeId}:meetings";
 
+    /// <summary>Short-lived claim of the right to push a bar's table changes (cluster-wide rate bound).</summary>
+    public static RedisKey BarPushClaim(string eventId, string barId) => $"{Tag(eventId)}:bar:{barId}:push";
+
     /// <summary>Sorted set: times (Unix ms) of the permits an attendee took under a rate limit rule.</summary>
     public static RedisKey RateLimit(string eventId, string rule, string attendeeId) => $"{Tag(eventId)}:ratelimit:{rule}:{attendeeId}";
 

@@ -1,0 +1,20 @@
+using VirtualMeet.Contracts.Events;
+
+namespace VirtualMeet.Server.Bar;
+
+/// <summary>The public bars and tables of an event, from its definition, with names in one language.</summary>
+internal sealed record BarLayout(IReadOnlyList<BarLayout.Bar> Bars)
+{
+    public static BarLayout Of(EventDefinition definition, string language) =>
+        new((definition.Bars ?? []).Select(b => new Bar(b.Id, NameOf(b.Name, language), b.Tables)).ToList());
+
+    public TableDefinition? Find(string barId, string tableId) =>
+        Bars.FirstOrDefault(b => b.Id == barId)?.Tables.FirstOrDefault(t => t.Id == tableId);
+
+    public IEnumerable<(Bar Bar, TableDefinition Table)> Tables() => Bars.SelectMany(b => b.Tables.Select(t => (b, t)));
+
+    private static string NameOf(LocalizedText text, string language) =>
+        (language == "en" ? text.En ?? text.De : text.De ?? text.En) ?? "";
+
+    internal sealed record Bar(string Id, string Name, IReadOnlyList<TableDefinition> Tables);
+}

@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.SignalR;
+using VirtualMeet.Contracts.Errors;
+using VirtualMeet.Testing;
+
+namespace VirtualMeet.Server.Tests.Bar;
+
+/// <summary>Two nodes on one Redis: seats are taken atomically across nodes, one seat per attendee, signals stay at a table.</summary>
+public sealed class BarClusterTests(TwoNodesOnRedis cluster) : IClassFixture<TwoNodesOnRedis>
+{
+    [Fact]
+    public async Task SeatRacesAcrossTwoNodesNeverExceedTheSeats()
+    {
+        var onA = await BarTestClient.WithNewEventAsync(cluster.A);
+        var onB = onA.On(cluster.B);
+        var tables = new[] { ("theke", "t1", 2), ("theke", "t2", 4), ("lounge", "l1", 3) };
+        foreach (var (barId, tableId, seats) in tables)
+        {
+            var racers = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => (i % 2 == 0 ? onA : onB).ConnectAsync($"{tableId}-{i}")));
+
+            var outcomes = await Task.WhenAll(racers.Select(async racer =>
+            {
+                try
+                {
+                    await racer.JoinAsync(barId, tableId);
+                    return "seated";
+                }
+                catch (HubException e) when (HubErrorMessage.TryParse(e.Message, out var code, out _))
+                {
+                    return code;
+                }
+            }));
+
+            Assert.Equal(seats, outcomes.Count(o => o == "seated"));
+            Assert.Equal(12 - seats, outcomes.Count(o => o == ErrorCodes.RoomFull));
+            var snapshot = await racers[1].EnterAsync(onA.EventId);
+            Assert.Equal(seats, snapshot.Bars.Single(b => b.Id == barId).Tables.Single(t => t.TableId == tableId).Occupants.Count);
+            await Task.WhenAll(racers.Select(r => r.DisposeAsync().AsTask()));
+        }
+    }
+
+    [Fact]
+    public async Task OneAttendeeRacingIntoTwoTablesFromTwoNodesEndsAtExactlyOne()
+    {
+        // Four attendees fit either four-seat table, so no join is refused: every attendee ends up seated, once.
+        for (var round = 0; round < 5; round++)
+        {
+            var onA = await BarTestClient.WithNewEventAsync(cluster.A);
+            var onB = onA.On(cluster.B);
+            var attendees = Enumerable.Range(0, 4).Select(i => $"twin-{i}").ToList();
+            var pairs = await Task.WhenAll(attendees.Select(async id => (A: await onA.ConnectAsync(id), B: await onB.ConnectAsync(id))));
+
+            await Task.WhenAll(pairs.SelectMany(p => new[] { p.A.JoinAsync("theke", "t2"), p.B.JoinAsync("theke", "t3") }));
+
+            var snapshot = await pairs[0].A.EnterAsync(onA.EventId);
+            var seated = snapshot.Bars.SelectMany(b => b.Tables).SelectMany(t => t.Occupants.Select(o => o.ParticipantId)).ToList();
+            Assert.Equal(attendees, seated.Order());
+            foreach (var (a, b) in pairs)
+            {
+                await a.DisposeAsync();
+                await b.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task SignalsAndChatCrossNodesOnlyWithinATable()
+    {
+        var onA = await BarTestClient.WithNewEventAsync(cluster.A);
+        var onB = onA.On(cluster.B);
+        await using var sender = await onA.ConnectAsync("sender");
+        await using var mate = await onB.ConnectAsync("mate");
+        await using var neighbour = await onB.ConnectAsync("neighbour");
+        await sender.JoinAsync("lounge", "l1");
+        await mate.JoinAsync("lounge", "l1");
+        await neighbour.JoinAsync("theke", "t1");
+
+        await sender.SignalAsync("mate", new { type = "candidate" });
+        await HubAssert.FailsWithAsync(ErrorCodes.NotAMember, () => sender.SignalAsync("neighbour", new { type = "candidate" }));
+        await sender.ChatAsync("Moin");
+
+        Assert.Equal("sender", (await BarListener.NextAsync(mate.Signals)).FromParticipantId);
+        Assert.Equal("Moin", (await BarListener.NextAsync(mate.Chat)).Message.Text);
+        await neighbour.ChatAsync("Ich bin woanders");
+        Assert.Equal("Ich bin woanders", (await BarListener.NextAsync(neighbour.Chat)).Message.Text);
+        Assert.False(neighbour.Signals.Reader.TryRead(out _));
+    }
+}
