@@ -93,5 +93,39 @@ internal static class RedisKeys
     /// <summary>Set of event ids that have had presence: where the presence reaper looks. Outside any hash tag.</summary>
     public static RedisKey PresenceEvents => Prefix + "presence:events";
 
+    /// <summary>Hash: version, json (what moderators set on a stage).</summary>
+    public static RedisKey StageState(string eventId, string sessionId) => $"{Tag(eventId)}:stage:{sessionId}:state";
+
+    /// <summary>Short-lived claim of the right to push a stage counter (cluster-wide rate bound).</summary>
+    public static RedisKey StagePushClaim(string eventId, string sessionId, string channel) => $"{Tag(eventId)}:stage:{sessionId}:push:{channel}";
+
+    /// <summary>The last version of a stage counter that was pushed.</summary>
+    public static RedisKey StagePushed(string eventId, string sessionId, string channel) => $"{Tag(eventId)}:stage:{sessionId}:pushed:{channel}";
+
+    /// <summary>Hash of reaction → total on the stage.</summary>
+    public static RedisKey ReactionTotals(string eventId, string sessionId) => $"{Tag(eventId)}:stage:{sessionId}:reactions";
+
+    /// <summary>Hash of reaction → total at the last push (the next window is the difference).</summary>
+    public static RedisKey ReactionPushed(string eventId, string sessionId) => $"{Tag(eventId)}:stage:{sessionId}:reactions:pushed";
+
+    public static RedisKey ReactionPushClaim(string eventId, string sessionId) => $"{Tag(eventId)}:stage:{sessionId}:reactions:push";
+
+    /// <summary>Counter of reaction windows pushed.</summary>
+    public static RedisKey ReactionWindows(string eventId, string sessionId) => $"{Tag(eventId)}:stage:{sessionId}:reactions:windows";
+
+    /// <summary>Set of stage sessions that have questions (for an attendee's erasure).</summary>
+    public static RedisKey QuestionStages(string eventId) => $"{Tag(eventId)}:questions:stages";
+
+    /// <summary>Sorted set of question ids in asking order.</summary>
+    public static RedisKey Questions(string eventId, string sessionId) => $"{Tag(eventId)}:stage:{sessionId}:questions";
+
+    public static RedisKey QuestionSequence(string eventId, string sessionId) => $"{Tag(eventId)}:stage:{sessionId}:questions:seq";
+
+    /// <summary>Hash: id, status, pinned, votes, version, askerId, askerName, anonymous, text, askedAt.</summary>
+    public static RedisKey Question(string eventId, string sessionId, string questionId) => $"{Tag(eventId)}:stage:{sessionId}:question:{questionId}";
+
+    /// <summary>Set of attendees who upvoted the question.</summary>
+    public static RedisKey QuestionVoters(string eventId, string sessionId, string questionId) => $"{Tag(eventId)}:stage:{sessionId}:question:{questionId}:voters";
+
     private static string Tag(string eventId) => Prefix + "{" + eventId + "}";
 }
