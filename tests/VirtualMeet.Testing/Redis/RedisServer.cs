@@ -10,6 +10,28 @@ namespace VirtualMeet.Testing;
 public sealed class RedisServer : IAsyncDisposable
 {
     private const string ReadyLine = "Ready to accept connections";
+
+    // Every server this process started, so none outlives the test run even when a fixture failed before it
+    // could dispose what it had started.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Process, byte> Running = new();
+
+    static RedisServer()
+    {
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            foreach (var process in Running.Keys)
+            {
+                try
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+                catch (InvalidOperationException)
+                {
+                    // Already gone.
+                }
+            }
+        };
+    }
     private readonly string _directory;
     private Process? _process;
 
@@ -44,6 +66,7 @@ public sealed class RedisServer : IAsyncDisposable
 
         var process = _process;
         _process = null;
+        Running.TryRemove(process, out _);
         if (!process.HasExited)
         {
             process.Kill(entireProcessTree: true);
@@ -128,6 +151,7 @@ public sealed class RedisServer : IAsyncDisposable
             $"redis-server exited with code {process.ExitCode} before it was ready:\n{Snapshot(output)}"));
 
         process.Start();
+        Running.TryAdd(process, 0);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         _process = process;
