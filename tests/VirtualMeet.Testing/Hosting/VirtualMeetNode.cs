@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace VirtualMeet.Testing;
@@ -39,8 +40,13 @@ public sealed class VirtualMeetNode : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    /// <summary>Starts a node with the in-memory defaults plus <paramref name="settings"/>.</summary>
-    public static Task<VirtualMeetNode> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>
+    /// Starts a node with the in-memory defaults plus <paramref name="settings"/>; <paramref name="configureServices"/>
+    /// replaces services after the app's own registrations (e.g. a <see cref="ManualTimeProvider"/>).
+    /// </summary>
+    public static Task<VirtualMeetNode> StartAsync(
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var merged = new Dictionary<string, string?>(DefaultSettings);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -48,7 +54,7 @@ public sealed class VirtualMeetNode : IAsyncDisposable
             merged[key] = value;
         }
 
-        var factory = new Factory(merged);
+        var factory = new Factory(merged, configureServices);
         factory.UseKestrel(0);
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
@@ -58,7 +64,10 @@ public sealed class VirtualMeetNode : IAsyncDisposable
     }
 
     /// <summary>Starts a node that uses <paramref name="redis"/> for the backplane and the stores.</summary>
-    public static Task<VirtualMeetNode> StartWithRedisAsync(RedisServer redis, IReadOnlyDictionary<string, string?>? settings = null)
+    public static Task<VirtualMeetNode> StartWithRedisAsync(
+        RedisServer redis,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         ArgumentNullException.ThrowIfNull(redis);
         var merged = new Dictionary<string, string?>
@@ -72,7 +81,7 @@ public sealed class VirtualMeetNode : IAsyncDisposable
             merged[key] = value;
         }
 
-        return StartAsync(merged);
+        return StartAsync(merged, configureServices);
     }
 
     /// <summary>An HttpClient that talks to this node over the loopback network.</summary>
@@ -87,7 +96,8 @@ public sealed class VirtualMeetNode : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
 
-    private sealed class Factory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+    private sealed class Factory(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? configureServices)
+        : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -97,6 +107,11 @@ public sealed class VirtualMeetNode : IAsyncDisposable
             {
                 // UseSetting lands before Program reads configuration, unlike ConfigureAppConfiguration callbacks.
                 builder.UseSetting(key, value);
+            }
+
+            if (configureServices is not null)
+            {
+                builder.ConfigureTestServices(configureServices);
             }
         }
     }
