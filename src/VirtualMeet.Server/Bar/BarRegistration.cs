@@ -14,6 +14,7 @@ internal static class BarRegistration
         services.AddSignalR();
         services.AddSingleton<BarTables>();
         services.AddSingleton<BarService>();
+        services.AddSingleton<MeetingTableAnnouncer>();
         services.AddSingleton<BarTablesPublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<BarTablesPublisher>());
         services.AddPresenceChangeSink<BarPresenceSink>();

@@ -7,6 +7,7 @@ using VirtualMeet.Contracts.Errors;
 using VirtualMeet.Server.Chat;
 using VirtualMeet.Server.Presence;
 using VirtualMeet.Server.Realtime;
+using VirtualMeet.Server.Realtime.RateLimiting;
 using VirtualMeet.Server.Registrations;
 
 namespace VirtualMeet.Server.Bar;
@@ -23,6 +24,7 @@ internal sealed partial class BarService(
     PresenceNode node,
     IAttendeeStore attendees,
     ChatService chat,
+    AttendeeRateLimits limits,
     BarTablesPublisher publisher,
     IHubContext<BarHub, IBarClient> hub,
     IOptions<BarOptions> options,
@@ -146,7 +148,7 @@ internal sealed partial class BarService(
         return line;
     }
 
-    /// <summary>Relays a WebRTC message to someone at the caller's own table, and only there.</summary>
+    /// <summary>Relays a WebRTC message to someone at the caller's own table, and only there (rate rule <c>signals</c>).</summary>
     public async Task SignalAsync(BarCaller caller, string? toParticipantId, JsonElement payload, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(toParticipantId) || toParticipantId == caller.AttendeeId)
@@ -156,6 +158,7 @@ internal sealed partial class BarService(
             throw HubErrors.InvalidArgument($"A signal payload has 1 to {options.Value.MaxSignalPayloadBytes} bytes; this one has {size}.");
 
         var (room, _) = await SeatOfAsync(caller, cancellationToken);
+        await limits.AcquireOrThrowAsync(caller.EventId, caller.AttendeeId, RateLimitRules.Signals, cancellationToken);
         var theirs = await presence.GetRoomInScopeAsync(caller.EventId, BarRooms.Scope, toParticipantId, cancellationToken);
         if (theirs != room.RoomId)
             throw HubErrors.Create(ErrorCodes.NotAMember, $"'{toParticipantId}' is not at your table.");

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using VirtualMeet.Contracts.Matchmaking;
+using VirtualMeet.Server.Bar;
 using VirtualMeet.Server.Events;
 using VirtualMeet.Server.Registrations;
 
@@ -15,6 +16,7 @@ internal sealed partial class MatchmakingService(
     IEventStore events,
     IAttendeeStore attendees,
     MeetingNotifier notifier,
+    MeetingTableAnnouncer tables,
     IOptions<MatchmakingOptions> options,
     TimeProvider time,
     ILogger<MatchmakingService> logger)
@@ -162,6 +164,7 @@ internal sealed partial class MatchmakingService(
             throw MatchmakingRejection.Conflict($"The meeting is {changed!.Status.ToString().ToLowerInvariant()}; it cannot become {to.ToString().ToLowerInvariant()}.");
 
         LogChanged(eventId, meetingId, to);
+        tables.Changed(changed!);
         var names = await NamesAsync(eventId, cancellationToken);
         var view = MatchmakingViews.Meeting(changed!, id => names.GetValueOrDefault(id, id));
         await notifier.UpdatedAsync(view);
