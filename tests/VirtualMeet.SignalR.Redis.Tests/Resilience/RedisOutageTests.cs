@@ -79,6 +79,30 @@ public sealed class RedisOutageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendsWhileRedisIsUnresponsiveGiveUpAfterThePublishTimeout()
+    {
+        var onTwo = await _two.ConnectAsync();
+        var failuresBefore = _one.Metrics.PublishFailuresTotal;
+
+        // Redis stays connected but holds every PUBLISH for 60 s (WRITE mode still lets CLIENT UNPAUSE through):
+        // without a bound, the calls below would outlast their 10 s test bound. With PublishTimeout = 1 s they
+        // return (send) or throw (group command).
+        await _redis.ExecuteAsync("CLIENT", "PAUSE", "60000", "WRITE");
+        try
+        {
+            await _one.Manager.SendAllAsync("Lost", ["paused"]).WaitAsync(TestTimeouts.Default);
+            await Assert.ThrowsAsync<IOException>(() => _one.Manager.AddToGroupAsync(onTwo.ConnectionId, "room").WaitAsync(TestTimeouts.Default));
+            Assert.True(_one.Metrics.PublishFailuresTotal > failuresBefore);
+        }
+        finally
+        {
+            await _redis.ExecuteAsync("CLIENT", "UNPAUSE");
+        }
+
+        await AssertFlowsAsync(() => _one.Manager.SendAllAsync("All", ["unpaused"]), onTwo, "All");
+    }
+
+    [Fact]
     public async Task SlowSubscriberCutOffByRedisRecovers()
     {
         var onTwo = await _two.ConnectAsync();
