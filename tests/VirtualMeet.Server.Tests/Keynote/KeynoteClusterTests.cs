@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using VirtualMeet.Contracts;
 using VirtualMeet.Contracts.Errors;
 using VirtualMeet.Contracts.Keynote;
 using VirtualMeet.Testing;
@@ -104,6 +105,33 @@ public sealed class KeynoteClusterTests(KeynoteClusterTests.ClusterFixture clust
             await viewer.DisposeAsync();
     }
 
+    [Fact]
+    public async Task ViewersOfANodeThatDiesWithoutGoodbyeDropOutOfTheCount()
+    {
+        var onA = await WithNewEventAsync(cluster.A);
+        var onB = onA.On(cluster.B);
+        await using var watcherA = await onA.JoinAsync(onA.AttendeeToken("watcher-a"));
+        await using var watcherB = await onB.JoinAsync(onB.AttendeeToken("watcher-b"));
+        await using var doomed = await ServerProcess.StartWithRedisAsync(cluster.Redis, ClusterFixture.Settings);
+        var onDoomed = new List<StageWatcher>();
+        for (var i = 0; i < 3; i++)
+        {
+            var connection = await TestHubConnection.ConnectAsync(doomed.HubUrl(HubRoutes.Keynote), onA.AttendeeToken($"doomed-{i}"));
+            var watcher = new StageWatcher(connection);
+            watcher.State = await connection.Call<StageState>("JoinStage", MainStage);
+            onDoomed.Add(watcher);
+        }
+
+        await ConvergeAsync(5, watcherA, watcherB);
+        doomed.Crash();
+
+        // The survivors' reapers free the dead node's seats once its heartbeat times out; the count follows.
+        foreach (var watcher in new[] { watcherA, watcherB })
+            await Eventually.UntilAsync(() => Task.FromResult(watcher.ShownViewers), n => n == 2, TestTimeouts.Recovery, "the dead node's viewers drop out");
+        foreach (var watcher in onDoomed)
+            await watcher.Connection.DisposeAsync().AsTask().WaitAsync(TestTimeouts.Default);
+    }
+
     private static async Task ConvergeAsync(int expected, params StageWatcher[] watchers)
     {
         foreach (var watcher in watchers)
@@ -112,6 +140,14 @@ public sealed class KeynoteClusterTests(KeynoteClusterTests.ClusterFixture clust
 
     public sealed class ClusterFixture : IAsyncLifetime
     {
+        /// <summary>A dead node is noticed within about two seconds instead of ten, and reaped a quarter second later.</summary>
+        public static IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
+        {
+            ["Realtime:Redis:NodeHeartbeatInterval"] = "00:00:00.500",
+            ["Realtime:Redis:NodeTimeout"] = "00:00:02",
+            ["Presence:ReapInterval"] = "00:00:00.250",
+        };
+
         public RedisServer Redis { get; private set; } = null!;
 
         public VirtualMeetNode A { get; private set; } = null!;
@@ -121,8 +157,8 @@ public sealed class KeynoteClusterTests(KeynoteClusterTests.ClusterFixture clust
         public async ValueTask InitializeAsync()
         {
             Redis = await RedisServer.StartAsync();
-            A = await VirtualMeetNode.StartWithRedisAsync(Redis);
-            B = await VirtualMeetNode.StartWithRedisAsync(Redis);
+            A = await VirtualMeetNode.StartWithRedisAsync(Redis, Settings);
+            B = await VirtualMeetNode.StartWithRedisAsync(Redis, Settings);
         }
 
         public async ValueTask DisposeAsync()
