@@ -52,7 +52,7 @@ internal sealed partial class StagePublisher(
     public async Task PublishDueAsync(CancellationToken cancellationToken)
     {
         foreach (var stage in _reactions.Keys)
-            await GuardAsync(stage.EventId, stage.SessionId, () => PublishReactionsAsync(stage, cancellationToken));
+            await GuardAsync(stage.EventId, stage.SessionId, () => PublishReactionsAsync(stage, cancellationToken), () => _reactions.TryAdd(stage, 0));
         foreach (var stage in _watched.Keys)
             await GuardAsync(stage.EventId, stage.SessionId, () => PublishViewersAsync(stage, cancellationToken));
         foreach (var key in _questions.Keys)
