@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using VirtualMeet.Server.Chat;
 using VirtualMeet.Server.Bar;
+using VirtualMeet.Server.Breakouts;
 using VirtualMeet.Server.Events;
 using VirtualMeet.Server.Keynote;
 using VirtualMeet.Server.Matchmaking;
@@ -46,6 +47,8 @@ internal static class StorageRegistration
         services.AddSingleton<IEventStore, InMemoryEventStore>();
         services.AddEventScopedData<InMemoryPresenceStore>();
         services.AddSingleton<IPresenceStore>(sp => sp.GetRequiredService<InMemoryPresenceStore>());
+        services.AddEventScopedData<InMemoryBreakoutStore>();
+        services.AddSingleton<IBreakoutStore>(sp => sp.GetRequiredService<InMemoryBreakoutStore>());
         services.AddEventScopedData<InMemoryAttendeeStore>();
         services.AddSingleton<IAttendeeStore>(sp => sp.GetRequiredService<InMemoryAttendeeStore>());
         services.AddEventScopedData<InMemorySessionRegistrationStore>();
@@ -76,6 +79,7 @@ internal static class StorageRegistration
     {
         services.AddSingleton<IEventStore, RedisEventStore>();
         services.AddSingleton<IPresenceStore, RedisPresenceStore>();
+        services.AddSingleton<IBreakoutStore, RedisBreakoutStore>();
         services.AddSingleton<IAttendeeStore, RedisAttendeeStore>();
         services.AddSingleton<ISessionRegistrationStore, RedisSessionRegistrationStore>();
         services.AddSingleton<RedisPollStore>();

@@ -127,5 +127,17 @@ internal static class RedisKeys
     /// <summary>Set of attendees who upvoted the question.</summary>
     public static RedisKey QuestionVoters(string eventId, string sessionId, string questionId) => $"{Tag(eventId)}:stage:{sessionId}:question:{questionId}:voters";
 
+    /// <summary>Sorted set of a breakout's raised hands, scored by raise order.</summary>
+    public static RedisKey BreakoutHands(string eventId, string sessionId) => $"{Tag(eventId)}:breakout:{sessionId}:hands";
+
+    /// <summary>Counter: version of a breakout's raised-hands queue.</summary>
+    public static RedisKey BreakoutHandsVersion(string eventId, string sessionId) => $"{Tag(eventId)}:breakout:{sessionId}:hands:version";
+
+    /// <summary>Hash of session id → external video link.</summary>
+    public static RedisKey BreakoutVideoUrls(string eventId) => $"{Tag(eventId)}:breakouts:video";
+
+    /// <summary>The closing deadline of the event's breakouts (Unix ms), while a countdown runs.</summary>
+    public static RedisKey BreakoutsClosing(string eventId) => $"{Tag(eventId)}:breakouts:closing";
+
     private static string Tag(string eventId) => Prefix + "{" + eventId + "}";
 }

@@ -1,0 +1,29 @@
+using VirtualMeet.Contracts;
+using VirtualMeet.Server.Hosting;
+using VirtualMeet.Server.Presence;
+
+namespace VirtualMeet.Server.Breakouts;
+
+/// <summary>Breakout rooms: limits, services, the presence sink and the hub; stores come from <c>AddStorage</c>.</summary>
+internal static class BreakoutsRegistration
+{
+    public static WebApplicationBuilder AddBreakouts(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddValidatedOptions<BreakoutsOptions>(BreakoutsOptions.Section);
+        // AddSignalR is idempotent; realtime hosting configures the protocol, limits and the backplane.
+        services.AddSignalR();
+        services.AddSingleton<BreakoutAccess>();
+        services.AddSingleton<BreakoutCloseScheduler>();
+        services.AddSingleton<BreakoutService>();
+        services.AddSingleton<BreakoutModeration>();
+        services.AddPresenceChangeSink<BreakoutPresenceSink>();
+        return builder;
+    }
+
+    public static WebApplication MapBreakoutsHub(this WebApplication app)
+    {
+        app.MapHub<BreakoutsHub>(HubRoutes.Breakouts);
+        return app;
+    }
+}
