@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using VirtualMeet.Contracts.Events;
 using VirtualMeet.Contracts.Identity;
@@ -30,9 +31,16 @@ internal sealed record StageCaller(
     }
 }
 
-/// <summary>Finds the stage session in the caller's event and decides whether the caller moderates it.</summary>
-internal sealed class StageAccess(IEventStore events)
+/// <summary>
+/// Finds the stage session in the caller's event and decides whether the caller moderates it. Definitions are
+/// kept for a few seconds per node: every reaction and chat line resolves the stage, and an imported event never
+/// changes (it can only be deleted, which the short lifetime catches up with).
+/// </summary>
+internal sealed class StageAccess(IEventStore events, TimeProvider time)
 {
+    private static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(5);
+    private readonly ConcurrentDictionary<string, (EventDefinition Definition, DateTimeOffset FetchedAt)> _events = new();
+
     private static readonly string[] RolesByRank = [Roles.Organizer, Roles.Moderator, Roles.Speaker, Roles.Attendee];
 
     public static bool IsStage(SessionKind kind) => kind is SessionKind.Keynote or SessionKind.Panel or SessionKind.Pitch;
@@ -52,7 +60,7 @@ internal sealed class StageAccess(IEventStore events)
         if (string.IsNullOrEmpty(sessionId))
             throw HubErrors.InvalidArgument("A session id is required.");
 
-        var definition = await events.GetAsync(eventId, cancellationToken)
+        var definition = await EventAsync(eventId, cancellationToken)
             ?? throw HubErrors.NotFound($"Event '{eventId}' does not exist.");
         var session = definition.Sessions.FirstOrDefault(s => s.Id == sessionId)
             ?? throw HubErrors.NotFound($"Event '{eventId}' has no session '{sessionId}'.");
@@ -67,5 +75,18 @@ internal sealed class StageAccess(IEventStore events)
             RolesByRank.FirstOrDefault(user.IsInRole) ?? Roles.Attendee,
             user.FindFirstValue(VirtualMeetClaims.Language),
             Moderates(user, session));
+    }
+
+    private async Task<EventDefinition?> EventAsync(string eventId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (_events.TryGetValue(eventId, out var cached) && now - cached.FetchedAt < CacheLifetime)
+            return cached.Definition;
+        var definition = await events.GetAsync(eventId, cancellationToken);
+        if (definition is null)
+            _events.TryRemove(eventId, out _);
+        else
+            _events[eventId] = (definition, now);
+        return definition;
     }
 }
