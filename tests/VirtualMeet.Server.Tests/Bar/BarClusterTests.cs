@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
+using VirtualMeet.Contracts;
 using VirtualMeet.Contracts.Errors;
+using VirtualMeet.Server.Tests.Keynote;
 using VirtualMeet.Testing;
 
 namespace VirtualMeet.Server.Tests.Bar;
@@ -83,5 +85,43 @@ public sealed class BarClusterTests(TwoNodesOnRedis cluster) : IClassFixture<Two
         await neighbour.ChatAsync("Ich bin woanders");
         Assert.Equal("Ich bin woanders", (await BarListener.NextAsync(neighbour.Chat)).Message.Text);
         Assert.False(neighbour.Signals.Reader.TryRead(out _));
+    }
+
+    [Fact]
+    public async Task SeatsOfANodeThatDiesWithoutGoodbyeAreFreedAndAnnounced()
+    {
+        var onA = await BarTestClient.WithNewEventAsync(cluster.A);
+        var onB = onA.On(cluster.B);
+        await using var stayer = await onA.ConnectAsync("stayer");
+        await stayer.JoinAsync("lounge", "l1");
+        await using var watcher = await onB.ConnectAsync("watcher");
+        await watcher.EnterAsync(onA.EventId);
+        await using var doomed = await ServerProcess.StartWithRedisAsync(cluster.Redis, TwoNodesOnRedis.Settings);
+        var onDoomed = new List<BarListener>();
+        foreach (var id in new[] { "doomed-1", "doomed-2" })
+        {
+            var listener = new BarListener(id, await TestHubConnection.ConnectAsync(doomed.HubUrl(HubRoutes.Bar), onA.Token(id)));
+            await listener.JoinAsync("lounge", "l1");
+            onDoomed.Add(listener);
+        }
+
+        await HubAssert.FailsWithAsync(ErrorCodes.RoomFull, async () =>
+        {
+            await using var latecomer = await onB.ConnectAsync("latecomer");
+            await latecomer.JoinAsync("lounge", "l1");
+        });
+        doomed.Crash();
+
+        // The survivors' reapers free the dead node's seats once its heartbeat times out, and say so.
+        var gone = new HashSet<string>();
+        while (gone.Count < 2)
+            gone.Add((await BarListener.NextAsync(stayer.Left)).ParticipantId);
+        Assert.Equal(["doomed-1", "doomed-2"], gone.Order());
+        await BarListener.NextMatchingAsync(watcher.TableChanges,
+            u => u.Tables.Any(t => t.TableId == "l1" && t.Occupants.Select(o => o.ParticipantId).SequenceEqual(["stayer"])));
+        await using var newcomer = await onB.ConnectAsync("newcomer");
+        await newcomer.JoinAsync("lounge", "l1");
+        foreach (var listener in onDoomed)
+            await listener.DisposeAsync().AsTask().WaitAsync(TestTimeouts.Default);
     }
 }
