@@ -57,8 +57,6 @@ internal sealed record MeetingRecord(
 {
     public bool Involves(string attendeeId) => RequesterId == attendeeId || InviteeId == attendeeId;
 
-    public string OtherThan(string attendeeId) => RequesterId == attendeeId ? InviteeId : RequesterId;
-
     /// <summary>Slot held for both: requested or accepted.</summary>
     public bool HoldsSlot => Status is MeetingStatus.Requested or MeetingStatus.Accepted;
 

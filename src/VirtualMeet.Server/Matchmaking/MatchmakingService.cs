@@ -121,22 +121,6 @@ internal sealed partial class MatchmakingService(
             .ToList();
     }
 
-    /// <summary>Accepted meetings of the attendee whose slot runs now: their private tables in the bars.</summary>
-    public async Task<IReadOnlyList<MeetingView>> RunningMeetingsAsync(string eventId, string attendeeId, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        return (await MeetingsAsync(eventId, attendeeId, cancellationToken))
-            .Where(m => m.Status == MeetingStatus.Accepted && m.SlotStartsAt <= now && now < m.SlotEndsAt)
-            .ToList();
-    }
-
-    /// <summary>A meeting of the attendee that is running now, or null.</summary>
-    public async Task<MeetingRecord?> RunningMeetingAsync(string eventId, string attendeeId, string meetingId, CancellationToken cancellationToken)
-    {
-        var meeting = await store.GetMeetingAsync(eventId, meetingId, cancellationToken);
-        return meeting is not null && meeting.Involves(attendeeId) && meeting.IsRunning(time.GetUtcNow()) ? meeting : null;
-    }
-
     public async Task<MatchmakingExport> ExportAsync(string eventId, CancellationToken cancellationToken)
     {
         await RequireEventAsync(eventId, cancellationToken);
