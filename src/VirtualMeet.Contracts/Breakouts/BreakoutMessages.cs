@@ -1,3 +1,4 @@
+using System.Text.Json;
 using VirtualMeet.Contracts.Chat;
 
 namespace VirtualMeet.Contracts.Breakouts;
@@ -42,8 +43,8 @@ public sealed record BreakoutsClosing(string EventId, DateTimeOffset ClosesAt);
 
 public sealed record ReturnToStage(string EventId);
 
-/// <summary>An opaque WebRTC payload relayed between two members of the same room.</summary>
-public sealed record SignalMessage(string SessionId, string FromParticipantId, string Payload);
+/// <summary>An opaque WebRTC payload (any JSON: an offer, an answer, a candidate) relayed between two members of the same room.</summary>
+public sealed record SignalMessage(string SessionId, string FromParticipantId, JsonElement Payload);
 
 /// <param name="ToSessionId">The breakout to join now; <c>null</c> when a moderator removed the participant.</param>
 public sealed record Moved(string FromSessionId, string? ToSessionId);

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using VirtualMeet.Contracts.Breakouts;
@@ -123,20 +123,21 @@ internal sealed partial class BreakoutService(
     }
 
     /// <summary>Relays a WebRTC message between two members of the same room, and only then.</summary>
-    public async Task SignalAsync(BreakoutCaller caller, BreakoutSession room, string? toParticipantId, string? payload, CancellationToken cancellationToken)
+    public async Task SignalAsync(BreakoutCaller caller, BreakoutSession room, string? toParticipantId, JsonElement payload, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(toParticipantId))
             throw HubErrors.InvalidArgument("Name the participant to signal.");
-        if (string.IsNullOrEmpty(payload))
+        if (payload.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
             throw HubErrors.InvalidArgument("A signal needs a payload.");
         var max = options.Value.MaxSignalPayloadBytes;
-        if (payload.Length > max || Encoding.UTF8.GetByteCount(payload) > max)
-            throw HubErrors.InvalidArgument($"A signal payload has at most {max} bytes.");
+        // Measured as the JSON the receiver gets, whatever shape (string or object) the sender chose.
+        if (payload.GetRawText().Length > max)
+            throw HubErrors.InvalidArgument($"A signal payload has at most {max} characters of JSON.");
 
         await RequireMemberAsync(room, caller.UserId, "You are not in this breakout.", cancellationToken);
         await RequireMemberAsync(room, toParticipantId, $"Participant '{toParticipantId}' is not in this breakout.", cancellationToken);
         await limits.AcquireOrThrowAsync(room.EventId, caller.UserId, RateLimitRules.Signals, cancellationToken);
-        await hub.Clients.User(toParticipantId).Signal(new SignalMessage(room.SessionId, caller.UserId, payload));
+        await hub.Clients.User(toParticipantId).Signal(new SignalMessage(room.SessionId, caller.UserId, payload.Clone()));
     }
 
     /// <summary>A seat was freed (left, moved, removed, grace expired, node died): its hand goes down, the room hears it.</summary>

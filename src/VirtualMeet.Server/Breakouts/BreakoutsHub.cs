@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using VirtualMeet.Contracts.Breakouts;
@@ -55,7 +56,7 @@ internal sealed class BreakoutsHub(
         await breakouts.SetHandAsync(caller, room, raised: false, Context.ConnectionAborted);
     }
 
-    public async Task Signal(string sessionId, string toParticipantId, string payload)
+    public async Task Signal(string sessionId, string toParticipantId, JsonElement payload)
     {
         var (caller, room) = await ResolveAsync(sessionId);
         await breakouts.SignalAsync(caller, room, toParticipantId, payload, Context.ConnectionAborted);

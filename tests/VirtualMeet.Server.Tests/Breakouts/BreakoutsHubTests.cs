@@ -78,10 +78,11 @@ public sealed class BreakoutsHubTests(PollsNodeFixture fixture) : IClassFixture<
         await ben.JoinAsync(world.RoomA);
         await carl.JoinAsync(world.RoomB);
 
-        await anna.InvokeAsync("Signal", world.RoomA, "ben", "{\"sdp\":\"offer\"}");
+        await anna.InvokeAsync("Signal", world.RoomA, "ben", new { type = "offer", sdp = "v=0" });
         var received = await BreakoutClient.NextAsync(ben.Signals);
 
-        Assert.Equal(("anna", "{\"sdp\":\"offer\"}"), (received.FromParticipantId, received.Payload));
+        Assert.Equal("anna", received.FromParticipantId);
+        Assert.Equal("offer", received.Payload.GetProperty("type").GetString());
         await HubAssert.FailsWithAsync(ErrorCodes.NotAMember, () => anna.InvokeAsync("Signal", world.RoomA, "carl", "x"));
         await HubAssert.FailsWithAsync(ErrorCodes.NotAMember, () => carl.InvokeAsync("Signal", world.RoomA, "anna", "x"));
         await HubAssert.FailsWithAsync(ErrorCodes.InvalidArgument, () => anna.InvokeAsync("Signal", world.RoomA, "ben", new string('x', 17 * 1024)));
