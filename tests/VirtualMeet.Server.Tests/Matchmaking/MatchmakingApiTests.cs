@@ -2,12 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using VirtualMeet.Contracts.Matchmaking;
 using VirtualMeet.Server.Tests.Bar;
-using VirtualMeet.Server.Tests.Polls;
 
 namespace VirtualMeet.Server.Tests.Matchmaking;
 
 /// <summary>Matchmaking over REST on one in-memory node, with the pushes on /hubs/bar.</summary>
-public sealed class MatchmakingApiTests(PollsNodeFixture fixture) : IClassFixture<PollsNodeFixture>
+public sealed class MatchmakingApiTests(BarHubTests.NodeFixture fixture) : IClassFixture<BarHubTests.NodeFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
