@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
@@ -131,8 +132,8 @@ internal sealed partial class BreakoutService(
             throw HubErrors.InvalidArgument("A signal needs a payload.");
         var max = options.Value.MaxSignalPayloadBytes;
         // Measured as the JSON the receiver gets, whatever shape (string or object) the sender chose.
-        if (payload.GetRawText().Length > max)
-            throw HubErrors.InvalidArgument($"A signal payload has at most {max} characters of JSON.");
+        if (Encoding.UTF8.GetByteCount(payload.GetRawText()) > max)
+            throw HubErrors.InvalidArgument($"A signal payload has at most {max} bytes of JSON.");
 
         await RequireMemberAsync(room, caller.UserId, "You are not in this breakout.", cancellationToken);
         await RequireMemberAsync(room, toParticipantId, $"Participant '{toParticipantId}' is not in this breakout.", cancellationToken);

@@ -11,7 +11,7 @@ public sealed class BreakoutsOptions
     [Range(0, 600)]
     public int GraceSeconds { get; set; } = 30;
 
-    /// <summary>Largest WebRTC signal payload, as characters of its JSON; SDP offers are a few KiB.</summary>
+    /// <summary>Largest WebRTC signal payload, as UTF-8 bytes of its JSON; SDP offers are a few KiB.</summary>
     [Range(256, 30 * 1024)]
     public int MaxSignalPayloadBytes { get; set; } = 16 * 1024;
 
