@@ -225,6 +225,6 @@ internal sealed partial class BarService(
     private static HubException Full(BarTable table) =>
         HubErrors.Create(ErrorCodes.RoomFull, $"{table.Name} has {table.Seats} of {table.Seats} seats taken.");
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Seated at table {TableId} of bar {BarId} of event {EventId}; {Count} seated")]
-    private partial void LogSeated(string eventId, string barId, string tableId, int count);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Seated at table {TableId} of bar {BarId} of event {ConferenceId}; {Count} seated")]
+    private partial void LogSeated(string conferenceId, string barId, string tableId, int count);
 }

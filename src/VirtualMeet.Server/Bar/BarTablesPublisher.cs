@@ -107,6 +107,6 @@ internal sealed partial class BarTablesPublisher(
             MarkDirty(key.EventId, key.BarId, tableId);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Pushing table changes of bar {BarId} of event {EventId} failed; retrying")]
-    private partial void LogPushFailed(Exception exception, string eventId, string barId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pushing table changes of bar {BarId} of event {ConferenceId} failed; retrying")]
+    private partial void LogPushFailed(Exception exception, string conferenceId, string barId);
 }

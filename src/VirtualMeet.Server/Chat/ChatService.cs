@@ -74,9 +74,9 @@ internal sealed partial class ChatService(
         return until;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Chat message {MessageId} in room {RoomId} of event {EventId} deleted")]
-    private partial void LogDeleted(string eventId, string roomId, string messageId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Chat message {MessageId} in room {RoomId} of event {ConferenceId} deleted")]
+    private partial void LogDeleted(string conferenceId, string roomId, string messageId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Attendee {AttendeeId} muted in room {RoomId} of event {EventId} until {Until}")]
-    private partial void LogMuted(string eventId, string roomId, string attendeeId, DateTimeOffset until);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Attendee {AttendeeId} muted in room {RoomId} of event {ConferenceId} until {Until}")]
+    private partial void LogMuted(string conferenceId, string roomId, string attendeeId, DateTimeOffset until);
 }

@@ -1,5 +1,6 @@
 using Serilog;
 using Serilog.Events;
+using Serilog.Extensions.Logging;
 using Serilog.Formatting.Json;
 
 namespace VirtualMeet.Server.Hosting;
@@ -29,8 +30,11 @@ public static class LoggingRegistration
             ? configuration.WriteTo.Console(new JsonFormatter(renderMessage: true))
             : configuration.WriteTo.Console(outputTemplate: ReadableTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
 
-        // A logger per host rather than the static Log.Logger: several nodes run in one test process.
-        builder.Logging.ClearProviders().AddSerilog(configuration.CreateLogger(), dispose: true);
+        // A logger per host rather than the static Log.Logger: several nodes run in one test process. The provider
+        // is added directly, not through AddSerilog, which would pin its own filter at Trace and so override
+        // Logging:LogLevel.
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<ILoggerProvider>(new SerilogLoggerProvider(configuration.CreateLogger(), dispose: true));
         return builder;
     }
 }

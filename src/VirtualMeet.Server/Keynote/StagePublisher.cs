@@ -111,6 +111,6 @@ internal sealed partial class StagePublisher(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Pushing counters of stage {SessionId} of event {EventId} failed; retrying")]
-    private partial void LogPushFailed(Exception exception, string eventId, string sessionId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pushing counters of stage {SessionId} of event {ConferenceId} failed; retrying")]
+    private partial void LogPushFailed(Exception exception, string conferenceId, string sessionId);
 }

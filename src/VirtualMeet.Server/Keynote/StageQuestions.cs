@@ -90,6 +90,6 @@ internal sealed partial class StageQuestions(
 
     private static QuestionReceipt Receipt(StoredQuestion question) => new(question.Id, question.Status, question.Votes, question.Version);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Question {QuestionId} on stage {SessionId} of event {EventId}: {Action} by {ModeratorId}")]
-    private partial void LogModerated(string eventId, string sessionId, string questionId, QuestionAction action, string moderatorId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Question {QuestionId} on stage {SessionId} of event {ConferenceId}: {Action} by {ModeratorId}")]
+    private partial void LogModerated(string conferenceId, string sessionId, string questionId, QuestionAction action, string moderatorId);
 }

@@ -85,6 +85,6 @@ internal sealed partial class StageService(
         publisher.MarkReactions(caller.EventId, caller.SessionId);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Stage {SessionId} of event {EventId} is now {Status} (version {Version})")]
-    private partial void LogStageChanged(string eventId, string sessionId, StageStatus status, long version);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stage {SessionId} of event {ConferenceId} is now {Status} (version {Version})")]
+    private partial void LogStageChanged(string conferenceId, string sessionId, StageStatus status, long version);
 }

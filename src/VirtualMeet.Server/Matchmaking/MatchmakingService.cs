@@ -177,9 +177,9 @@ internal sealed partial class MatchmakingService(
     private async Task<Contracts.Events.EventDefinition> RequireEventAsync(string eventId, CancellationToken cancellationToken) =>
         await events.GetAsync(eventId, cancellationToken) ?? throw MatchmakingRejection.NotFound($"Event '{eventId}' does not exist.");
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Meeting {MeetingId} of event {EventId} requested for {SlotStartsAt}")]
-    private partial void LogRequested(string eventId, string meetingId, DateTimeOffset slotStartsAt);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Meeting {MeetingId} of event {ConferenceId} requested for {SlotStartsAt}")]
+    private partial void LogRequested(string conferenceId, string meetingId, DateTimeOffset slotStartsAt);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Meeting {MeetingId} of event {EventId} is now {Status}")]
-    private partial void LogChanged(string eventId, string meetingId, MeetingStatus status);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Meeting {MeetingId} of event {ConferenceId} is now {Status}")]
+    private partial void LogChanged(string conferenceId, string meetingId, MeetingStatus status);
 }

@@ -30,6 +30,6 @@ internal sealed partial class MeetingNotifier(IHubContext<BarHub, IBarClient> hu
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Pushing meeting {MeetingId} of event {EventId} failed")]
-    private partial void LogPushFailed(Exception exception, string eventId, string meetingId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pushing meeting {MeetingId} of event {ConferenceId} failed")]
+    private partial void LogPushFailed(Exception exception, string conferenceId, string meetingId);
 }

@@ -63,6 +63,6 @@ internal sealed partial class PollCloseScheduler(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Automatic close of poll {PollId} of event {EventId} failed")]
-    private partial void LogAutoCloseFailed(Exception exception, string eventId, string pollId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Automatic close of poll {PollId} of event {ConferenceId} failed")]
+    private partial void LogAutoCloseFailed(Exception exception, string conferenceId, string pollId);
 }

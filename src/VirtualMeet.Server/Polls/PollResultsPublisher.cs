@@ -85,6 +85,6 @@ internal sealed partial class PollResultsPublisher(
         return true;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Pushing results of poll {PollId} of event {EventId} failed; retrying")]
-    private partial void LogPushFailed(Exception exception, string eventId, string pollId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pushing results of poll {PollId} of event {ConferenceId} failed; retrying")]
+    private partial void LogPushFailed(Exception exception, string conferenceId, string pollId);
 }

@@ -203,12 +203,12 @@ internal sealed partial class PollService(
         return poll;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Poll {PollId} ({Kind}) created in event {EventId}")]
-    private partial void LogCreated(string eventId, string pollId, PollKind kind);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Poll {PollId} ({Kind}) created in event {ConferenceId}")]
+    private partial void LogCreated(string conferenceId, string pollId, PollKind kind);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Poll {PollId} of event {EventId} opened; closes at {ClosesAt}")]
-    private partial void LogOpened(string eventId, string pollId, DateTimeOffset? closesAt);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Poll {PollId} of event {ConferenceId} opened; closes at {ClosesAt}")]
+    private partial void LogOpened(string conferenceId, string pollId, DateTimeOffset? closesAt);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Poll {PollId} of event {EventId} closed with {Voters} voters")]
-    private partial void LogClosed(string eventId, string pollId, long voters);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Poll {PollId} of event {ConferenceId} closed with {Voters} voters")]
+    private partial void LogClosed(string conferenceId, string pollId, long voters);
 }
