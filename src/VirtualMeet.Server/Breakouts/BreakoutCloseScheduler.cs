@@ -57,9 +57,9 @@ internal sealed partial class BreakoutCloseScheduler(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Breakouts of event {EventId} closed: everyone returns to the stage")]
-    private partial void LogClosed(string eventId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Breakouts of event {ConferenceId} closed: everyone returns to the stage")]
+    private partial void LogClosed(string conferenceId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Closing the breakouts of event {EventId} failed")]
-    private partial void LogCloseFailed(string eventId, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Closing the breakouts of event {ConferenceId} failed")]
+    private partial void LogCloseFailed(string conferenceId, Exception exception);
 }

@@ -68,9 +68,9 @@ internal sealed partial class BreakoutModeration(
         await store.SetVideoUrlAsync(room.EventId, room.SessionId, clean, cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Breakouts of event {EventId} close at {ClosesAt}")]
-    private partial void LogClosing(string eventId, DateTimeOffset closesAt);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Breakouts of event {ConferenceId} close at {ClosesAt}")]
+    private partial void LogClosing(string conferenceId, DateTimeOffset closesAt);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Participant {ParticipantId} of event {EventId} moved from {FromSessionId} to {ToSessionId}")]
-    private partial void LogMoved(string eventId, string participantId, string fromSessionId, string? toSessionId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Participant {ParticipantId} of event {ConferenceId} moved from {FromSessionId} to {ToSessionId}")]
+    private partial void LogMoved(string conferenceId, string participantId, string fromSessionId, string? toSessionId);
 }

@@ -162,9 +162,9 @@ internal sealed partial class BreakoutService(
             throw HubErrors.Create(ErrorCodes.NotAMember, message);
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "{AttendeeId} joined breakout {SessionId} of event {EventId} ({SeatCount} seats taken)")]
-    private partial void LogJoined(string eventId, string sessionId, string attendeeId, int seatCount);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{AttendeeId} joined breakout {SessionId} of event {ConferenceId} ({SeatCount} seats taken)")]
+    private partial void LogJoined(string conferenceId, string sessionId, string attendeeId, int seatCount);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "{AttendeeId} left breakout {SessionId} of event {EventId} ({SeatCount} seats taken)")]
-    private partial void LogLeft(string eventId, string sessionId, string attendeeId, int seatCount);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{AttendeeId} left breakout {SessionId} of event {ConferenceId} ({SeatCount} seats taken)")]
+    private partial void LogLeft(string conferenceId, string sessionId, string attendeeId, int seatCount);
 }
