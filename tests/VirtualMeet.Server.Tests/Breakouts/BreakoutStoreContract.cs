@@ -2,6 +2,7 @@ using VirtualMeet.Server.Breakouts;
 using VirtualMeet.Server.Storage.InMemory;
 using VirtualMeet.Server.Storage.Redis;
 using VirtualMeet.Server.Tests.Polls;
+using VirtualMeet.Server.Tests.Storage.Redis;
 
 namespace VirtualMeet.Server.Tests.Breakouts;
 
@@ -62,8 +63,8 @@ public sealed class InMemoryBreakoutStoreTests : BreakoutStoreContract
     internal override IBreakoutStore Store { get; } = new InMemoryBreakoutStore();
 }
 
-public sealed class RedisBreakoutStoreTests(RedisPollStoreTests.RedisFixture redis)
-    : BreakoutStoreContract, IClassFixture<RedisPollStoreTests.RedisFixture>
+public sealed class RedisBreakoutStoreTests(RedisStoreFixture redis)
+    : BreakoutStoreContract, IClassFixture<RedisStoreFixture>
 {
     internal override IBreakoutStore Store { get; } = new RedisBreakoutStore(redis.Database);
 }

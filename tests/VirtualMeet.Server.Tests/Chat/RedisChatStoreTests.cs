@@ -1,7 +1,8 @@
 using VirtualMeet.Server.Chat;
-using VirtualMeet.Server.Storage;
 using VirtualMeet.Server.Storage.Redis;
+using VirtualMeet.Server.Storage;
 using VirtualMeet.Server.Tests.RateLimiting;
+using VirtualMeet.Server.Tests.Storage.Redis;
 
 namespace VirtualMeet.Server.Tests.Chat;
 

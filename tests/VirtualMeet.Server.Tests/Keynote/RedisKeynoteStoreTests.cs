@@ -1,8 +1,9 @@
 using VirtualMeet.Contracts.Keynote;
 using VirtualMeet.Server.Keynote;
-using VirtualMeet.Server.Storage;
 using VirtualMeet.Server.Storage.Redis;
+using VirtualMeet.Server.Storage;
 using VirtualMeet.Server.Tests.RateLimiting;
+using VirtualMeet.Server.Tests.Storage.Redis;
 using VirtualMeet.Testing;
 
 namespace VirtualMeet.Server.Tests.Keynote;

@@ -1,13 +1,13 @@
-using StackExchange.Redis;
 using VirtualMeet.Server.Polls;
-using VirtualMeet.Server.Storage;
 using VirtualMeet.Server.Storage.Redis;
+using VirtualMeet.Server.Storage;
+using VirtualMeet.Server.Tests.Storage.Redis;
 using VirtualMeet.Testing;
 
 namespace VirtualMeet.Server.Tests.Polls;
 
 /// <summary>The contract against a private redis-server, plus what only Redis can show: the keys themselves.</summary>
-public sealed class RedisPollStoreTests(RedisPollStoreTests.RedisFixture redis) : PollStoreContract, IClassFixture<RedisPollStoreTests.RedisFixture>
+public sealed class RedisPollStoreTests(RedisStoreFixture redis) : PollStoreContract, IClassFixture<RedisStoreFixture>
 {
     private readonly RedisPollStore _store = new(redis.Database);
 
@@ -31,29 +31,5 @@ public sealed class RedisPollStoreTests(RedisPollStoreTests.RedisFixture redis) 
 
         Assert.True(keys.Count >= 5, string.Join(", ", keys));
         Assert.All(keys, key => Assert.Contains("{" + poll.EventId + "}", key, StringComparison.Ordinal));
-    }
-
-    public sealed class RedisFixture : IAsyncLifetime
-    {
-        private ConnectionMultiplexer? _multiplexer;
-
-        public RedisServer Server { get; private set; } = null!;
-
-        internal RedisStoreDatabase Database { get; private set; } = null!;
-
-        public async ValueTask InitializeAsync()
-        {
-            Server = await RedisServer.StartAsync();
-            _multiplexer = await ConnectionMultiplexer.ConnectAsync(Server.ConnectionString);
-            Database = new RedisStoreDatabase(_multiplexer);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (_multiplexer is not null)
-                await _multiplexer.CloseAsync();
-            _multiplexer?.Dispose();
-            await Server.DisposeAsync();
-        }
     }
 }

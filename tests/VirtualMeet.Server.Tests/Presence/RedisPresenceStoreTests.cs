@@ -1,12 +1,13 @@
 using VirtualMeet.Server.Presence;
 using VirtualMeet.Server.Storage.Redis;
 using VirtualMeet.Server.Tests.Polls;
+using VirtualMeet.Server.Tests.Storage.Redis;
 
 namespace VirtualMeet.Server.Tests.Presence;
 
 /// <summary>The contract against a private redis-server, plus what only Redis can show: the keys themselves.</summary>
-public sealed class RedisPresenceStoreTests(RedisPollStoreTests.RedisFixture redis)
-    : PresenceStoreContract, IClassFixture<RedisPollStoreTests.RedisFixture>
+public sealed class RedisPresenceStoreTests(RedisStoreFixture redis)
+    : PresenceStoreContract, IClassFixture<RedisStoreFixture>
 {
     private readonly RedisPresenceStore _store = new(redis.Database);
 

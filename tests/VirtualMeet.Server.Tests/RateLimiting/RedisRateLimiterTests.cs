@@ -1,5 +1,6 @@
 using VirtualMeet.Server.Realtime.RateLimiting;
 using VirtualMeet.Server.Storage.Redis;
+using VirtualMeet.Server.Tests.Storage.Redis;
 
 namespace VirtualMeet.Server.Tests.RateLimiting;
 
