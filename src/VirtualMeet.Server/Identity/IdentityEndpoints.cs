@@ -25,8 +25,8 @@ internal static class IdentityEndpoints
         return app;
     }
 
-    private static Results<Ok<AccessTokenResponse>, ValidationProblem, ProblemHttpResult> IssueOrganizerToken(
-        OrganizerTokenRequest request, IOptions<AuthOptions> options, TokenIssuer issuer)
+    private static async Task<Results<Ok<AccessTokenResponse>, ValidationProblem, ProblemHttpResult>> IssueOrganizerToken(
+        OrganizerTokenRequest request, IOptions<AuthOptions> options, TokenIssuer issuer, IEventStore events, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(request.Key))
             return ProblemResponses.Invalid("key", "Key is required.");
@@ -39,7 +39,11 @@ internal static class IdentityEndpoints
         if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(request.Key), Encoding.UTF8.GetBytes(configured)))
             return ProblemResponses.Unauthorized("The organizer key is wrong.");
 
-        var token = issuer.IssueOrganizer();
+        // Checked after the key, so the endpoint tells nobody without the key which events exist.
+        if (request.EventId is { } eventId && await events.GetAsync(eventId, cancellationToken) is null)
+            return ProblemResponses.NotFound($"Event '{eventId}' does not exist.");
+
+        var token = issuer.IssueOrganizer(request.EventId);
         return TypedResults.Ok(new AccessTokenResponse(token.AccessToken, token.ExpiresAt));
     }
 

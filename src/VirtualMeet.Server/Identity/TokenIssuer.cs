@@ -17,8 +17,8 @@ internal sealed class TokenIssuer(IOptions<AuthOptions> options, TimeProvider ti
 
     public string AudienceOf => options.Value.Issuer;
 
-    public IssuedToken IssueOrganizer() =>
-        Issue("organizer", "Organizer", eventId: null, language: null, [Roles.Organizer]);
+    public IssuedToken IssueOrganizer(string? eventId = null) =>
+        Issue("organizer", "Organizer", eventId, language: null, [Roles.Organizer]);
 
     public IssuedToken IssueAttendee(string eventId, string attendeeId, string displayName, string language) =>
         Issue(attendeeId, displayName, eventId, language, [Roles.Attendee]);

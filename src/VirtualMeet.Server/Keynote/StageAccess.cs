@@ -56,7 +56,7 @@ internal sealed class StageAccess(IEventStore events, TimeProvider time)
         var eventId = user.FindFirstValue(VirtualMeetClaims.EventId);
         var userId = user.UserId();
         if (eventId is null || userId is null)
-            throw HubErrors.Forbidden("The stage needs a token of an event (attendee, speaker or moderator).");
+            throw HubErrors.Forbidden("The stage needs a token of an event: an attendee, speaker or moderator token, or an organizer token signed in for the event.");
         if (string.IsNullOrEmpty(sessionId))
             throw HubErrors.InvalidArgument("A session id is required.");
 

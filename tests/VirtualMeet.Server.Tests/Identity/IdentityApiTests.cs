@@ -25,6 +25,23 @@ public sealed class IdentityApiTests(InMemoryNodeFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task AnOrganizerSignedInForAnEventCarriesTheEventAndAnUnknownEventIsNotFound()
+    {
+        var definition = TestEvents.Create();
+        await _client.ImportAsync(definition, await _client.OrganizerTokenAsync());
+
+        using var forEvent = await _client.SendAsync(HttpMethod.Post, "/api/auth/organizer", token: null,
+            new OrganizerTokenRequest(VirtualMeetNode.TestOrganizerKey, definition.Id));
+        using var forGhost = await _client.SendAsync(HttpMethod.Post, "/api/auth/organizer", token: null,
+            new OrganizerTokenRequest(VirtualMeetNode.TestOrganizerKey, "ghost"));
+
+        var jwt = new JwtSecurityTokenHandler().ReadJwtToken((await forEvent.ReadAsync<AccessTokenResponse>()).AccessToken);
+        Assert.Contains(jwt.Claims, c => c.Type == VirtualMeetClaims.EventId && c.Value == definition.Id);
+        Assert.Contains(jwt.Claims, c => c.Type == VirtualMeetClaims.Role && c.Value == Roles.Organizer);
+        await forGhost.AssertProblemAsync(HttpStatusCode.NotFound, ErrorCodes.NotFound);
+    }
+
+    [Fact]
     public async Task AWrongOrganizerKeyIsUnauthorized()
     {
         using var response = await _client.SendAsync(HttpMethod.Post, "/api/auth/organizer", token: null, new OrganizerTokenRequest("guess"));

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using VirtualMeet.Contracts.Errors;
 using VirtualMeet.Contracts.Identity;
 using VirtualMeet.Contracts.Keynote;
@@ -63,6 +64,22 @@ public sealed class KeynoteAuthorizationTests(KeynoteNodeFixture fixture) : ICla
         await using var organizer = await stage.ConnectAsync(stage.OrganizerToken());
 
         await HubAssert.FailsWithAsync(ErrorCodes.Forbidden, () => organizer.Call<StageState>("JoinStage", MainStage));
+    }
+
+    [Fact]
+    public async Task AnOrganizerSignedInForTheEventModeratesTheStage()
+    {
+        var stage = await WithNewEventAsync(fixture.Node);
+        using var http = stage.Node.CreateClient();
+        using var signIn = await http.PostAsJsonAsync("/api/auth/organizer",
+            new OrganizerTokenRequest(VirtualMeetNode.TestOrganizerKey, stage.EventId), TestContext.Current.CancellationToken);
+        signIn.EnsureSuccessStatusCode();
+        var token = (await signIn.Content.ReadFromJsonAsync<AccessTokenResponse>(TestContext.Current.CancellationToken))!.AccessToken;
+
+        await using var organizer = await stage.JoinAsync(token);
+        var live = await organizer.Connection.Call<StageView>("SetStage", MainStage, new StageUpdate(Status: StageStatus.Live));
+
+        Assert.Equal(StageStatus.Live, live.Status);
     }
 
     private static async Task<(string QuestionId, string MessageId)> SeedAsync(KeynoteTestClient stage)
