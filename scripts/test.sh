@@ -36,7 +36,9 @@ mkdir -p "$results"
 dotnet build VirtualMeet.sln -c "$configuration" -nologo -v quiet
 
 status=0
-dotnet test VirtualMeet.sln -c "$configuration" --no-build -nologo \
+# One test project at a time (-m:1): both suites start Redis servers and real nodes, and on a 2-core machine
+# running them side by side only adds timing noise.
+dotnet test VirtualMeet.sln -c "$configuration" --no-build -nologo -m:1 \
   --logger "trx" --results-directory "$results" \
   --blame-hang-timeout 5m "$@" || status=$?
 

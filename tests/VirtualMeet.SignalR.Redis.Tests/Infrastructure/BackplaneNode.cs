@@ -44,7 +44,11 @@ public sealed class BackplaneNode : IAsyncDisposable
             options.NodeKeyPrefix = prefix + ":nodes:";
             options.AckTimeout = TimeSpan.FromSeconds(5);
             options.SubscriptionProbeInterval = TimeSpan.FromSeconds(1);
-            options.SubscriptionProbeTimeout = TimeSpan.FromSeconds(1);
+            // Generous bounds: on a loaded 2-core CI machine a subscribe can take over the 2 s default and a probe
+            // over 1 s, and a spurious renewal drops messages (at-most-once), failing tests about something else.
+            // The outage tests set the tight values they are about.
+            options.SubscriptionProbeTimeout = TimeSpan.FromSeconds(3);
+            options.PublishTimeout = TimeSpan.FromSeconds(5);
             configure?.Invoke(options);
         });
         return new BackplaneNode(services.BuildServiceProvider(), logs);
