@@ -41,6 +41,7 @@ builder.Services.AddOpenApi();
 var app = builder.Build();
 
 app.UseProblemResponses();
+app.UseWebClient();
 app.UseIdentity();
 app.MapOpenApi();
 app.MapIdentityEndpoints();

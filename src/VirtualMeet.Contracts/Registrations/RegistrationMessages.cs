@@ -47,3 +47,11 @@ public sealed record SessionRegistrationResponse(
 
 /// <summary>Organizer view of a session's seats (<c>GET /api/events/{eventId}/sessions/{sessionId}/roster</c>).</summary>
 public sealed record SessionRosterView(string SessionId, int? Capacity, IReadOnlyList<string> Confirmed, IReadOnlyList<string> Waitlist);
+
+/// <summary>How full a session with a capacity is: what the lobby shows next to "register".</summary>
+/// <param name="SessionId">The session.</param>
+/// <param name="Capacity">Its seats.</param>
+/// <param name="Confirmed">Seats taken.</param>
+/// <param name="Waitlisted">People waiting for a seat.</param>
+/// <param name="SeatsLeft">Seats still free (never below zero).</param>
+public sealed record SessionAvailability(string SessionId, int Capacity, int Confirmed, int Waitlisted, int SeatsLeft);

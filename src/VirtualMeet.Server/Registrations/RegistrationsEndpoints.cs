@@ -25,6 +25,11 @@ internal static class RegistrationsEndpoints
             .RequireAuthorization(Policies.Participant)
             .WithSummary("Right to erasure: deletes the caller's registration, seats and personal data.");
 
+        app.MapGet("/api/events/{eventId}/availability", GetAvailability)
+            .WithTags("Session registrations")
+            .AllowAnonymous()
+            .WithSummary("Seats taken, seats left and waitlist length of every session with a capacity.");
+
         var seats = app.MapGroup("/api/events/{eventId}/sessions/{sessionId}").WithTags("Session registrations");
         seats.MapPost("/registrations", RegisterForSession)
             .RequireAuthorization(Policies.Participant)
@@ -136,6 +141,26 @@ internal static class RegistrationsEndpoints
 
         var roster = await seats.GetRosterAsync(eventId, sessionId, cancellationToken);
         return TypedResults.Ok(new SessionRosterView(sessionId, session.Capacity, roster.Confirmed, roster.Waitlist));
+    }
+
+    // Counts only, no names: the agenda is public, and so is how full its sessions are.
+    private static async Task<Results<Ok<List<SessionAvailability>>, ProblemHttpResult>> GetAvailability(
+        string eventId, IEventStore events, ISessionRegistrationStore seats, CancellationToken cancellationToken)
+    {
+        var definition = await events.GetAsync(eventId, cancellationToken);
+        if (definition is null)
+            return ProblemResponses.NotFound($"Event '{eventId}' does not exist.");
+
+        var availability = new List<SessionAvailability>();
+        foreach (var session in definition.Sessions.Where(s => s.Capacity is not null))
+        {
+            var roster = await seats.GetRosterAsync(eventId, session.Id, cancellationToken);
+            var capacity = session.Capacity!.Value;
+            availability.Add(new SessionAvailability(
+                session.Id, capacity, roster.Confirmed.Count, roster.Waitlist.Count, Math.Max(0, capacity - roster.Confirmed.Count)));
+        }
+
+        return TypedResults.Ok(availability);
     }
 
     private static async Task<(SessionDefinition? Session, ProblemHttpResult? Problem)> FindSessionAsync(

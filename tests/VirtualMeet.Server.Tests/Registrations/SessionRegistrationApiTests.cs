@@ -32,6 +32,27 @@ public sealed class SessionRegistrationApiTests(InMemoryNodeFixture fixture) : I
     }
 
     [Fact]
+    public async Task AvailabilityCountsSeatsTakenSeatsLeftAndTheWaitlistWithoutAToken()
+    {
+        var (eventId, path) = await NewEventAsync(capacity: 2);
+        for (var i = 0; i < 3; i++)
+            (await _client.SendAsync(HttpMethod.Post, path, (await _client.RegisterAsync(eventId)).AccessToken)).Dispose();
+
+        using var response = await _client.SendAsync(HttpMethod.Get, $"/api/events/{eventId}/availability", token: null);
+
+        var workshop = Assert.Single(await response.ReadAsync<List<SessionAvailability>>(), a => a.SessionId == "workshop");
+        Assert.Equal(new SessionAvailability("workshop", Capacity: 2, Confirmed: 2, Waitlisted: 1, SeatsLeft: 0), workshop);
+    }
+
+    [Fact]
+    public async Task AvailabilityOfAnUnknownEventIsNotFound()
+    {
+        using var response = await _client.SendAsync(HttpMethod.Get, "/api/events/no-such-event/availability", token: null);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
     public async Task ARepeatedRegistrationAnswersTheSame()
     {
         var (eventId, path) = await NewEventAsync();

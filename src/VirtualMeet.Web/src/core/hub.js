@@ -1,0 +1,124 @@
+// SignalR connections of the page: the official client (global `signalR` from lib/signalr.min.js), reconnecting
+// forever with exponential backoff and jitter, each feeding the header's connection status.
+import { getSession } from './session.js';
+
+const firstDelayMs = 500;
+const maxDelayMs = 30_000;
+
+/** Exponential backoff, 0.5 s doubling to 30 s, with ±50 % jitter so a restarted node is not hit by everyone at once. */
+export function retryDelay(attempt) {
+  const base = Math.min(maxDelayMs, firstDelayMs * 2 ** attempt);
+  return Math.round(base * (0.5 + Math.random()));
+}
+
+const states = new Map(); // connection -> 'connecting' | 'connected' | 'reconnecting' | 'offline'
+const listeners = new Set();
+
+function setState(connection, state) {
+  if (state === null) states.delete(connection);
+  else states.set(connection, state);
+  const overall = overallState();
+  for (const listener of listeners) listener(overall);
+}
+
+/** 'idle' (no hub open), 'connected', 'connecting', 'reconnecting' or 'offline': the worst of all open hubs. */
+export function overallState() {
+  const all = [...states.values()];
+  if (all.length === 0) return 'idle';
+  for (const state of ['offline', 'reconnecting', 'connecting']) {
+    if (all.includes(state)) return state;
+  }
+  return 'connected';
+}
+
+export function onConnectionState(listener) {
+  listeners.add(listener);
+  listener(overallState());
+  return () => listeners.delete(listener);
+}
+
+/**
+ * Opens a hub connection and resolves once it is connected (the first start is retried like a reconnect, except
+ * when the server refuses the token). `handlers` ({ MethodName: fn }) are registered before the start; handlers
+ * added with `.on` right after the promise resolves are in place before any push a later invocation causes.
+ * After every reconnect `onReconnected()` is awaited: re-join or re-watch there and render from the snapshot,
+ * since pushes sent while the connection was away are gone.
+ */
+export async function openHub(path, { handlers = {}, onReconnected } = {}) {
+  const connection = new signalR.HubConnectionBuilder()
+    .withUrl(path, { accessTokenFactory: () => getSession()?.accessToken ?? '' })
+    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (context) => retryDelay(context.previousRetryCount) })
+    .configureLogging(signalR.LogLevel.Warning)
+    .build();
+  for (const [method, handler] of Object.entries(handlers)) connection.on(method, handler);
+
+  let closedByPage = false;
+  connection.vmClose = async () => {
+    closedByPage = true;
+    setState(connection, null);
+    await connection.stop();
+  };
+
+  connection.onreconnecting(() => setState(connection, 'reconnecting'));
+  connection.onreconnected(async () => {
+    setState(connection, 'connected');
+    await onReconnected?.();
+  });
+  connection.onclose(async () => {
+    // Automatic reconnect gave up or the server closed the connection for good: keep trying, as a page left open
+    // through a server restart should come back by itself.
+    if (closedByPage) return;
+    setState(connection, 'offline');
+    if (await startWithRetry(connection, () => closedByPage)) {
+      setState(connection, 'connected');
+      await onReconnected?.();
+    }
+  });
+
+  setState(connection, 'connecting');
+  try {
+    await startWithRetry(connection, () => closedByPage, { throwOnRefusal: true });
+  } catch (error) {
+    setState(connection, null);
+    throw error;
+  }
+  setState(connection, 'connected');
+  return connection;
+}
+
+async function startWithRetry(connection, isClosed, { throwOnRefusal = false } = {}) {
+  for (let attempt = 0; !isClosed(); attempt++) {
+    try {
+      await connection.start();
+      return true;
+    } catch (error) {
+      if (throwOnRefusal && isRefusal(error)) throw error;
+      setState(connection, 'offline');
+      await new Promise((resolve) => setTimeout(resolve, retryDelay(attempt)));
+    }
+  }
+  return false;
+}
+
+function isRefusal(error) {
+  return error?.statusCode === 401 || error?.statusCode === 403 || /\b(401|403)\b/.test(error?.message ?? '');
+}
+
+/** Stops a connection opened by openHub; safe to call twice or with null. */
+export async function closeHub(connection) {
+  if (connection) await connection.vmClose();
+}
+
+/**
+ * The stable code and the text of a hub error. The server's message reads "<code>: <text>", which the client
+ * receives prefixed, e.g. "An unexpected error occurred invoking 'Vote' on the server. HubException: poll_closed: …".
+ * @returns {{ code: string, message: string } | null}
+ */
+export function hubErrorCode(error) {
+  const text = error?.message ?? '';
+  const marker = 'HubException: ';
+  const at = text.indexOf(marker);
+  const body = at >= 0 ? text.slice(at + marker.length) : text;
+  const match = /^([a-z][a-z_]*): ([\s\S]*)$/.exec(body);
+  return match ? { code: match[1], message: match[2] } : null;
+}
