@@ -7,4 +7,11 @@ public sealed class DemoDataOptions
 
     /// <summary>Imports the bundled demo events at start-up when they do not exist yet. On by default.</summary>
     public bool Seed { get; set; } = true;
+
+    /// <summary>
+    /// Moves each demo event so that its first session starts at the current quarter hour (off by default; on in
+    /// Development, where the run command starts the demo): the lobby shows something live, the matchmaking window
+    /// lies ahead. Applies when an event is seeded, not to one that exists already.
+    /// </summary>
+    public bool StartsNow { get; set; }
 }

@@ -11,6 +11,7 @@ internal sealed partial class DemoDataSeeder(
     IOptions<DemoDataOptions> options,
     IEventStore events,
     IHostEnvironment environment,
+    TimeProvider time,
     ILogger<DemoDataSeeder> logger) : IHostedService
 {
     public const string Folder = "DemoData";
@@ -29,6 +30,9 @@ internal sealed partial class DemoDataSeeder(
                 var reasons = string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"));
                 throw new InvalidOperationException($"Demo event file '{Path.GetFileName(file)}' is invalid: {reasons}");
             }
+
+            if (options.Value.StartsNow)
+                definition = DemoSchedule.StartingAround(definition, time.GetUtcNow());
 
             if (await events.TryAddAsync(definition, cancellationToken))
                 LogSeeded(definition.Id);

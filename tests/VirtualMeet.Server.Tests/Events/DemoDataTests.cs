@@ -18,6 +18,25 @@ public sealed class DemoDataTests
     }
 
     [Fact]
+    public async Task WithStartsNowTheDemoOpensAtTheCurrentQuarterHourAndKeepsItsShape()
+    {
+        await using var original = await VirtualMeetNode.StartAsync(new Dictionary<string, string?> { ["Demo:Seed"] = "true" });
+        await using var moved = await VirtualMeetNode.StartAsync(new Dictionary<string, string?> { ["Demo:Seed"] = "true", ["Demo:StartsNow"] = "true" });
+        using var originalClient = original.CreateClient();
+        using var movedClient = moved.CreateClient();
+        var before = DateTimeOffset.UtcNow;
+
+        var was = await (await originalClient.SendAsync(HttpMethod.Get, "/api/events/clustertreffen-2020", token: null)).ReadAsync<EventView>();
+        var now = await (await movedClient.SendAsync(HttpMethod.Get, "/api/events/clustertreffen-2020", token: null)).ReadAsync<EventView>();
+
+        var opening = now.StartsAt!.Value;
+        Assert.InRange(opening, before.AddMinutes(-15), before.AddMinutes(15));
+        Assert.Equal(0, opening.Minute % 15);
+        var shift = opening - was.StartsAt!.Value;
+        Assert.Equal(was.Sessions.Select(s => (s.Id, s.StartsAt + shift, s.EndsAt + shift)), now.Sessions.Select(s => (s.Id, s.StartsAt, s.EndsAt)));
+    }
+
+    [Fact]
     public async Task TheClusterMeetingOf2020HasItsKeynoteThreeBreakoutsAndFiveBars()
     {
         await using var node = await VirtualMeetNode.StartAsync(new Dictionary<string, string?> { ["Demo:Seed"] = "true" });

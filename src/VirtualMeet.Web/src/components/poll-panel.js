@@ -38,10 +38,11 @@ addStrings({
 });
 
 const statusIcons = { open: '●', closed: '■', draft: '○' };
+const statusClasses = { open: 'badge-ok', closed: 'badge-muted', draft: '' };
 
 /** A status badge with text and an icon, so state never depends on colour. */
 export function pollStatusBadge(status) {
-  return h('span', { class: `badge poll-status poll-status-${status}` },
+  return h('span', { class: `badge poll-status ${statusClasses[status] ?? ''}` },
     h('span', { 'aria-hidden': 'true', text: `${statusIcons[status] ?? ''} ` }), t(`poll.status.${status}`));
 }
 

@@ -1,3 +1,5 @@
+import { getSession } from './session.js';
+
 // German and English UI texts. Each page registers its own strings (keys prefixed with the page name) at load.
 const strings = { de: {}, en: {} };
 const supported = ['de', 'en'];
@@ -38,16 +40,19 @@ export function setLanguage(lang) {
 
 const locale = () => (current === 'de' ? 'de-DE' : 'en-GB');
 
+// Times are shown in the event's time zone (kept in the session at sign-in), as the agenda was planned in it.
+const timeZone = () => getSession()?.timeZone ?? undefined;
+
 export function formatTime(iso) {
-  return new Date(iso).toLocaleTimeString(locale(), { hour: '2-digit', minute: '2-digit' });
+  return new Date(iso).toLocaleTimeString(locale(), { hour: '2-digit', minute: '2-digit', timeZone: timeZone() });
 }
 
 export function formatDateTime(iso) {
-  return new Date(iso).toLocaleString(locale(), { dateStyle: 'medium', timeStyle: 'short' });
+  return new Date(iso).toLocaleString(locale(), { dateStyle: 'medium', timeStyle: 'short', timeZone: timeZone() });
 }
 
 export function formatDate(iso) {
-  return new Date(iso).toLocaleDateString(locale(), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+  return new Date(iso).toLocaleDateString(locale(), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: timeZone() });
 }
 
 document.documentElement.lang = current;

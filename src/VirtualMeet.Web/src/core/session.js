@@ -3,7 +3,7 @@ const key = 'vm.session';
 
 /**
  * @typedef {{ eventId: string, attendeeId: string|null, displayName: string, role: 'attendee'|'organizer',
- *             language: 'de'|'en', accessToken: string }} Session
+ *             language: 'de'|'en', accessToken: string, timeZone?: string }} Session
  */
 
 /** @returns {Session|null} */

@@ -65,7 +65,7 @@ export async function mount(root, { query, navigate }) {
     events.map((e) => h('option', { value: e.id, selected: e.id === wanted, text: e.title })));
   root.append(h('div', { class: 'field signin-event' }, h('label', { for: 'signin-event', text: t('signin.event') }), eventSelect));
 
-  root.append(h('div', { class: 'signin-forms' }, attendeeForm(eventSelect, events, navigate), organizerForm(eventSelect, navigate)));
+  root.append(h('div', { class: 'signin-forms' }, attendeeForm(eventSelect, events, navigate), organizerForm(eventSelect, events, navigate)));
   root.querySelector('#signin-name').focus();
 }
 
@@ -111,7 +111,7 @@ function attendeeForm(eventSelect, events, navigate) {
       const registration = await api(`/api/events/${encodeURIComponent(eventId)}/registrations`, { method: 'POST', body });
       setSession({
         eventId, attendeeId: registration.attendeeId, displayName, role: 'attendee',
-        language: body.language, accessToken: registration.accessToken,
+        language: body.language, accessToken: registration.accessToken, timeZone: timeZoneOf(events, eventId),
       });
       setLanguage(body.language);
       navigate('#/lobby');
@@ -124,7 +124,7 @@ function attendeeForm(eventSelect, events, navigate) {
   return form;
 }
 
-function organizerForm(eventSelect, navigate) {
+function organizerForm(eventSelect, events, navigate) {
   const errors = h('div', { 'aria-live': 'polite' });
   const submit = h('button', { type: 'submit', text: t('signin.enterOrganizer') });
   const form = h('form', { class: 'card', 'aria-labelledby': 'signin-organizer-heading' },
@@ -140,7 +140,10 @@ function organizerForm(eventSelect, navigate) {
     submit.disabled = true;
     try {
       const { accessToken } = await api('/api/auth/organizer', { method: 'POST', body: { key: new FormData(form).get('key'), eventId } });
-      setSession({ eventId, attendeeId: null, displayName: t('signin.organizerName'), role: 'organizer', language: language(), accessToken });
+      setSession({
+        eventId, attendeeId: null, displayName: t('signin.organizerName'), role: 'organizer', language: language(),
+        accessToken, timeZone: timeZoneOf(events, eventId),
+      });
       navigate('#/organizer');
     } catch (error) {
       showError(errors, error);
@@ -156,6 +159,10 @@ function field(id, labelText, input, hint) {
     h('label', { for: id, text: labelText }),
     hint && h('span', { class: 'hint', id: `${id}-hint`, text: hint }),
     input);
+}
+
+function timeZoneOf(events, eventId) {
+  return events.find((e) => e.id === eventId)?.timeZone;
 }
 
 function blankToNull(value) {
