@@ -70,7 +70,7 @@ function renderBars(poll, results) {
     const percent = results.voters > 0 ? Math.round((100 * count) / results.voters) : 0;
     const bar = h('span', { class: 'poll-bar-fill', style: { width: `${percent}%` } });
     return h('li', { class: ['poll-bar', winners.has(option) && 'poll-bar-winner'] },
-      h('span', { class: 'poll-bar-label' }, winners.has(option) ? '🏆 ' : null, label),
+      h('span', { class: 'poll-bar-label' }, winners.has(option) ? '★ ' : null, label),
       h('span', { class: 'poll-bar-track', 'aria-hidden': 'true' }, bar),
       h('span', { class: 'poll-bar-count', text: t(count === 1 ? 'poll.vote1' : 'poll.votes', { count, percent }) }));
   }));
@@ -104,5 +104,5 @@ export function winnerText(poll, winners) {
 
 function renderWinner(poll, winners) {
   return h('p', { class: 'poll-winner', role: 'status' },
-    h('span', { class: 'poll-winner-icon', 'aria-hidden': 'true', text: '🏆' }), ' ', winnerText(poll, winners));
+    h('span', { class: 'poll-winner-icon', 'aria-hidden': 'true', text: '★' }), ' ', winnerText(poll, winners));
 }

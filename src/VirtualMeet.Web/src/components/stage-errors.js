@@ -22,7 +22,7 @@ export function friendlyError(error) {
   if (parsed?.code === 'rate_limited') {
     const seconds = /Retry after ([\d.]+) s/.exec(parsed.message)?.[1];
     const text = seconds ? t('stage.rateLimited', { seconds: Math.ceil(Number(seconds)) }) : t('stage.rateLimitedShort');
-    return h('div', { class: 'alert', role: 'alert' }, h('strong', { text: '⏳ ' }), text);
+    return h('div', { class: 'alert', role: 'alert' }, h('strong', { text: '◔ ' }), text);
   }
   if (parsed?.code === 'forbidden' && /mute/i.test(parsed.message)) {
     return h('div', { class: 'alert', role: 'alert' }, t('stage.muted'));

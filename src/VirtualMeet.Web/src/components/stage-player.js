@@ -99,7 +99,7 @@ function media(source) {
 
 function placeholder() {
   return h('div', { class: 'stage-placeholder', role: 'status' },
-    h('span', { class: 'stage-placeholder-icon', 'aria-hidden': 'true', text: '📺' }),
+    h('span', { class: 'stage-placeholder-icon', 'aria-hidden': 'true', text: '▶' }),
     h('p', { class: 'stage-placeholder-title', text: t('stage.noStream') }),
     h('p', { class: 'muted', text: t('stage.noStreamHint') }));
 }

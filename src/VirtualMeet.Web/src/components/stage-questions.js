@@ -56,7 +56,7 @@ addStrings({
   },
 });
 
-const statusIcons = { pending: '⏳', answered: '✓', hidden: '⦸' };
+const statusIcons = { pending: '◔', answered: '✓', hidden: '⦸' };
 
 /**
  * @param {{ sessionId: string, invoke: (method: string, ...args: unknown[]) => Promise<any>, isModerator: boolean,
@@ -129,7 +129,7 @@ export function createStageQuestions({ sessionId, invoke, isModerator, userId, i
   function item(question) {
     const own = userId && question.askerId === userId;
     const badges = [
-      question.pinned ? badge('📌', t('stage.q.pinned')) : null,
+      question.pinned ? badge('⚑', t('stage.q.pinned')) : null,
       statusIcons[question.status] ? badge(statusIcons[question.status], t(`stage.q.${question.status}`)) : null,
     ];
     const votes = question.votes === 1 ? t('stage.vote1') : t('stage.votes', { count: question.votes });

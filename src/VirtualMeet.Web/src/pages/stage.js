@@ -118,7 +118,7 @@ async function mountStage(root, ctx, sessionId) {
   function renderViewers(update) {
     if (update.version <= viewersVersion) return;
     viewersVersion = update.version;
-    clear(viewers).append(h('span', { 'aria-hidden': 'true', text: '👁 ' }), t('stage.viewers', { count: update.count }));
+    clear(viewers).append(h('span', { 'aria-hidden': 'true', text: '◉ ' }), t('stage.viewers', { count: update.count }));
   }
 
   async function join() {
