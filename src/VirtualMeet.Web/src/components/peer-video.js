@@ -81,14 +81,14 @@ export function createPeerVideo({ selfId, selfName, sendSignal }) {
       controls.append(h('button', {
         type: 'button', 'aria-pressed': String(!audio.enabled),
         on: { click: () => { audio.enabled = !audio.enabled; renderControls(); renderLocalTile(); } },
-        text: audio.enabled ? `🎙 ${t('peerVideo.mute')}` : `🔇 ${t('peerVideo.unmute')}`,
+        text: audio.enabled ? `${t('peerVideo.mute')}` : `${t('peerVideo.unmute')}`,
       }));
     }
     if (video) {
       controls.append(h('button', {
         type: 'button', 'aria-pressed': String(!video.enabled),
         on: { click: () => { video.enabled = !video.enabled; renderControls(); renderLocalTile(); } },
-        text: video.enabled ? `📷 ${t('peerVideo.cameraOff')}` : `📷 ${t('peerVideo.cameraOn')}`,
+        text: video.enabled ? `${t('peerVideo.cameraOff')}` : `${t('peerVideo.cameraOn')}`,
       }));
     }
     controls.append(h('button', { type: 'button', class: 'danger', on: { click: stop }, text: t('peerVideo.stop') }));
@@ -107,7 +107,7 @@ export function createPeerVideo({ selfId, selfName, sendSignal }) {
     tiles.querySelector('[data-peer="self"]')?.remove();
     if (local) {
       const state = [];
-      if (local.getAudioTracks()[0]?.enabled === false) state.push(`🔇 ${t('peerVideo.muted')}`);
+      if (local.getAudioTracks()[0]?.enabled === false) state.push(`${t('peerVideo.muted')}`);
       if (local.getVideoTracks()[0]?.enabled === false) state.push(t('peerVideo.noVideo'));
       tiles.prepend(tile('self', t('peerVideo.you', { name: selfName }), local, { mirrored: true, muted: true, state }));
     }

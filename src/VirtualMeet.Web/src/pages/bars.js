@@ -66,7 +66,7 @@ export async function mount(root, ctx) {
 
   const errorSlot = h('div');
   const whereSlot = h('p', { class: 'bars-where', role: 'status' });
-  const findButton = h('button', { type: 'button', class: 'primary', on: { click: findTable }, text: `🔍 ${t('bars.findTable')}` });
+  const findButton = h('button', { type: 'button', class: 'primary', on: { click: findTable }, text: t('bars.findTable') });
   const standButton = h('button', { type: 'button', on: { click: standUp }, text: t('bars.standUp') });
   const floor = h('div', { class: 'bars-floor' });
   const myTableSlot = h('div', { class: 'stack bars-my-table' });

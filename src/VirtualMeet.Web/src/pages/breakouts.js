@@ -25,8 +25,8 @@ addStrings({
     'breakouts.participants': 'Teilnehmende ({count})',
     'breakouts.capacity': '{count} von {capacity} Plätzen belegt',
     'breakouts.you': '(du)',
-    'breakouts.handRaised': '✋ Hand gehoben',
-    'breakouts.raiseHand': '✋ Hand heben',
+    'breakouts.handRaised': 'Hand gehoben',
+    'breakouts.raiseHand': 'Hand heben',
     'breakouts.lowerHand': 'Hand senken',
     'breakouts.handsQueue': 'Wortmeldungen',
     'breakouts.noHands': 'Keine Wortmeldungen.',
@@ -64,8 +64,8 @@ addStrings({
     'breakouts.participants': 'Participants ({count})',
     'breakouts.capacity': '{count} of {capacity} seats taken',
     'breakouts.you': '(you)',
-    'breakouts.handRaised': '✋ Hand raised',
-    'breakouts.raiseHand': '✋ Raise hand',
+    'breakouts.handRaised': 'Hand raised',
+    'breakouts.raiseHand': 'Raise hand',
     'breakouts.lowerHand': 'Lower hand',
     'breakouts.handsQueue': 'Raised hands',
     'breakouts.noHands': 'No raised hands.',
@@ -197,7 +197,6 @@ async function mountRoom(root, ctx, sessionId) {
     stopCountdown?.();
     const time = h('time', { class: 'closing-time', role: 'timer' });
     clear(closingSlot).append(h('section', { class: 'notice closing', 'aria-label': t('breakouts.closingIn') },
-      h('span', { class: 'closing-icon', 'aria-hidden': 'true', text: '⏳' }), ' ',
       h('strong', { text: t('breakouts.closingIn') }), ' ', time));
     stopCountdown = countdown(time, closesAt, returnToStage);
   }
@@ -232,7 +231,7 @@ async function mountRoom(root, ctx, sessionId) {
 
     const videoRoom = state.videoUrl ? h('section', { class: 'card', 'aria-labelledby': 'breakout-video' },
       h('h2', { id: 'breakout-video', text: t('breakouts.video') }),
-      h('p', {}, h('a', { class: 'button primary', href: state.videoUrl, target: '_blank', rel: 'noopener noreferrer', text: `🎥 ${t('breakouts.videoLink')}` })),
+      h('p', {}, h('a', { class: 'button primary', href: state.videoUrl, target: '_blank', rel: 'noopener noreferrer', text: t('breakouts.videoLink') })),
       h('p', { class: 'muted small', text: `${t('breakouts.videoHint')} ${new URL(state.videoUrl).host}` })) : null;
 
     body.append(h('div', { class: 'split breakout-room' },
@@ -302,7 +301,7 @@ async function mountRoom(root, ctx, sessionId) {
     Announcement: (e) => {
       const text = `${t('breakouts.announcement', { name: e.fromName })}: ${e.text}`;
       addNotice(h('div', { class: 'notice announcement', role: 'status' },
-        h('span', { 'aria-hidden': 'true', text: '📣 ' }), h('strong', { text: `${t('breakouts.announcement', { name: e.fromName })}: ` }),
+        h('strong', { text: `${t('breakouts.announcement', { name: e.fromName })}: ` }),
         e.text, h('time', { class: 'message-time', datetime: e.sentAt, text: formatTime(e.sentAt) })));
       announce(text);
     },

@@ -45,7 +45,7 @@ addStrings({
     'matchmaking.decline': 'Ablehnen',
     'matchmaking.cancel': 'Absagen',
     'matchmaking.toTable': 'Zum Meeting-Tisch',
-    'matchmaking.status.requested': '⏳ angefragt',
+    'matchmaking.status.requested': '… angefragt',
     'matchmaking.status.accepted': '✓ angenommen',
     'matchmaking.status.declined': '✕ abgelehnt',
     'matchmaking.status.cancelled': '✕ abgesagt',
@@ -89,7 +89,7 @@ addStrings({
     'matchmaking.decline': 'Decline',
     'matchmaking.cancel': 'Cancel',
     'matchmaking.toTable': 'Go to the meeting table',
-    'matchmaking.status.requested': '⏳ requested',
+    'matchmaking.status.requested': '… requested',
     'matchmaking.status.accepted': '✓ accepted',
     'matchmaking.status.declined': '✕ declined',
     'matchmaking.status.cancelled': '✕ cancelled',
@@ -131,14 +131,15 @@ export async function mount(root, ctx) {
       h('input', { id, type: 'text', value: (values ?? []).join(', '), autocomplete: 'off' }));
     const errorSlot = h('div');
     const form = h('form', { on: { submit: save } },
-      field('mm-interests', t('matchmaking.interests'), profile?.interests),
+      field('mm-interests', t('matchmaking.interests'), profile?.interests ?? registeredInterests),
       field('mm-offers', t('matchmaking.offers'), profile?.offers),
       field('mm-seeks', t('matchmaking.seeks'), profile?.seeks),
       h('button', { type: 'submit', class: 'primary', text: t('matchmaking.save') }),
       errorSlot,
       message ? h('p', { class: 'notice success', role: 'status', text: message }) : null);
-    clear(profileSlot).append(h('h2', { id: 'mm-profile', text: t('matchmaking.profile') }),
-      profile ? null : h('p', { class: 'muted', text: t('matchmaking.noProfile') }), form);
+    clear(profileSlot).append(h('h2', { id: 'mm-profile', text: t('matchmaking.profile') }));
+    if (!profile) profileSlot.append(h('p', { class: 'muted', text: t('matchmaking.noProfile') }));
+    profileSlot.append(form);
 
     async function save(event) {
       event.preventDefault();
@@ -251,7 +252,7 @@ export async function mount(root, ctx) {
       h('div', { class: 'row' },
         incoming && meeting.status === 'requested' ? action('accept', t('matchmaking.accept'), 'primary') : null,
         incoming && meeting.status === 'requested' ? action('decline', t('matchmaking.decline'), 'danger') : null,
-        open ? action('cancel', t('matchmaking.cancel'), null) : null,
+        open && !(incoming && meeting.status === 'requested') ? action('cancel', t('matchmaking.cancel'), null) : null,
         meeting.status === 'accepted' ? h('a', { class: 'button', href: '#/bars', text: t('matchmaking.toTable') }) : null),
       errorSlot);
   }
@@ -311,6 +312,8 @@ export async function mount(root, ctx) {
     if (error?.status === 404) return null;
     throw error;
   });
+  // Before the first save the form starts from the interests given at registration.
+  const registeredInterests = profile ? [] : (await api(eventPath('/registrations/me')).catch(() => null))?.interests ?? [];
   renderProfile();
   await Promise.all([loadMeetings(), loadSlots(), loadSuggestions()]);
   renderSlots();
