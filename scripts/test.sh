@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of VirtualMeet on a fresh Debian machine that has the .NET SDK and Node.
-# Installs what the tests need when it is missing (redis-server, nginx, curl, shellcheck; apt-get as root),
+# Installs what the tests need when it is missing (redis-server, nginx, curl, shellcheck, and chromium with a font
+# for the browser tests; apt-get as root),
 # builds once, runs all test projects, and ends with one line: "tests: N passed, N failed".
 set -euo pipefail
 
@@ -14,6 +15,9 @@ command -v redis-server >/dev/null 2>&1 || need_packages+=(redis-server)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need_packages+=(nginx)
 command -v curl >/dev/null 2>&1 || need_packages+=(curl)
 command -v shellcheck >/dev/null 2>&1 || need_packages+=(shellcheck)
+# Browser tests: Debian's Chromium (VM_CHROMIUM points elsewhere), and a font so screenshots show text.
+[ -x "${VM_CHROMIUM:-/usr/bin/chromium}" ] || need_packages+=(chromium)
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need_packages+=(fonts-dejavu-core)
 if [ "${#need_packages[@]}" -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "Installing ${need_packages[*]} ..."

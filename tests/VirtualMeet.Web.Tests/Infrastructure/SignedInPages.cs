@@ -1,0 +1,57 @@
+using System.Text.RegularExpressions;
+using VirtualMeet.Testing;
+
+namespace VirtualMeet.Web.Tests.Infrastructure;
+
+/// <summary>
+/// People in front of the app, each in a browser context of their own, signed in the way a person does it: through
+/// the sign-in page (<c>#/signin?event=&lt;id&gt;</c>).
+/// </summary>
+public static partial class SignedInPages
+{
+    /// <summary>
+    /// Registers <paramref name="displayName"/> for the event with <paramref name="language"/> as UI and content
+    /// language and returns the page once the lobby shows its agenda.
+    /// </summary>
+    public static async Task<IPage> NewAttendeeAsync(
+        IBrowser browser, VirtualMeetNode node, string eventId, string displayName, string language = "en")
+    {
+        var page = await OpenSignInAsync(browser, node, eventId, language);
+        var texts = UiTexts.For(language);
+        await page.GetByLabel(texts.DisplayName, new PageGetByLabelOptions { Exact = true }).FillAsync(displayName);
+        await page.GetByLabel(texts.ContentLanguage, new PageGetByLabelOptions { Exact = true })
+            .SelectOptionAsync(new SelectOptionValue { Value = language });
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = texts.Register }).ClickAsync();
+        await page.WaitForURLAsync(LobbyUrl());
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Name = texts.LobbyAgenda, Exact = true }))
+            .ToBeVisibleAsync();
+        return page;
+    }
+
+    /// <summary>Enters the event as organiser with the node's organiser key; returns the page on the organiser route.</summary>
+    public static async Task<IPage> NewOrganizerAsync(IBrowser browser, VirtualMeetNode node, string eventId, string language = "en")
+    {
+        var page = await OpenSignInAsync(browser, node, eventId, language);
+        var texts = UiTexts.For(language);
+        await page.GetByLabel(texts.OrganizerKey, new PageGetByLabelOptions { Exact = true }).FillAsync(WebServerFixture.OrganizerKey);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = texts.EnterAsOrganizer }).ClickAsync();
+        await page.WaitForURLAsync(OrganizerUrl());
+        return page;
+    }
+
+    /// <summary>A new person on the sign-in page with <paramref name="eventId"/> preselected.</summary>
+    public static async Task<IPage> OpenSignInAsync(IBrowser browser, VirtualMeetNode node, string eventId, string language = "en")
+    {
+        var page = await BrowserContexts.NewPageAsync(browser, node, language);
+        await page.GotoAsync($"/#/signin?event={Uri.EscapeDataString(eventId)}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Level = 1 }))
+            .ToHaveTextAsync(UiTexts.For(language).SignInTitle);
+        return page;
+    }
+
+    [GeneratedRegex("#/lobby$")]
+    public static partial Regex LobbyUrl();
+
+    [GeneratedRegex("#/organizer$")]
+    public static partial Regex OrganizerUrl();
+}
