@@ -61,7 +61,7 @@ function votedStore() {
  * Mounts the poll panel into `container`. `sessionId: null` watches the event-wide polls only.
  * @returns {Promise<() => Promise<void>>} dispose
  */
-export async function mountPollPanel(container, { eventId, sessionId = null, headingLevel = 2 }) {
+export async function mountPollPanel(container, { eventId, sessionId = null, headingLevel = 2, headingHidden = false }) {
   useStyles('components/poll-panel.css');
   const session = getSession();
   const canVote = session?.role !== 'organizer';
@@ -71,7 +71,7 @@ export async function mountPollPanel(container, { eventId, sessionId = null, hea
   const empty = h('p', { class: 'muted poll-empty', text: t('poll.none') });
   const errorSlot = h('div');
   clear(container).append(h('section', { class: 'poll-panel', 'aria-labelledby': 'poll-panel-heading' },
-    h(`h${headingLevel}`, { id: 'poll-panel-heading', text: t('poll.heading') }), errorSlot, empty, list));
+    h(`h${headingLevel}`, { id: 'poll-panel-heading', class: headingHidden ? 'visually-hidden' : null, text: t('poll.heading') }), errorSlot, empty, list));
 
   let connection = null;
   let disposed = false;

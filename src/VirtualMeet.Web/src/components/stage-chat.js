@@ -32,9 +32,9 @@ addStrings({
 
 /**
  * @param {{ sessionId: string, invoke: (method: string, ...args: unknown[]) => Promise<any>, isModerator: boolean,
- *           onGap: () => void, idPrefix?: string }} options
+ *           onGap: () => void, idPrefix?: string, headingLevel?: number }} options
  */
-export function createStageChat({ sessionId, invoke, isModerator, onGap, idPrefix = 'stage' }) {
+export function createStageChat({ sessionId, invoke, isModerator, onGap, idPrefix = 'stage', headingLevel = 2 }) {
   let version = 0;
   const messages = new Map(); // id -> ChatMessage, in arrival order
   const list = h('ol', { class: 'stage-chat-list', role: 'log', 'aria-labelledby': `${idPrefix}-chat-heading` });
@@ -46,7 +46,7 @@ export function createStageChat({ sessionId, invoke, isModerator, onGap, idPrefi
     h('label', { for: inputId, text: t('stage.chatLabel') }),
     h('div', { class: 'stage-inline-form' }, input, h('button', { type: 'submit', text: t('stage.chatSend') })));
   const element = h('section', { class: 'card stage-chat', 'aria-labelledby': `${idPrefix}-chat-heading` },
-    h('h2', { id: `${idPrefix}-chat-heading`, text: t('stage.chat') }), empty, list, errorSlot, form);
+    h(`h${headingLevel}`, { id: `${idPrefix}-chat-heading`, text: t('stage.chat') }), empty, list, errorSlot, form);
 
   async function send(event) {
     event.preventDefault();

@@ -60,9 +60,9 @@ const statusIcons = { pending: '◔', answered: '✓', hidden: '⦸' };
 
 /**
  * @param {{ sessionId: string, invoke: (method: string, ...args: unknown[]) => Promise<any>, isModerator: boolean,
- *           userId: string|null, idPrefix?: string }} options
+ *           userId: string|null, idPrefix?: string, headingLevel?: number }} options
  */
-export function createStageQuestions({ sessionId, invoke, isModerator, userId, idPrefix = 'stage' }) {
+export function createStageQuestions({ sessionId, invoke, isModerator, userId, idPrefix = 'stage', headingLevel = 2 }) {
   const questions = new Map(); // id -> QuestionView
   const upvoted = new Set();
   const list = h('ol', { class: 'stage-question-list' });
@@ -80,7 +80,7 @@ export function createStageQuestions({ sessionId, invoke, isModerator, userId, i
       h('button', { type: 'submit', class: 'primary', text: t('stage.ask') })),
     status);
   const element = h('section', { class: 'card stage-questions', 'aria-labelledby': `${idPrefix}-questions-heading` },
-    h('h2', { id: `${idPrefix}-questions-heading`, text: t('stage.questions') }), form, errorSlot, empty, list);
+    h(`h${headingLevel}`, { id: `${idPrefix}-questions-heading`, text: t('stage.questions') }), form, errorSlot, empty, list);
 
   async function ask(event) {
     event.preventDefault();

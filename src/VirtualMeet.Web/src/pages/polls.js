@@ -1,5 +1,5 @@
 // #/polls: the event-wide polls (session polls sit beside their stage).
-import { h } from '../core/dom.js';
+import { h, useStyles } from '../core/dom.js';
 import { addStrings, t } from '../core/i18n.js';
 import { mountPollPanel } from '../components/poll-panel.js';
 
@@ -9,7 +9,8 @@ addStrings({
 });
 
 export async function mount(root, ctx) {
+  useStyles('pages/polls.css');
   const panel = h('div', { class: 'polls-page-panel' });
   root.append(h('h1', { text: t('polls.title') }), h('p', { class: 'muted', text: t('polls.intro') }), panel);
-  return mountPollPanel(panel, { eventId: ctx.session.eventId, sessionId: null, headingLevel: 2 });
+  return mountPollPanel(panel, { eventId: ctx.session.eventId, sessionId: null, headingLevel: 2, headingHidden: true });
 }
