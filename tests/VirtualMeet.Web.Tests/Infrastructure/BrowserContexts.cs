@@ -26,7 +26,7 @@ public static class BrowserContexts
             TimezoneId = "Europe/Berlin",
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
-        context.SetDefaultTimeout((float)TestTimeouts.Default.TotalMilliseconds);
+        context.SetDefaultTimeout((float)ChromiumFixture.PageTimeout.TotalMilliseconds);
         OpenByTest.GetOrAdd(CurrentTestId, _ => new ConcurrentQueue<IBrowserContext>()).Enqueue(context);
         return context;
     }

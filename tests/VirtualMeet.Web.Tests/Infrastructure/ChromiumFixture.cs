@@ -20,6 +20,12 @@ public sealed class ChromiumFixture : IAsyncLifetime
         "--disable-component-update", "--disable-sync", "--no-first-run",
     ];
 
+    /// <summary>
+    /// Bound of every wait for the page (expectations, actions): a page load runs Chromium, the server and the test
+    /// on one loaded 2-core machine, so it gets the generous bound; a passing test never waits for it.
+    /// </summary>
+    public static readonly TimeSpan PageTimeout = TestTimeouts.Recovery;
+
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -41,7 +47,7 @@ public sealed class ChromiumFixture : IAsyncLifetime
         // Playwright must use the browser above and never fetch one of its own (there is no route to its CDN).
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         _playwright = await Playwright.CreateAsync();
-        Assertions.SetDefaultExpectTimeout((float)TestTimeouts.Default.TotalMilliseconds);
+        Assertions.SetDefaultExpectTimeout((float)PageTimeout.TotalMilliseconds);
 
         // A non-persistent launch gives the browser a fresh temporary profile (user-data dir) that Playwright
         // deletes when the browser closes.

@@ -22,7 +22,7 @@ public static partial class SignedInPages
         await page.GetByLabel(texts.ContentLanguage, new PageGetByLabelOptions { Exact = true })
             .SelectOptionAsync(new SelectOptionValue { Value = language });
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = texts.Register }).ClickAsync();
-        await page.WaitForURLAsync(LobbyUrl());
+        await Assertions.Expect(page).ToHaveURLAsync(LobbyUrl());
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Name = texts.LobbyAgenda, Exact = true }))
             .ToBeVisibleAsync();
         return page;
@@ -35,7 +35,7 @@ public static partial class SignedInPages
         var texts = UiTexts.For(language);
         await page.GetByLabel(texts.OrganizerKey, new PageGetByLabelOptions { Exact = true }).FillAsync(WebServerFixture.OrganizerKey);
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = texts.EnterAsOrganizer }).ClickAsync();
-        await page.WaitForURLAsync(OrganizerUrl());
+        await Assertions.Expect(page).ToHaveURLAsync(OrganizerUrl());
         return page;
     }
 
@@ -49,9 +49,10 @@ public static partial class SignedInPages
         return page;
     }
 
-    [GeneratedRegex("#/lobby$")]
+    // Hash routes may carry a query (#/organizer?section=stage).
+    [GeneratedRegex(@"#/lobby(\?.*)?$")]
     public static partial Regex LobbyUrl();
 
-    [GeneratedRegex("#/organizer$")]
+    [GeneratedRegex(@"#/organizer(\?.*)?$")]
     public static partial Regex OrganizerUrl();
 }
