@@ -1,7 +1,11 @@
 // Camera and microphone among the members of a room (a breakout, a bar table): opt-in, one RTCPeerConnection per
-// other member (a mesh), offers, answers and candidates relayed through the room's hub `Signal`. Negotiation follows
-// the "perfect negotiation" pattern, so two members who turn on their cameras at once do not deadlock: the member
-// with the smaller id is polite and yields on a collision. No STUN/TURN: host candidates reach each other on a LAN.
+// pair of members who want media (a mesh), offers, answers and candidates relayed through the room's hub `Signal`.
+// Each pair negotiates once, always offered by the member with the smaller id, with an audio and a video
+// transceiver in both directions; turning the camera on or off afterwards only swaps tracks (replaceTrack), so two
+// members switching at the same moment never negotiate against each other. A `media` message tells the other side
+// what is being sent (for the tiles and their muted / camera-off labels). Every message names the pair's
+// connection (`session`, chosen by the offerer), so messages of a replaced connection are ignored. No STUN/TURN:
+// host candidates reach each other on a LAN.
 import { addStrings, t } from '../core/i18n.js';
 import { clear, h, showError, useStyles } from '../core/dom.js';
 
@@ -56,9 +60,10 @@ export function participantIdOf(session) {
  */
 export function createPeerVideo({ selfId, selfName, sendSignal }) {
   useStyles('components/peer-video.css');
-  const peers = new Map(); // member id -> peer
+  const peers = new Map(); // member id -> { pc, session, pending: candidates before the remote description, remote: media state, stream }
   const names = new Map();
-  let local = null; // MediaStream while the camera is on
+  const helloSent = new Map(); // member id -> when we last asked them to offer
+  let local = null; // MediaStream while camera/microphone are on
   let disposed = false;
 
   const errorSlot = h('div');
@@ -69,116 +74,138 @@ export function createPeerVideo({ selfId, selfName, sendSignal }) {
     h('p', { class: 'muted small', text: t('peerVideo.intro') }),
     controls, errorSlot, tiles);
 
+  const localTrack = (kind) => local?.getTracks().find((track) => track.kind === kind) ?? null;
+  const mediaState = () => ({ kind: 'media', audio: localTrack('audio')?.enabled === true, video: localTrack('video')?.enabled === true, on: !!local });
+
   function renderControls() {
     clear(controls);
     if (!local) {
       controls.append(h('button', { type: 'button', class: 'primary', on: { click: start }, text: t('peerVideo.start') }));
       return;
     }
-    const audio = local.getAudioTracks()[0];
-    const video = local.getVideoTracks()[0];
-    if (audio) {
-      controls.append(h('button', {
-        type: 'button', 'aria-pressed': String(!audio.enabled),
-        on: { click: () => { audio.enabled = !audio.enabled; renderControls(); renderLocalTile(); } },
-        text: audio.enabled ? `${t('peerVideo.mute')}` : `${t('peerVideo.unmute')}`,
-      }));
-    }
-    if (video) {
-      controls.append(h('button', {
-        type: 'button', 'aria-pressed': String(!video.enabled),
-        on: { click: () => { video.enabled = !video.enabled; renderControls(); renderLocalTile(); } },
-        text: video.enabled ? `${t('peerVideo.cameraOff')}` : `${t('peerVideo.cameraOn')}`,
-      }));
-    }
+    const toggle = (track, onText, offText) => track && controls.append(h('button', {
+      type: 'button', 'aria-pressed': String(!track.enabled),
+      on: { click: () => { track.enabled = !track.enabled; localChanged(); } },
+      text: track.enabled ? onText : offText,
+    }));
+    toggle(localTrack('audio'), t('peerVideo.mute'), t('peerVideo.unmute'));
+    toggle(localTrack('video'), t('peerVideo.cameraOff'), t('peerVideo.cameraOn'));
     controls.append(h('button', { type: 'button', class: 'danger', on: { click: stop }, text: t('peerVideo.stop') }));
   }
 
-  function tile(id, label, stream, { mirrored = false, muted = false, state = [] } = {}) {
-    const video = h('video', { autoplay: '', playsinline: '', class: mirrored ? 'mirrored' : null });
-    video.muted = muted;
-    video.srcObject = stream;
-    return h('figure', { class: 'peer-tile', dataset: { peer: id } }, video,
+  function tile(id, label, stream, { mirrored = false, muted = false, audio = true, video = true } = {}) {
+    const player = h('video', { autoplay: '', playsinline: '', class: mirrored ? 'mirrored' : null });
+    player.muted = muted;
+    player.srcObject = stream;
+    return h('figure', { class: 'peer-tile', dataset: { peer: id } }, player,
       h('figcaption', {}, h('span', { class: 'peer-name', text: label }),
-        state.map((text) => h('span', { class: 'badge badge-muted', text }))));
+        audio ? null : h('span', { class: 'badge badge-muted', text: t('peerVideo.muted') }),
+        video ? null : h('span', { class: 'badge badge-muted', text: t('peerVideo.noVideo') })));
+  }
+
+  function placeTile(id, fresh) {
+    const old = tiles.querySelector(`[data-peer="${CSS.escape(id)}"]`);
+    if (!fresh) old?.remove();
+    else if (old) old.replaceWith(fresh);
+    else if (id === 'self') tiles.prepend(fresh);
+    else tiles.append(fresh);
+    tiles.querySelector('.peer-video-empty')?.remove();
+    if (!tiles.querySelector('.peer-tile')) tiles.append(h('p', { class: 'muted peer-video-empty', text: t('peerVideo.nobody') }));
   }
 
   function renderLocalTile() {
-    tiles.querySelector('[data-peer="self"]')?.remove();
-    if (local) {
-      const state = [];
-      if (local.getAudioTracks()[0]?.enabled === false) state.push(`${t('peerVideo.muted')}`);
-      if (local.getVideoTracks()[0]?.enabled === false) state.push(t('peerVideo.noVideo'));
-      tiles.prepend(tile('self', t('peerVideo.you', { name: selfName }), local, { mirrored: true, muted: true, state }));
-    }
-    renderEmpty();
+    const state = mediaState();
+    placeTile('self', local && tile('self', t('peerVideo.you', { name: selfName }), local, { mirrored: true, muted: true, ...state }));
   }
 
-  function renderEmpty() {
-    const hasTiles = tiles.querySelector('.peer-tile');
-    tiles.querySelector('.peer-video-empty')?.remove();
-    if (!hasTiles) tiles.append(h('p', { class: 'muted peer-video-empty', text: t('peerVideo.nobody') }));
+  function renderRemote(id) {
+    const peer = peers.get(id);
+    const state = peer?.remote;
+    placeTile(id, state?.on && peer.stream && tile(id, names.get(id) ?? id, peer.stream, state));
   }
 
   function send(toId, payload) {
     sendSignal(toId, payload).catch((error) => console.warn('signal not relayed', error));
   }
 
-  function ensurePeer(id) {
-    let peer = peers.get(id);
-    if (peer) return peer;
+  const current = (id, peer) => peers.get(id) === peer;
+  const sendTo = (id, peer, payload) => current(id, peer) && send(id, { ...payload, session: peer.session });
+
+  function closePeer(id) {
+    helloSent.delete(id);
+    peers.get(id)?.pc.close();
+    peers.delete(id);
+    placeTile(id, null);
+  }
+
+  /** A fresh connection to `id`; any earlier one (the other side reloaded or rejoined) is dropped. */
+  function createPeer(id, session) {
+    closePeer(id);
     const pc = new RTCPeerConnection({ iceServers: [] });
-    peer = { pc, polite: selfId < id, makingOffer: false, ignoreOffer: false, stream: null };
+    const peer = { pc, session, pending: [], remote: null, stream: new MediaStream() };
     peers.set(id, peer);
-    pc.onnegotiationneeded = async () => {
-      try {
-        peer.makingOffer = true;
-        await pc.setLocalDescription();
-        send(id, { kind: 'description', description: pc.localDescription.toJSON() });
-      } catch (error) {
-        console.warn('negotiation failed', error);
-      } finally {
-        peer.makingOffer = false;
-      }
-    };
     pc.onicecandidate = ({ candidate }) => {
-      if (candidate) send(id, { kind: 'candidate', candidate: candidate.toJSON() });
+      if (candidate) sendTo(id, peer, { kind: 'candidate', candidate: candidate.toJSON() });
     };
-    pc.ontrack = ({ track, streams }) => {
-      peer.stream ??= streams[0] ?? new MediaStream();
-      if (!peer.stream.getTracks().includes(track)) peer.stream.addTrack(track);
-      peer.stream.onremovetrack = () => renderRemote(id);
-      track.onunmute = () => renderRemote(id);
-      track.onmute = () => renderRemote(id);
+    pc.ontrack = ({ track }) => {
+      peer.stream.addTrack(track);
       renderRemote(id);
     };
     pc.onconnectionstatechange = () => {
-      if (pc.connectionState === 'failed') pc.restartIce();
+      if (pc.connectionState === 'connected') sendTo(id, peer, mediaState());
+      // The other side went away without a goodbye (reload, lost network): start the pair over if we send media.
+      if (pc.connectionState === 'failed' && current(id, peer)) {
+        closePeer(id);
+        if (local && names.has(id)) connect(id);
+      }
     };
-    if (local) for (const track of local.getTracks()) pc.addTrack(track, local);
     return peer;
   }
 
-  function renderRemote(id) {
-    const peer = peers.get(id);
-    const old = tiles.querySelector(`[data-peer="${CSS.escape(id)}"]`);
-    const live = peer?.stream?.getTracks().filter((track) => track.readyState === 'live' && !track.muted) ?? [];
-    if (live.length === 0) {
-      old?.remove();
-    } else {
-      const state = live.some((track) => track.kind === 'video') ? [] : [t('peerVideo.noVideo')];
-      const fresh = tile(id, names.get(id) ?? id, peer.stream, { state });
-      if (old) old.replaceWith(fresh);
-      else tiles.append(fresh);
+  async function attachLocal(peer) {
+    for (const transceiver of peer.pc.getTransceivers()) {
+      const kind = transceiver.receiver.track.kind;
+      transceiver.direction = 'sendrecv';
+      await transceiver.sender.replaceTrack(localTrack(kind));
     }
-    renderEmpty();
   }
 
-  function closePeer(id) {
-    peers.get(id)?.pc.close();
-    peers.delete(id);
-    tiles.querySelector(`[data-peer="${CSS.escape(id)}"]`)?.remove();
-    renderEmpty();
+  async function offer(id, peer) {
+    try {
+      const description = await peer.pc.createOffer();
+      if (!current(id, peer)) return;
+      await peer.pc.setLocalDescription(description);
+      sendTo(id, peer, { kind: 'description', description: peer.pc.localDescription.toJSON() });
+    } catch (error) {
+      console.warn('offer to', id, 'failed', error);
+    }
+  }
+
+  /** Opens the pair's connection: the offerer offers, the other side asks the offerer to. */
+  async function connect(id) {
+    if (selfId > id) {
+      // Asked once per few seconds at most: the page re-renders members often, the offerer recreates on each hello.
+      if (Date.now() - (helloSent.get(id) ?? 0) < helloIntervalMs) return;
+      helloSent.set(id, Date.now());
+      send(id, { kind: 'hello' });
+      return;
+    }
+    try {
+      const peer = createPeer(id, crypto.randomUUID());
+      peer.pc.addTransceiver('audio', { direction: 'sendrecv' });
+      peer.pc.addTransceiver('video', { direction: 'sendrecv' });
+      await attachLocal(peer).catch(() => {});
+      if (current(id, peer)) await offer(id, peer);
+    } catch (error) {
+      console.warn('connection to', id, 'failed', error);
+    }
+  }
+
+  async function localChanged() {
+    for (const peer of peers.values()) await attachLocal(peer).catch(() => {});
+    for (const [id, peer] of peers) sendTo(id, peer, mediaState());
+    renderControls();
+    renderLocalTile();
   }
 
   async function start() {
@@ -190,64 +217,69 @@ export function createPeerVideo({ selfId, selfName, sendSignal }) {
       return;
     }
     if (disposed) return stopTracks(local);
+    await localChanged();
     for (const id of names.keys()) {
-      if (id === selfId) continue;
-      const peer = ensurePeer(id);
-      const senders = peer.pc.getSenders();
-      for (const track of local.getTracks()) {
-        if (!senders.some((sender) => sender.track === track)) peer.pc.addTrack(track, local);
-      }
+      if (id !== selfId && !peers.has(id)) connect(id);
     }
-    renderControls();
-    renderLocalTile();
   }
 
-  function stop() {
-    for (const peer of peers.values()) {
-      for (const sender of peer.pc.getSenders()) {
-        if (sender.track) peer.pc.removeTrack(sender);
-      }
-    }
-    stopTracks(local);
+  async function stop() {
+    const stopped = local;
     local = null;
-    renderControls();
-    renderLocalTile();
+    await localChanged();
+    stopTracks(stopped);
   }
 
   function setMembers(members) {
     names.clear();
     for (const member of members) names.set(member.id, member.name);
     for (const id of [...peers.keys()]) if (!names.has(id)) closePeer(id);
-    if (local) for (const id of names.keys()) if (id !== selfId) ensurePeer(id);
-    for (const id of peers.keys()) {
-      const label = tiles.querySelector(`[data-peer="${CSS.escape(id)}"] .peer-name`);
-      if (label) label.textContent = names.get(id) ?? id;
+    for (const id of names.keys()) {
+      if (id === selfId) continue;
+      if (peers.has(id)) renderRemote(id);
+      else if (local) connect(id);  // a newcomer: open the pair's connection
     }
   }
 
   async function handleSignal(fromId, payload) {
     if (disposed || fromId === selfId || !payload) return;
-    const peer = ensurePeer(fromId);
-    const { pc } = peer;
     try {
-      if (payload.kind === 'description') {
-        const offer = payload.description?.type === 'offer';
-        const collision = offer && (peer.makingOffer || pc.signalingState !== 'stable');
-        peer.ignoreOffer = !peer.polite && collision;
-        if (peer.ignoreOffer) return;
-        await pc.setRemoteDescription(payload.description);
-        if (offer) {
-          await pc.setLocalDescription();
-          send(fromId, { kind: 'description', description: pc.localDescription.toJSON() });
-        }
+      if (payload.kind === 'hello') {
+        if (selfId < fromId) await connect(fromId);
+        return;
+      }
+      if (payload.kind === 'description' && payload.description?.type === 'offer' && payload.session) {
+        helloSent.delete(fromId);
+        const peer = createPeer(fromId, payload.session);
+        await peer.pc.setRemoteDescription(payload.description);
+        await attachLocal(peer);
+        const answer = await peer.pc.createAnswer();
+        if (!current(fromId, peer)) return;
+        await peer.pc.setLocalDescription(answer);
+        sendTo(fromId, peer, { kind: 'description', description: peer.pc.localDescription.toJSON() });
+        await flushCandidates(peer);
+        return;
+      }
+      const peer = peers.get(fromId);
+      if (!peer || peer.session !== payload.session) return; // a message of a replaced connection
+      if (payload.kind === 'description' && payload.description?.type === 'answer') {
+        if (peer.pc.signalingState !== 'have-local-offer') return;
+        await peer.pc.setRemoteDescription(payload.description);
+        await flushCandidates(peer);
       } else if (payload.kind === 'candidate') {
-        await pc.addIceCandidate(payload.candidate).catch((error) => {
-          if (!peer.ignoreOffer) throw error;
-        });
+        if (peer.pc.remoteDescription) await peer.pc.addIceCandidate(payload.candidate);
+        else peer.pending.push(payload.candidate);
+      } else if (payload.kind === 'media') {
+        peer.remote = { on: payload.on === true, audio: payload.audio === true, video: payload.video === true };
+        renderRemote(fromId);
       }
     } catch (error) {
-      console.warn('signal from', fromId, 'not applied', error);
+      if (!disposed) console.warn('signal from', fromId, 'not applied', error);
     }
+  }
+
+  async function flushCandidates(peer) {
+    for (const candidate of peer.pending.splice(0)) await peer.pc.addIceCandidate(candidate).catch(() => {});
   }
 
   function dispose() {
@@ -258,7 +290,7 @@ export function createPeerVideo({ selfId, selfName, sendSignal }) {
   }
 
   renderControls();
-  renderEmpty();
+  placeTile('none', null);
   return { element, setMembers, handleSignal, dispose };
 }
 
@@ -275,6 +307,8 @@ async function getMedia() {
     }
   }
 }
+
+const helloIntervalMs = 5000;
 
 function stopTracks(stream) {
   for (const track of stream?.getTracks() ?? []) track.stop();
