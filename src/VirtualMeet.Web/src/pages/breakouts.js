@@ -4,7 +4,7 @@
 // (joining twice keeps the one seat) and renders the fresh snapshot.
 import { api, eventPath } from '../core/api.js';
 import { closeHub, hubErrorCode, openHub } from '../core/hub.js';
-import { addStrings, formatTime, t } from '../core/i18n.js';
+import { addStrings, formatTime, language, t } from '../core/i18n.js';
 import { announce, clear, countdown, errorBox, h, showError, useStyles } from '../core/dom.js';
 import { createRoomChat } from '../components/room-chat.js';
 import { createPeerVideo, participantIdOf } from '../components/peer-video.js';
@@ -99,7 +99,7 @@ export async function mount(root, ctx) {
 
 async function mountList(root, ctx) {
   const [agenda, registration] = await Promise.all([
-    api(eventPath()),
+    api(eventPath(`?lang=${language()}`)),
     ctx.session.attendeeId ? api(eventPath('/registrations/me')).catch(() => null) : null,
   ]);
   const statuses = new Map((registration?.sessions ?? []).map((s) => [s.sessionId, s]));
@@ -152,7 +152,7 @@ function breakoutCard(session, status, ctx) {
 
 async function mountRoom(root, ctx, sessionId) {
   const selfId = participantIdOf(ctx.session);
-  const agenda = await api(eventPath()).catch(() => null);
+  const agenda = await api(eventPath(`?lang=${language()}`)).catch(() => null);
   const session = agenda?.sessions.find((s) => s.id === sessionId);
   let state = null;
   let connection = null;

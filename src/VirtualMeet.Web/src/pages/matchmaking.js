@@ -20,6 +20,7 @@ addStrings({
     'matchmaking.saved': 'Profil gespeichert.',
     'matchmaking.noProfile': 'Speichere dein Profil, um mitzumachen: nur Menschen mit Profil werden vorgeschlagen.',
     'matchmaking.suggestions': 'Vorschläge',
+    'matchmaking.suggestionsNeedProfile': 'Vorschläge erscheinen, sobald dein Profil gespeichert ist.',
     'matchmaking.noSuggestions': 'Noch keine Vorschläge. Ergänze dein Profil oder schau später wieder vorbei.',
     'matchmaking.mutual': '⇄ Beidseitiger Treffer',
     'matchmaking.score': 'Übereinstimmung: {score}',
@@ -34,6 +35,7 @@ addStrings({
     'matchmaking.slots': 'Zeitfenster',
     'matchmaking.window': '{start}–{end}, je {minutes} Minuten',
     'matchmaking.free': 'frei',
+    'matchmaking.over': 'vorbei',
     'matchmaking.booked': 'belegt: {name}',
     'matchmaking.meetings': 'Deine Treffen',
     'matchmaking.incoming': 'Anfragen an dich',
@@ -64,6 +66,7 @@ addStrings({
     'matchmaking.saved': 'Profile saved.',
     'matchmaking.noProfile': 'Save your profile to take part: only people with a profile are suggested.',
     'matchmaking.suggestions': 'Suggestions',
+    'matchmaking.suggestionsNeedProfile': 'Suggestions appear once your profile is saved.',
     'matchmaking.noSuggestions': 'No suggestions yet. Add to your profile or look again later.',
     'matchmaking.mutual': '⇄ Mutual match',
     'matchmaking.score': 'Match score: {score}',
@@ -78,6 +81,7 @@ addStrings({
     'matchmaking.slots': 'Time slots',
     'matchmaking.window': '{start}–{end}, {minutes} minutes each',
     'matchmaking.free': 'free',
+    'matchmaking.over': 'over',
     'matchmaking.booked': 'booked: {name}',
     'matchmaking.meetings': 'Your meetings',
     'matchmaking.incoming': 'Requests to you',
@@ -162,7 +166,7 @@ export async function mount(root, ctx) {
 
   function renderSuggestions() {
     clear(suggestionsSlot).append(h('h2', { id: 'mm-suggestions', text: t('matchmaking.suggestions') }));
-    if (!profile) return suggestionsSlot.append(h('p', { class: 'muted', text: t('matchmaking.noProfile') }));
+    if (!profile) return suggestionsSlot.append(h('p', { class: 'muted', text: t('matchmaking.suggestionsNeedProfile') }));
     if (suggestions.length === 0) return suggestionsSlot.append(h('p', { class: 'muted', text: t('matchmaking.noSuggestions') }));
     suggestionsSlot.append(h('ol', { class: 'mm-suggestions' }, suggestions.map(suggestionCard)));
   }
@@ -264,9 +268,12 @@ export async function mount(root, ctx) {
       h('p', { class: 'muted small', text: t('matchmaking.window', { start: formatTime(slots.windowStartsAt), end: formatTime(slots.windowEndsAt), minutes: slots.slotMinutes }) }),
       h('ul', { class: 'mm-slots' }, slots.slots.map((s) => {
         const meeting = s.meetingId ? meetings.get(s.meetingId) : null;
-        return h('li', { class: s.meetingId ? 'booked' : 'free' },
-          h('span', { class: 'mm-slot-time', text: `${formatTime(s.startsAt)}–${formatTime(s.endsAt)}` }),
-          h('span', { class: s.meetingId ? 'badge badge-warn' : 'badge badge-ok', text: s.meetingId ? t('matchmaking.booked', { name: meeting ? otherName(meeting) : '…' }) : t('matchmaking.free') }));
+        const over = new Date(s.endsAt) <= Date.now();
+        const badge = s.meetingId ? h('span', { class: 'badge badge-warn', text: t('matchmaking.booked', { name: meeting ? otherName(meeting) : '…' }) })
+          : over ? h('span', { class: 'badge badge-muted', text: t('matchmaking.over') })
+            : h('span', { class: 'badge badge-ok', text: t('matchmaking.free') });
+        return h('li', { class: s.meetingId ? 'booked' : over ? 'over' : 'free' },
+          h('span', { class: 'mm-slot-time', text: `${formatTime(s.startsAt)}–${formatTime(s.endsAt)}` }), badge);
       })));
   }
 
