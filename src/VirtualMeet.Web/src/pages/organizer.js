@@ -73,11 +73,12 @@ export async function mount(root, ctx) {
     h('div', { class: 'org-tabs', role: 'group', 'aria-label': t('org.sections') }, [...buttons.values()]),
     ...panels.values());
 
-  async function show(name) {
+  async function show(name, { remember = true } = {}) {
     for (const [other, button] of buttons) button.setAttribute('aria-pressed', String(other === name));
     for (const [other, panel] of panels) panel.hidden = other !== name;
-    // Keep the section in the address without remounting the page (replaceState fires no hashchange).
-    history.replaceState(null, '', `#/organizer?section=${name}`);
+    // A chosen section goes into the address without remounting the page (replaceState fires no hashchange); the
+    // first one shown leaves the address as it came, so `#/organizer` stays `#/organizer`.
+    if (remember) history.replaceState(null, '', `#/organizer?section=${name}`);
     // Exports list the polls at the moment they are shown; the other sections stay alive.
     if (name === 'exports' && built.has(name)) {
       const stale = built.get(name);
@@ -96,7 +97,7 @@ export async function mount(root, ctx) {
   }
 
   const requested = ctx.query.get('section');
-  await show(sectionNames.includes(requested) ? requested : 'stage');
+  await show(sectionNames.includes(requested) ? requested : 'stage', { remember: false });
 
   return async () => {
     for (const section of built.values()) await (await section).dispose();
