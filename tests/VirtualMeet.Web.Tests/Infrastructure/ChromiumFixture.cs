@@ -35,29 +35,47 @@ public sealed class ChromiumFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        var options = LaunchOptions();
+        _playwright = await StartPlaywrightAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(options);
+    }
+
+    /// <summary>
+    /// Starts Playwright's driver (its own bundled Node) so that it can never fetch a browser of its own: there is
+    /// no route to its download site, and the browser is Debian's.
+    /// </summary>
+    public static async Task<IPlaywright> StartPlaywrightAsync()
+    {
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        var playwright = await Playwright.CreateAsync();
+        Assertions.SetDefaultExpectTimeout((float)PageTimeout.TotalMilliseconds);
+        return playwright;
+    }
+
+    /// <summary>
+    /// How every browser of these tests is launched: Debian's Chromium, headless, the quiet switches above plus
+    /// <paramref name="extraArguments"/> (e.g. fake camera switches). Fails, never skips, when Chromium is missing.
+    /// </summary>
+    public static BrowserTypeLaunchOptions LaunchOptions(params string[] extraArguments)
+    {
         var executable = Executable;
         if (!File.Exists(executable))
         {
-            // Fail, never skip: a browser test that silently does not run proves nothing.
+            // A browser test that silently does not run proves nothing.
             throw new InvalidOperationException(
                 $"Chromium was not found at '{executable}'. Install Debian's package (apt-get install -y chromium; " +
                 $"scripts/test.sh does this when run as root) or point {ExecutableVariable} at a Chromium binary.");
         }
 
-        // Playwright must use the browser above and never fetch one of its own (there is no route to its CDN).
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        _playwright = await Playwright.CreateAsync();
-        Assertions.SetDefaultExpectTimeout((float)PageTimeout.TotalMilliseconds);
-
         // A non-persistent launch gives the browser a fresh temporary profile (user-data dir) that Playwright
         // deletes when the browser closes.
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        return new BrowserTypeLaunchOptions
         {
             ExecutablePath = executable,
             Headless = true,
-            Args = Arguments,
+            Args = [.. Arguments, .. extraArguments],
             Timeout = (float)TestTimeouts.Recovery.TotalMilliseconds,
-        });
+        };
     }
 
     public async ValueTask DisposeAsync()
