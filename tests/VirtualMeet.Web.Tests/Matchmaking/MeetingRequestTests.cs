@@ -28,6 +28,12 @@ public sealed class MeetingRequestTests(WebServerFixture server, ChromiumFixture
         await Assertions.Expect(outgoing).ToContainTextAsync("accepted");
         await Assertions.Expect(outgoing.GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "Go to the meeting table" })).ToBeVisibleAsync();
         await Screenshots.SaveAsync(anna, "matchmaking-accepted");
+
+        // The slot runs now, so the pair's private table is in the bars, for them only.
+        await outgoing.GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "Go to the meeting table" }).ClickAsync();
+        var meetingTables = anna.GetByRole(AriaRole.Region, new PageGetByRoleOptions { Name = "Your meeting tables" });
+        await meetingTables.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Sit down", Exact = true }).ClickAsync();
+        await Assertions.Expect(meetingTables).ToContainTextAsync("You sit here");
     }
 
     private async Task<IPage> OpenWithProfileAsync(string eventId, string name, string offers, string seeks)
