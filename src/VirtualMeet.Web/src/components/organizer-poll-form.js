@@ -146,17 +146,12 @@ export function createPollForm({ sessions, onSubmit }) {
       await onSubmit(request(), open);
       questionDe.value = questionEn.value = options.value = duration.value = '';
     } catch (error) {
-      errorSlot.append(errorBox(error), fieldErrors(error));
+      // The error box lists the server's per-field messages (JSON path: message).
+      errorSlot.append(errorBox(error));
     } finally {
       openButton.disabled = draftButton.disabled = false;
     }
   }
 
   return form;
-}
-
-function fieldErrors(error) {
-  const entries = Object.entries(error?.errors ?? {});
-  if (entries.length === 0) return null;
-  return h('ul', { class: 'org-field-errors' }, entries.map(([path, messages]) => h('li', {}, h('code', { text: path }), ': ', messages.join(' '))));
 }

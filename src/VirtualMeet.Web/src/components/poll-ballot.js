@@ -7,6 +7,7 @@ import { pollRows } from './poll-results.js';
 addStrings({
   de: {
     'poll.vote': 'Abstimmen',
+    'poll.changeVote': 'Stimme ändern',
     'poll.yourAnswer': 'Ihre Antwort',
     'poll.chooseOne': 'Wählen Sie eine Antwort.',
     'poll.chooseUpTo': 'Wählen Sie bis zu {count} Antworten.',
@@ -17,6 +18,7 @@ addStrings({
   },
   en: {
     'poll.vote': 'Vote',
+    'poll.changeVote': 'Change vote',
     'poll.yourAnswer': 'Your answer',
     'poll.chooseOne': 'Choose one answer.',
     'poll.chooseUpTo': 'Choose up to {count} answers.',
@@ -30,10 +32,10 @@ addStrings({
 const maxWordLength = 40;
 
 /** A form that calls `onVote(ballot)` with `{ choices }`, `{ rating }` or `{ text }`. */
-export function renderBallot(poll, onVote) {
+export function renderBallot(poll, onVote, { changing = false } = {}) {
   const hint = h('p', { class: 'poll-hint', role: 'status' });
   const fields = poll.kind === 'wordcloud' ? wordField(poll) : choiceFields(poll);
-  const button = h('button', { type: 'submit', class: 'primary', text: t('poll.vote') });
+  const button = h('button', { type: 'submit', class: 'primary', text: t(changing ? 'poll.changeVote' : 'poll.vote') });
   const form = h('form', { class: 'poll-ballot', on: { submit: submit } },
     fields.element,
     poll.anonymous ? h('p', { class: 'muted poll-anonymous', text: t('poll.anonymous') }) : null,

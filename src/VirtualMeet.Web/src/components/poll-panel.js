@@ -129,12 +129,15 @@ export async function mountPollPanel(container, { eventId, sessionId = null, hea
     const { poll } = entry.state;
     clear(card.ballotSlot);
     if (poll.status !== 'open' || !canVote) return;
-    if (voted.has(poll.id) && !poll.allowChange) {
+    const hasVoted = voted.has(poll.id);
+    if (hasVoted) {
       card.ballotSlot.append(h('p', { class: 'poll-voted', role: 'status' },
         h('span', { 'aria-hidden': 'true', text: '✓ ' }), t('poll.counted')));
-      return;
     }
-    card.ballotSlot.append(renderBallot(poll, (ballot) => vote(entry, card, ballot)));
+    // A poll that allows changes keeps its ballot: a new one replaces the counted one.
+    if (!hasVoted || poll.allowChange) {
+      card.ballotSlot.append(renderBallot(poll, (ballot) => vote(entry, card, ballot), { changing: hasVoted }));
+    }
   }
 
   async function vote(entry, card, ballot) {
