@@ -46,5 +46,9 @@ public sealed record ReturnToStage(string EventId);
 /// <summary>An opaque WebRTC payload (any JSON: an offer, an answer, a candidate) relayed between two members of the same room.</summary>
 public sealed record SignalMessage(string SessionId, string FromParticipantId, JsonElement Payload);
 
+/// <summary>A moderator set or removed the room's external video link.</summary>
+/// <param name="VideoUrl">The new link; <c>null</c> when it was removed.</param>
+public sealed record VideoLinkChanged(string SessionId, string? VideoUrl);
+
 /// <param name="ToSessionId">The breakout to join now; <c>null</c> when a moderator removed the participant.</param>
 public sealed record Moved(string FromSessionId, string? ToSessionId);

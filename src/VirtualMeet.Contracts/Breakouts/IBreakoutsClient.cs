@@ -26,6 +26,9 @@ public interface IBreakoutsClient
     /// <summary>A WebRTC message (offer, answer, candidate) from another member of the room.</summary>
     Task Signal(SignalMessage signal);
 
+    /// <summary>The room's external video link changed (set, replaced or removed).</summary>
+    Task VideoLinkChanged(VideoLinkChanged change);
+
     /// <summary>A moderator moved the recipient to another breakout (join it), or removed them (no target).</summary>
     Task Moved(Moved moved);
 }

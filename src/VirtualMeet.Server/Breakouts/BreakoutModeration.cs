@@ -66,6 +66,7 @@ internal sealed partial class BreakoutModeration(
             || !Uri.TryCreate(clean, UriKind.Absolute, out var parsed) || parsed.Scheme != Uri.UriSchemeHttps))
             throw HubErrors.InvalidArgument($"A video link is an https URL of at most {options.Value.MaxVideoUrlLength} characters.");
         await store.SetVideoUrlAsync(room.EventId, room.SessionId, clean, cancellationToken);
+        await hub.Clients.Group(BreakoutGroups.Room(room.EventId, room.SessionId)).VideoLinkChanged(new VideoLinkChanged(room.SessionId, clean));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Breakouts of event {ConferenceId} close at {ClosesAt}")]

@@ -1,8 +1,9 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.SignalR.Client;
 using VirtualMeet.Contracts;
 using VirtualMeet.Contracts.Breakouts;
-using VirtualMeet.Testing;
 using VirtualMeet.Web.Tests.Infrastructure;
 
 namespace VirtualMeet.Web.Tests.Breakouts;
@@ -13,13 +14,18 @@ public sealed partial class BreakoutRoomTests(WebServerFixture server, ChromiumF
     private const string RoomTitle = "Public relations in cluster management organisations";
 
     [Fact]
-    public async Task ACountdownStartedByAnOrganiserReachesBothParticipants()
+    public async Task AVideoLinkAndACountdownStartedByAnOrganiserReachBothParticipants()
     {
         var testEvent = await CreateEventAsync(WebTestEvent.BreakoutId);
         var anna = await EnterRoomAsync(testEvent.Id, "Anna Becker");
         var ben = await EnterRoomAsync(testEvent.Id, "Ben Kraus");
         await Assertions.Expect(Participants(anna)).ToContainTextAsync("Ben Kraus");
         await Assertions.Expect(Participants(ben)).ToContainTextAsync("Anna Becker");
+
+        await AsOrganizerAsync(testEvent.Id, organizer => organizer.InvokeAsync(
+            "SetVideoLink", WebTestEvent.BreakoutId, "https://jitsi.example/pr-room", TestContext.Current.CancellationToken));
+        await Assertions.Expect(ben.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Open the external video room" }))
+            .ToHaveAttributeAsync("href", "https://jitsi.example/pr-room");
 
         await CloseBreakoutsAsync(testEvent.Id, countdownSeconds: 600);
 
@@ -80,11 +86,23 @@ public sealed partial class BreakoutRoomTests(WebServerFixture server, ChromiumF
         return page;
     }
 
-    private async Task CloseBreakoutsAsync(string eventId, int countdownSeconds)
+    private Task CloseBreakoutsAsync(string eventId, int countdownSeconds) =>
+        AsOrganizerAsync(eventId, organizer => organizer.InvokeAsync<BreakoutsClosing>(
+            "CloseBreakouts", eventId, countdownSeconds, TestContext.Current.CancellationToken));
+
+    /// <summary>
+    /// What the organiser console does, through the .NET client (the console is another page's concern), with an
+    /// organiser token of the event: every test event copies the demo's session ids.
+    /// </summary>
+    private async Task AsOrganizerAsync(string eventId, Func<HubConnection, Task> action)
     {
-        await using var organizer = await Node.ConnectAsync(HubRoutes.Breakouts, await TestTokens.OrganizerAsync(Node));
-        await organizer.InvokeAsync<BreakoutsClosing>(
-            "CloseBreakouts", eventId, countdownSeconds, TestContext.Current.CancellationToken);
+        using var client = Node.CreateClient();
+        using var response = await client.PostAsJsonAsync(
+            "/api/auth/organizer", new { key = WebServerFixture.OrganizerKey, eventId }, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("accessToken").GetString();
+        await using var organizer = await Node.ConnectAsync(HubRoutes.Breakouts, token);
+        await action(organizer);
     }
 
     private static ILocator Participants(IPage page) =>

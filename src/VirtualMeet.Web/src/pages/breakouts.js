@@ -33,6 +33,12 @@ addStrings({
     'breakouts.video': 'Videoraum',
     'breakouts.videoLink': 'Externen Videoraum öffnen',
     'breakouts.videoHint': 'Öffnet sich in einem neuen Tab.',
+    'breakouts.noVideoLink': 'Für diesen Raum ist kein externer Videoraum eingetragen.',
+    'breakouts.videoLinkLabel': 'Link zum Videoraum (https)',
+    'breakouts.videoLinkHint': 'Zum Beispiel BigBlueButton oder Jitsi; leer lassen, um ihn zu entfernen.',
+    'breakouts.videoLinkSave': 'Link speichern',
+    'breakouts.videoLinkSet': 'Der Videoraum-Link wurde aktualisiert.',
+    'breakouts.videoLinkRemoved': 'Der Videoraum-Link wurde entfernt.',
     'breakouts.closingIn': 'Die Breakouts enden in',
     'breakouts.closingAnnounce': 'Die Breakouts enden um {time}.',
     'breakouts.closed': 'Die Breakouts sind beendet. Es geht zurück zur Bühne.',
@@ -72,6 +78,12 @@ addStrings({
     'breakouts.video': 'Video room',
     'breakouts.videoLink': 'Open the external video room',
     'breakouts.videoHint': 'Opens in a new tab.',
+    'breakouts.noVideoLink': 'No external video room is set for this room.',
+    'breakouts.videoLinkLabel': 'Video room link (https)',
+    'breakouts.videoLinkHint': 'For example BigBlueButton or Jitsi; leave empty to remove it.',
+    'breakouts.videoLinkSave': 'Save link',
+    'breakouts.videoLinkSet': 'The video room link was updated.',
+    'breakouts.videoLinkRemoved': 'The video room link was removed.',
     'breakouts.closingIn': 'Breakouts close in',
     'breakouts.closingAnnounce': 'Breakouts close at {time}.',
     'breakouts.closed': 'Breakouts have closed. Back to the stage.',
@@ -170,6 +182,25 @@ async function mountRoom(root, ctx, sessionId) {
     sendSignal: (to, payload) => connection.invoke('Signal', sessionId, to, payload),
   });
 
+  // Organisers and the session's moderators set the room's external video link (BigBlueButton, Jitsi, ...).
+  const moderates = ctx.session.role === 'organizer' || (session?.moderators ?? []).some((m) => m.id === selfId);
+  const videoLinkInput = h('input', { id: 'breakout-video-url', type: 'url', placeholder: 'https://', autocomplete: 'off' });
+  const videoLinkError = h('div');
+  const videoLinkForm = h('form', { class: 'video-link-form', on: { submit: saveVideoLink } },
+    h('label', { for: videoLinkInput.id }, t('breakouts.videoLinkLabel'), h('span', { class: 'hint', text: t('breakouts.videoLinkHint') })),
+    h('div', { class: 'row' }, videoLinkInput, h('button', { type: 'submit', text: t('breakouts.videoLinkSave') })),
+    videoLinkError);
+
+  async function saveVideoLink(event) {
+    event.preventDefault();
+    try {
+      await connection.invoke('SetVideoLink', sessionId, videoLinkInput.value.trim());
+      showError(videoLinkError, null);
+    } catch (error) {
+      showError(videoLinkError, error);
+    }
+  }
+
   root.append(
     h('p', {}, h('a', { href: '#/breakouts', text: t('breakouts.back') })),
     h('h1', { text: session?.title ?? sessionId }),
@@ -229,10 +260,13 @@ async function mountRoom(root, ctx, sessionId) {
         ? h('p', { class: 'muted small', text: t('breakouts.noHands') })
         : h('ol', { class: 'hands-queue' }, state.raisedHands.map((id) => h('li', { text: nameOf(id) }))));
 
-    const videoRoom = state.videoUrl ? h('section', { class: 'card', 'aria-labelledby': 'breakout-video' },
+    const videoRoom = state.videoUrl || moderates ? h('section', { class: 'card', 'aria-labelledby': 'breakout-video' },
       h('h2', { id: 'breakout-video', text: t('breakouts.video') }),
-      h('p', {}, h('a', { class: 'button primary', href: state.videoUrl, target: '_blank', rel: 'noopener noreferrer', text: t('breakouts.videoLink') })),
-      h('p', { class: 'muted small', text: `${t('breakouts.videoHint')} ${new URL(state.videoUrl).host}` })) : null;
+      state.videoUrl ? [
+        h('p', {}, h('a', { class: 'button primary', href: state.videoUrl, target: '_blank', rel: 'noopener noreferrer', text: t('breakouts.videoLink') })),
+        h('p', { class: 'muted small', text: `${t('breakouts.videoHint')} ${new URL(state.videoUrl).host}` }),
+      ] : h('p', { class: 'muted small', text: t('breakouts.noVideoLink') }),
+      moderates ? videoLinkForm : null) : null;
 
     body.append(h('div', { class: 'split breakout-room' },
       h('div', { class: 'stack' }, videoRoom, video.element, chat.element),
@@ -256,6 +290,7 @@ async function mountRoom(root, ctx, sessionId) {
       state = { ...snapshot, participants: [...snapshot.participants] };
       showError(errorSlot, null);
       chat.setHistory(snapshot.chat);
+      videoLinkInput.value = snapshot.videoUrl ?? '';
       render();
       if (snapshot.closesAt) showClosing(snapshot.closesAt);
     } catch (error) {
@@ -312,6 +347,13 @@ async function mountRoom(root, ctx, sessionId) {
     ReturnToStage: () => returnToStage(),
     Signal: (e) => {
       if (e.sessionId === sessionId) video.handleSignal(e.fromParticipantId, e.payload);
+    },
+    VideoLinkChanged: (e) => {
+      if (!state || e.sessionId !== sessionId) return;
+      state.videoUrl = e.videoUrl;
+      if (document.activeElement !== videoLinkInput) videoLinkInput.value = e.videoUrl ?? '';
+      announce(e.videoUrl ? t('breakouts.videoLinkSet') : t('breakouts.videoLinkRemoved'));
+      render();
     },
     Moved: (e) => {
       if (e.fromSessionId !== sessionId) return;
