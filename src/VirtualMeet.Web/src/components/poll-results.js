@@ -7,6 +7,7 @@ addStrings({
   de: {
     'poll.results': 'Ergebnisse',
     'poll.voters': '{count} Teilnehmende haben abgestimmt',
+    'poll.voter1': '1 Person hat abgestimmt',
     'poll.votes': '{count} Stimmen ({percent} %)',
     'poll.vote1': '1 Stimme ({percent} %)',
     'poll.average': 'Durchschnitt: {value}',
@@ -20,6 +21,7 @@ addStrings({
   en: {
     'poll.results': 'Results',
     'poll.voters': '{count} participants voted',
+    'poll.voter1': '1 participant voted',
     'poll.votes': '{count} votes ({percent} %)',
     'poll.vote1': '1 vote ({percent} %)',
     'poll.average': 'Average: {value}',
@@ -58,7 +60,7 @@ export function renderResults(state) {
     h('h4', { id: headingId, text: t('poll.results') }),
     poll.kind === 'pitch' && results.winners?.length ? renderWinner(poll, results.winners) : null,
     poll.kind === 'wordcloud' ? renderWordCloud(results) : renderBars(poll, results),
-    h('p', { class: 'muted poll-voters', text: t('poll.voters', { count: results.voters }) }));
+    h('p', { class: 'muted poll-voters', text: t(results.voters === 1 ? 'poll.voter1' : 'poll.voters', { count: results.voters }) }));
 }
 
 function renderBars(poll, results) {
