@@ -37,6 +37,8 @@ public sealed class PollKindsTests(WebServerFixture server, ChromiumFixture chro
 
         await Assertions.Expect(pitchPoll.GetByRole(AriaRole.Status).Filter(new LocatorFilterOptions { HasText = "winner" }))
             .ToHaveTextAsync("★ The winner is: FabLab Nord");
+        // The reveal animates in; the screenshot shows it once it has settled.
+        await pitchPoll.Locator(".poll-winner").EvaluateAsync("el => Promise.all(el.getAnimations().map(a => a.finished))");
         await Screenshots.SaveAsync(anna, "polls-word-cloud-and-pitch-winner");
     }
 
