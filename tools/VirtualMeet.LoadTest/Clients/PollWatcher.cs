@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.SignalR.Client;
+using VirtualMeet.Contracts.Polls;
+
+namespace VirtualMeet.LoadTest.Clients;
+
+/// <summary>
+/// What one attendee's poll connection saw: the first arrival of every result version (pushes are coalesced, so
+/// versions skip by design), duplicates, and the newest state. After a reconnect the <c>Watch</c> snapshot counts
+/// as an arrival too: that is how a client resynchronises.
+/// </summary>
+internal sealed class PollWatcher
+{
+    private readonly List<(long Version, long At, bool Pushed)> _arrivals = [];
+    private readonly Lock _gate = new();
+    private long _highest;
+
+    public int Duplicates { get; private set; }
+
+    public PollResultsView? Latest { get; private set; }
+
+    public bool SawClose { get; private set; }
+
+    public long Highest => Interlocked.Read(ref _highest);
+
+    public void Subscribe(HubConnection connection)
+    {
+        connection.On<PollResultsView>(nameof(IPollsClient.PollResults), r => Record(r, closed: false));
+        connection.On<PollState>(nameof(IPollsClient.PollClosed), s =>
+        {
+            if (s.Results is { } results)
+                Record(results, closed: true);
+        });
+    }
+
+    /// <summary>Applies a snapshot from <c>Watch</c> (after connecting or reconnecting).</summary>
+    public void Apply(PollWatchSnapshot snapshot)
+    {
+        foreach (var poll in snapshot.Polls)
+        {
+            if (poll.Results is { } results)
+                Record(results, closed: poll.Poll.Status == PollStatus.Closed, fromSnapshot: true);
+        }
+    }
+
+    /// <summary>When the first state with <paramref name="version"/> or a later one arrived.</summary>
+    public long? ArrivalOf(long version)
+    {
+        lock (_gate)
+        {
+            foreach (var (v, at, _) in _arrivals)
+            {
+                if (v >= version)
+                    return at;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Versions that arrived as pushes (not through a snapshot), with their arrival time.</summary>
+    public (long Version, long At)[] PushArrivals()
+    {
+        lock (_gate) return [.. _arrivals.Where(a => a.Pushed).Select(a => (a.Version, a.At))];
+    }
+
+    private void Record(PollResultsView results, bool closed, bool fromSnapshot = false)
+    {
+        var now = Stopwatch.GetTimestamp();
+        lock (_gate)
+        {
+            SawClose |= closed;
+            if (results.Version > _highest)
+            {
+                _arrivals.Add((results.Version, now, !fromSnapshot));
+                Interlocked.Exchange(ref _highest, results.Version);
+                Latest = results;
+            }
+            else if (results.Version == _highest && !fromSnapshot && !closed)
+            {
+                Duplicates++;
+            }
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using VirtualMeet.LoadTest;
+
+return await Commands.RunAsync(args);
