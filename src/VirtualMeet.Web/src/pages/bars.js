@@ -92,11 +92,11 @@ export async function mount(root, ctx) {
   }
 
   function findTable() {
-    return act(async () => seated(await connection.invoke('FindTable', eventId)));
+    return act(() => exclusive(async () => seated(await connection.invoke('FindTable', eventId))));
   }
 
   function sitDown(barId, tableId) {
-    return act(async () => seated(await connection.invoke('JoinTable', barId, tableId)));
+    return act(() => joinTable(barId, tableId));
   }
 
   function standUp() {
@@ -226,7 +226,27 @@ export async function mount(root, ctx) {
     video.setMembers((table?.occupants ?? []).map((o) => ({ id: o.participantId, name: o.displayName })));
   }
 
-  async function enter() {
+  // Pushes that arrive while EnterBars, JoinTable or FindTable is in flight may be newer than its answer: they wait
+  // and are replayed on it (versions drop what the answer already holds).
+  let busy = 0;
+  const held = [];
+  // Handlers return nothing: a value returned to the SignalR client would be taken for a client result.
+  const afterCalls = (handler) => (e) => {
+    if (busy > 0) held.push(() => handler(e));
+    else handler(e);
+  };
+  async function exclusive(work) {
+    busy++;
+    try {
+      return await work();
+    } finally {
+      if (--busy === 0) for (const replay of held.splice(0)) replay();
+    }
+  }
+
+  const joinTable = (barId, tableId) => exclusive(async () => seated(await connection.invoke('JoinTable', barId, tableId)));
+
+  const enter = () => exclusive(async () => {
     const snapshot = await connection.invoke('EnterBars', eventId);
     if (disposed) return;
     bars.clear();
@@ -248,14 +268,14 @@ export async function mount(root, ctx) {
       }
     }
     renderMine();
-  }
+  });
 
   function participantChange(change, joined) {
     const key = keyOf(change.barId, change.tableId);
     if (change.participantId === selfId) {
       // Another tab of mine sat down or stood up: follow it.
       const here = myTable && keyOf(myTable.barId, myTable.tableId) === key;
-      if (joined && !here) return act(async () => seated(await connection.invoke('JoinTable', change.barId, change.tableId)));
+      if (joined && !here) return act(() => joinTable(change.barId, change.tableId));
       if (!joined && here) {
         myTable = null;
         dropOccupant(change.barId, change.tableId, selfId);
@@ -277,19 +297,21 @@ export async function mount(root, ctx) {
   }
 
   const handlers = {
-    TableChanged: (update) => {
+    TableChanged: afterCalls((update) => {
       if (update.eventId !== eventId) return;
       for (const table of update.tables) putTable(table);
-    },
-    ParticipantJoined: (change) => participantChange(change, true),
-    ParticipantLeft: (change) => participantChange(change, false),
-    ChatReceived: (line) => {
+    }),
+    ParticipantJoined: afterCalls((change) => participantChange(change, true)),
+    ParticipantLeft: afterCalls((change) => participantChange(change, false)),
+    ChatReceived: afterCalls((line) => {
       if (!chat || !myTable || keyOf(line.barId, line.tableId) !== keyOf(myTable.barId, myTable.tableId)) return;
       if (chat.add(line.message) === 'gap') {
-        act(async () => seated(await connection.invoke('JoinTable', myTable.barId, myTable.tableId)));
+        act(() => joinTable(myTable.barId, myTable.tableId));
       }
+    }),
+    Signal: (signal) => {
+      video.handleSignal(signal.fromParticipantId, signal.payload);
     },
-    Signal: (signal) => video.handleSignal(signal.fromParticipantId, signal.payload),
   };
 
   connection = await openHub('/hubs/bar', { handlers, onReconnected: () => act(enter) });

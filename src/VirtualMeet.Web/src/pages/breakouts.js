@@ -237,40 +237,47 @@ async function mountRoom(root, ctx, sessionId) {
     while (noticeSlot.children.length > 3) noticeSlot.lastChild.remove();
   }
 
+  // The room's layout is built once: pushes re-render the participants and the link only, so someone typing in
+  // the chat or the link field keeps their focus and text.
+  const peopleSlot = h('section', { class: 'card', 'aria-labelledby': 'breakout-people' });
+  const videoLinkSlot = h('div');
+  const videoRoom = h('section', { class: 'card', 'aria-labelledby': 'breakout-video' },
+    h('h2', { id: 'breakout-video', text: t('breakouts.video') }), videoLinkSlot, moderates ? videoLinkForm : null);
+  const layout = h('div', { class: 'split breakout-room' },
+    h('div', { class: 'stack' }, videoRoom, video.element, chat.element),
+    h('div', { class: 'stack' }, peopleSlot));
+
   function render() {
-    clear(body);
+    if (!body.contains(layout)) clear(body).append(layout);
     const me = state.participants.find((p) => p.participantId === selfId);
     const handUp = state.raisedHands.includes(selfId);
     const nameOf = (id) => state.participants.find((p) => p.participantId === id)?.displayName ?? id;
-    const people = h('section', { class: 'card', 'aria-labelledby': 'breakout-people' },
+    const handHadFocus = peopleSlot.contains(document.activeElement);
+    clear(peopleSlot).append(
       h('h2', { id: 'breakout-people', text: t('breakouts.participants', { count: state.participants.length }) }),
-      state.capacity != null ? h('p', { class: 'muted small', text: t('breakouts.capacity', { count: state.participants.length, capacity: state.capacity }) }) : null,
+      state.capacity != null ? h('p', { class: 'muted small', text: t('breakouts.capacity', { count: state.participants.length, capacity: state.capacity }) }) : '',
       h('ul', { class: 'breakout-participants' }, state.participants.map((p) => h('li', { dataset: { participant: p.participantId } },
         h('span', { class: 'participant-name', text: p.displayName }),
         p.participantId === selfId ? h('span', { class: 'muted', text: ` ${t('breakouts.you')}` }) : null,
         p.role !== 'attendee' ? h('span', { class: 'badge badge-muted', text: t(`role.${p.role}`) }) : null,
         state.raisedHands.includes(p.participantId) ? h('span', { class: 'badge badge-warn', text: t('breakouts.handRaised') }) : null))),
       me ? h('button', {
-        type: 'button', 'aria-pressed': String(handUp),
+        type: 'button', class: 'hand-button', 'aria-pressed': String(handUp),
         on: { click: () => toggleHand(handUp) },
         text: handUp ? t('breakouts.lowerHand') : t('breakouts.raiseHand'),
-      }) : null,
+      }) : '',
       h('h3', { class: 'hands-title', text: t('breakouts.handsQueue') }),
       state.raisedHands.length === 0
         ? h('p', { class: 'muted small', text: t('breakouts.noHands') })
         : h('ol', { class: 'hands-queue' }, state.raisedHands.map((id) => h('li', { text: nameOf(id) }))));
+    if (handHadFocus) peopleSlot.querySelector('.hand-button')?.focus();
 
-    const videoRoom = state.videoUrl || moderates ? h('section', { class: 'card', 'aria-labelledby': 'breakout-video' },
-      h('h2', { id: 'breakout-video', text: t('breakouts.video') }),
-      state.videoUrl ? [
+    videoRoom.hidden = !state.videoUrl && !moderates;
+    clear(videoLinkSlot).append(state.videoUrl
+      ? h('div', {},
         h('p', {}, h('a', { class: 'button primary', href: state.videoUrl, target: '_blank', rel: 'noopener noreferrer', text: t('breakouts.videoLink') })),
-        h('p', { class: 'muted small', text: `${t('breakouts.videoHint')} ${new URL(state.videoUrl).host}` }),
-      ] : h('p', { class: 'muted small', text: t('breakouts.noVideoLink') }),
-      moderates ? videoLinkForm : null) : null;
-
-    body.append(h('div', { class: 'split breakout-room' },
-      h('div', { class: 'stack' }, videoRoom, video.element, chat.element),
-      h('div', { class: 'stack' }, people)));
+        h('p', { class: 'muted small', text: `${t('breakouts.videoHint')} ${new URL(state.videoUrl).host}` }))
+      : h('p', { class: 'muted small', text: t('breakouts.noVideoLink') }));
     video.setMembers(state.participants.map((p) => ({ id: p.participantId, name: p.displayName })));
   }
 
@@ -283,7 +290,18 @@ async function mountRoom(root, ctx, sessionId) {
     }
   }
 
+  // Pushes that arrive while a join is in flight may be newer than its snapshot: they wait and are replayed on it
+  // (each handler drops what the snapshot already holds by version).
+  let joining = 0;
+  const held = [];
+  // Handlers return nothing: a value returned to the SignalR client would be taken for a client result.
+  const afterJoin = (handler) => (e) => {
+    if (joining > 0) held.push(() => handler(e));
+    else handler(e);
+  };
+
   async function join() {
+    joining++;
     try {
       const snapshot = await connection.invoke('JoinBreakout', sessionId);
       if (disposed) return;
@@ -298,6 +316,8 @@ async function mountRoom(root, ctx, sessionId) {
       state = null;
       clear(body);
       clear(errorSlot).append(joinError(error));
+    } finally {
+      if (--joining === 0) for (const replay of held.splice(0)) replay();
     }
   }
 
@@ -305,15 +325,15 @@ async function mountRoom(root, ctx, sessionId) {
   const resync = () => join();
 
   const handlers = {
-    ParticipantJoined: (e) => {
+    ParticipantJoined: afterJoin((e) => {
       if (!state || e.sessionId !== sessionId || e.version <= state.version) return;
       if (e.version > state.version + 1) return resync();
       state.version = e.version;
       state.participants = [...state.participants.filter((p) => p.participantId !== e.participant.participantId), e.participant];
       if (e.participant.participantId !== selfId) announce(t('breakouts.joined', { name: e.participant.displayName }));
       render();
-    },
-    ParticipantLeft: (e) => {
+    }),
+    ParticipantLeft: afterJoin((e) => {
       if (!state || e.sessionId !== sessionId || e.version <= state.version) return;
       if (e.version > state.version + 1) return resync();
       const gone = state.participants.find((p) => p.participantId === e.participantId);
@@ -321,18 +341,18 @@ async function mountRoom(root, ctx, sessionId) {
       state.participants = state.participants.filter((p) => p.participantId !== e.participantId);
       if (gone) announce(t('breakouts.left', { name: gone.displayName }));
       render();
-    },
-    HandsChanged: (e) => {
+    }),
+    HandsChanged: afterJoin((e) => {
       if (!state || e.sessionId !== sessionId || e.version <= state.handsVersion) return;
       state.handsVersion = e.version;
       state.raisedHands = e.raisedHands;
       state.participants = state.participants.map((p) => ({ ...p, handRaised: e.raisedHands.includes(p.participantId) }));
       render();
-    },
-    ChatReceived: (e) => {
+    }),
+    ChatReceived: afterJoin((e) => {
       if (!state || e.sessionId !== sessionId) return;
       if (chat.add(e.message) === 'gap') resync();
-    },
+    }),
     Announcement: (e) => {
       const text = `${t('breakouts.announcement', { name: e.fromName })}: ${e.text}`;
       addNotice(h('div', { class: 'notice announcement', role: 'status' },
@@ -344,17 +364,19 @@ async function mountRoom(root, ctx, sessionId) {
       showClosing(e.closesAt);
       announce(t('breakouts.closingAnnounce', { time: formatTime(e.closesAt) }));
     },
-    ReturnToStage: () => returnToStage(),
+    ReturnToStage: () => {
+      returnToStage();
+    },
     Signal: (e) => {
       if (e.sessionId === sessionId) video.handleSignal(e.fromParticipantId, e.payload);
     },
-    VideoLinkChanged: (e) => {
+    VideoLinkChanged: afterJoin((e) => {
       if (!state || e.sessionId !== sessionId) return;
       state.videoUrl = e.videoUrl;
       if (document.activeElement !== videoLinkInput) videoLinkInput.value = e.videoUrl ?? '';
       announce(e.videoUrl ? t('breakouts.videoLinkSet') : t('breakouts.videoLinkRemoved'));
       render();
-    },
+    }),
     Moved: (e) => {
       if (e.fromSessionId !== sessionId) return;
       if (e.toSessionId) {

@@ -327,8 +327,12 @@ export async function mount(root, ctx) {
 
   connection = await openHub('/hubs/bar', {
     handlers: {
-      MeetingRequested: (meeting) => onMeetingPush(meeting, true),
-      MeetingUpdated: (meeting) => onMeetingPush(meeting, false),
+      MeetingRequested: (meeting) => {
+        onMeetingPush(meeting, true);
+      },
+      MeetingUpdated: (meeting) => {
+        onMeetingPush(meeting, false);
+      },
     },
     onReconnected: () => Promise.all([loadMeetings(), loadSlots()]),
   });
