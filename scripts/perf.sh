@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Regenerates docs/performance.md: builds the load tool (and the server it starts) in Release, raises the
+# open-files limit for 10,000 connections, and runs the tool's `report` (about 15-20 minutes on 2 cores,
+# progress on stderr). Stops with a non-zero exit and leaves docs/performance.md untouched on any failure.
+# Extra arguments go to the tool, e.g. `scripts/perf.sh --quick --out /tmp/perf.md` for a 4-minute trial.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+export PATH="$PATH:/usr/sbin"
+
+for tool in dotnet redis-server redis-cli redis-benchmark; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    echo "perf: $tool is missing (Debian: apt-get install -y redis-server redis-tools)." >&2
+    exit 1
+  fi
+done
+
+# Every connection is a file descriptor in the tool and one in a server: raise the soft limit to the hard one.
+hard="$(ulimit -Hn)"
+if [ "$hard" = unlimited ]; then
+  ulimit -n 65536
+else
+  ulimit -n "$hard"
+fi
+if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt 12000 ]; then
+  echo "perf: the open-files limit is $(ulimit -n) (hard $hard); 10,000 connections need about 12,000. Raise the hard limit (limits.conf) first." >&2
+  exit 1
+fi
+
+export VM_ARTIFACTS_PATH="${VM_ARTIFACTS_PATH:-$root/artifacts/perf}"
+echo "perf: building Release into $VM_ARTIFACTS_PATH" >&2
+dotnet build tools/VirtualMeet.LoadTest/VirtualMeet.LoadTest.csproj -c Release -nologo -v quiet
+
+tool="$VM_ARTIFACTS_PATH/bin/VirtualMeet.LoadTest/release/VirtualMeet.LoadTest.dll"
+if [ "$#" -eq 0 ]; then
+  set -- --out "$root/docs/performance.md"
+fi
+exec dotnet "$tool" report "$@"

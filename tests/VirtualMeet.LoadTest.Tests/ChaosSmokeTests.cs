@@ -1,0 +1,61 @@
+using VirtualMeet.LoadTest;
+using VirtualMeet.LoadTest.Cluster;
+using VirtualMeet.LoadTest.Scenarios;
+
+namespace VirtualMeet.LoadTest.Tests;
+
+/// <summary>
+/// The load tool's chaos run, small: 300 attendees on two server processes sharing a private Redis; halfway
+/// through a poll one node is killed (SIGKILL, no goodbyes). Everything is checked against the store.
+/// </summary>
+public sealed class ChaosSmokeTests
+{
+    private const int Attendees = 300;
+
+    [Fact]
+    public async Task AKilledNodeLosesNoVoteOverbooksNoSeatAndItsClientsResyncOnTheLiveNode()
+    {
+        Progress.Quiet = true;
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var cluster = await LocalCluster.StartOnRedisAsync(2, cancellationToken);
+
+        var result = await ChaosScenario.RunAsync(cluster, Attendees, Fault.KillNode, cancellationToken);
+
+        // Every attendee's ballot is counted exactly once, with the option they chose.
+        Assert.Equal(Attendees, result.AttendeesCounted);
+        Assert.Equal(Attendees, result.StoreVoters);
+        Assert.True(result.CountsExact, "the store's per-option counts equal one ballot per attendee");
+        // The killed node's clients moved to the live node; every client shows the store's final counts.
+        Assert.Equal(Attendees / 2, result.Affected);
+        Assert.Equal(Attendees, result.ClientsConnected);
+        Assert.Equal(0, result.ClientsOffTruth);
+
+        var seats = Assert.IsType<SeatCheck>(result.Seats);
+        Assert.True(seats.SeatedOnDeadNode > 0, "some seats were held through the killed node");
+        Assert.NotNull(seats.ReapSeconds);
+        Assert.InRange(seats.ReapSeconds.Value, 0, 15);
+        Assert.Equal(0, seats.Overbooked);
+        Assert.InRange(seats.StoreSeated, 1, seats.Capacity);
+        Assert.Equal(0, seats.ViewsOffTruth);
+    }
+
+    [Fact]
+    public async Task ASeatRushOnTwoNodesFillsExactlyTheCapacityAndEveryViewMatchesTheStore()
+    {
+        Progress.Quiet = true;
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var cluster = await LocalCluster.StartOnRedisAsync(2, cancellationToken);
+
+        var result = await SeatRushScenario.RunAsync(cluster.Deployment, racers: 200, breakoutSeats: 20, barTables: 10, seatsPerTable: 4, cancellationToken);
+
+        foreach (var rush in new[] { result.Breakout, result.Bar })
+        {
+            Assert.Equal(rush.Capacity, rush.Seated);
+            Assert.Equal(rush.Capacity, rush.StoreSeated);
+            Assert.Equal(200 - rush.Capacity, rush.Full);
+            Assert.Equal(0, rush.Errors);
+            Assert.Equal(0, rush.Overbooked);
+            Assert.Equal(0, rush.ViewsOffTruth);
+        }
+    }
+}
