@@ -32,7 +32,7 @@ addStrings({
     'breakouts.noHands': 'Keine Wortmeldungen.',
     'breakouts.video': 'Videoraum',
     'breakouts.videoLink': 'Externen Videoraum öffnen',
-    'breakouts.videoHint': 'Öffnet sich in einem neuen Tab.',
+    'breakouts.videoHint': 'Öffnet sich in einem neuen Tab ({host}).',
     'breakouts.noVideoLink': 'Für diesen Raum ist kein externer Videoraum eingetragen.',
     'breakouts.videoLinkLabel': 'Link zum Videoraum (https)',
     'breakouts.videoLinkHint': 'Zum Beispiel BigBlueButton oder Jitsi; leer lassen, um ihn zu entfernen.',
@@ -77,7 +77,7 @@ addStrings({
     'breakouts.noHands': 'No raised hands.',
     'breakouts.video': 'Video room',
     'breakouts.videoLink': 'Open the external video room',
-    'breakouts.videoHint': 'Opens in a new tab.',
+    'breakouts.videoHint': 'Opens in a new tab ({host}).',
     'breakouts.noVideoLink': 'No external video room is set for this room.',
     'breakouts.videoLinkLabel': 'Video room link (https)',
     'breakouts.videoLinkHint': 'For example BigBlueButton or Jitsi; leave empty to remove it.',
@@ -276,7 +276,7 @@ async function mountRoom(root, ctx, sessionId) {
     clear(videoLinkSlot).append(state.videoUrl
       ? h('div', {},
         h('p', {}, h('a', { class: 'button primary', href: state.videoUrl, target: '_blank', rel: 'noopener noreferrer', text: t('breakouts.videoLink') })),
-        h('p', { class: 'muted small', text: `${t('breakouts.videoHint')} ${new URL(state.videoUrl).host}` }))
+        h('p', { class: 'muted small', text: t('breakouts.videoHint', { host: new URL(state.videoUrl).host }) }))
       : h('p', { class: 'muted small', text: t('breakouts.noVideoLink') }));
     video.setMembers(state.participants.map((p) => ({ id: p.participantId, name: p.displayName })));
   }
