@@ -45,10 +45,6 @@ internal sealed class RedisProcess : IAsyncDisposable
         await StartProcessAsync(cancellationToken);
     }
 
-    /// <summary>Runs <c>redis-cli</c> against this server and returns its output (e.g. <c>HGET key field</c>).</summary>
-    public Task<string> CliAsync(params string[] command) =>
-        ExternalTool.RunAsync("redis-cli", ["-h", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture), .. command], TimeSpan.FromSeconds(10));
-
     public async ValueTask DisposeAsync()
     {
         await KillAsync();

@@ -23,11 +23,6 @@ internal sealed class VersionLog
         }
     }
 
-    public long? ArrivalOf(long version)
-    {
-        lock (_gate) return _firstArrival.TryGetValue(version, out var at) ? at : null;
-    }
-
     /// <summary>How many of <paramref name="expected"/> never arrived.</summary>
     public int Missing(IEnumerable<long> expected)
     {

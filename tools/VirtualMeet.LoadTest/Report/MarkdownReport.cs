@@ -52,17 +52,34 @@ internal static class MarkdownReport
         var soloLargest = data.Soaks.Single(s => s.Setup == InMemory && s.Soak.Requested == largest);
         var clusterLargest = data.Soaks.Single(s => s.Setup != InMemory && s.Soak.Requested == largest);
         var exact = data.Soaks.All(s => s.Poll.CountsExact) && data.Chaos.All(c => c.CountsExact && c.StoreVoters == c.Attendees);
-        var ratio = clusterLargest.Poll.VotesPerSecond / soloLargest.Poll.VotesPerSecond;
+        var ratios = data.Plan.Sizes.Select(size => (Size: size, Ratio:
+            data.Soaks.Single(s => s.Setup != InMemory && s.Soak.Requested == size).Poll.VotesPerSecond
+            / data.Soaks.Single(s => s.Setup == InMemory && s.Soak.Requested == size).Poll.VotesPerSecond)).ToList();
+        var chatRatio = data.Keynotes.Count == 2 ? data.Keynotes[1].Result.LinesPerSecond / data.Keynotes[0].Result.LinesPerSecond : double.NaN;
+        var held = soloLargest.Soak.Held >= largest;
+        var fanOut = soloLargest.Poll.FanOut.P99 < 250;
+        var throughput = ratios.All(r => r.Ratio >= 0.7) && chatRatio >= 0.7;
         line("## Goals");
         line("");
         line("| goal | measured | met |");
         line("|---|---|---|");
-        line(f($"| {largest:N0} connections held on one node | {soloLargest.Soak.Held:N0} held after {data.Plan.Hold.TotalSeconds:0} s, {soloLargest.Soak.Failures:N0} failed handshakes | {Met(soloLargest.Soak.Held >= largest)} |"));
+        line(f($"| {largest:N0} connections held on one node | {soloLargest.Soak.Held:N0} held after {data.Plan.Hold.TotalSeconds:0} s, {soloLargest.Soak.Failures:N0} failed handshakes | {Met(held)} |"));
         line(f($"| every attendee's vote counted exactly | {(exact ? "store counts equal the acknowledged ballots in every poll and chaos run" : "a run's store counts differ from the acknowledged ballots (see below)")} | {Met(exact)} |"));
-        line(f($"| poll-result pushes to {largest:N0} watchers, p99 < 250 ms | fan-out p99 {soloLargest.Poll.FanOut.P99:N0} ms (1 node), {clusterLargest.Poll.FanOut.P99:N0} ms (2 nodes) | {Met(soloLargest.Poll.FanOut.P99 < 250)} |"));
-        line(f($"| Redis backplane ≥ 70 % of in-memory throughput | votes/s at {largest:N0}: {ratio:P0} | {Met(ratio >= 0.7)} |"));
+        line(f($"| poll-result pushes to {largest:N0} watchers, p99 < 250 ms | fan-out p99 {soloLargest.Poll.FanOut.P99:N0} ms (1 node), {clusterLargest.Poll.FanOut.P99:N0} ms (2 nodes) | {Met(fanOut)} |"));
+        line(f($"| Redis backplane ≥ 70 % of in-memory throughput | votes/s {string.Join(" / ", ratios.Select(r => f($"{r.Ratio:P0}")))} at {string.Join(" / ", ratios.Select(r => f($"{r.Size:N0}")))} voters; stage chat broadcast {chatRatio:P0} | {Met(throughput)} |"));
         line("");
-        line("Where a goal is missed, the scenario's section says why.");
+        if (held && exact && fanOut && throughput)
+            return;
+        line("Why goals were missed, as far as this run shows:");
+        line("");
+        if (!held)
+            line(f($"- **Connections held**: {largest - soloLargest.Soak.Held:N0} of {largest:N0} were not held ({soloLargest.Soak.Failures:N0} handshakes failed, the rest were closed during the hold). On a shared 2-core machine the handshakes time out while other work holds the cores; the soak table shows where it starts."));
+        if (!exact)
+            line("- **Exact counts**: the poll or chaos table marks the run; that is a correctness failure, not noise, and needs investigating before anything else.");
+        if (!fanOut)
+            line(f($"- **Push fan-out p99**: measured at the clients, and the clients are this tool: its {largest:N0} connections parse every push on the same 2 cores that run the node(s), at up to 4 pushes per second while the votes themselves arrive, on a machine whose load average was {data.Machine.LoadBefore} before the run. One push to {largest:N0} watchers is {largest:N0} WebSocket frames written by the node and {largest:N0} messages parsed by the tool, so the figure is an upper bound for the server. Whether the server alone meets 250 ms needs the clients on other machines (`run poll --target <nginx or nodes> --connections {largest}` from a second machine); two nodes halve the frames each node writes, which is why the 2-node p99 is lower."));
+        if (!throughput)
+            line(f($"- **Redis versus in-memory**: the backplane's own share is the stage chat broadcast ({chatRatio:P0}; docs/backplane.md#benchmark measured 91 % for SendAll alone). Votes/s also includes the store: on Redis each ballot is an `EVALSHA` round trip, in memory a dictionary update, so with few voters (where fan-out is cheap) the store dominates and the ratio drops; with many voters the second node's share of the fan-out outweighs it."));
         line("");
     }
 
@@ -105,6 +122,10 @@ internal static class MarkdownReport
             line(f($"| {size:N0} | {pair.VotesPerSecond / solo.VotesPerSecond:P0} | {pair.FanOut.P99 / Math.Max(1, solo.FanOut.P99):N2} |"));
         }
 
+        line("");
+        line("Duplicates are pushes of a version the watcher already had: on two nodes each node may push the newest counts");
+        line("after the other did (the push claim bounds the rate, not who pushes last); clients drop them by version, so they");
+        line("cost a frame each but change nothing.");
         line("");
         line("How cost grows: read the soak and poll tables down one setup. A push is one WebSocket frame per watcher written by");
         line("the node that holds the watcher, so fan-out time grows linearly with the watchers per node; each vote is one store");
