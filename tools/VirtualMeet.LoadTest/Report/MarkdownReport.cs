@@ -28,6 +28,8 @@ internal static class MarkdownReport
         Line();
         Line(F($"Machine: {data.Machine.Cores} cores ({data.Machine.CpuModel}), {data.Machine.Os}, .NET {data.Machine.Runtime}; load average before the run: {data.Machine.LoadBefore}."));
         Line("The load generator (every client) and the servers share these cores, so all figures are lower bounds for dedicated servers.");
+        if (double.TryParse(data.Machine.LoadBefore.Split(' ')[0], CultureInfo.InvariantCulture, out var load) && load > data.Machine.Cores)
+            Line("The machine was busy before the run (load average above the core count: other builds and tests were running), so these figures are noisy; rerun on a quiet machine before drawing conclusions.");
         Line();
         Line("Setups, measured side by side in the same run: **in-memory, 1 node** (one server process, in-memory stores and");
         Line("backplane) and **Redis, 2 nodes** (two server processes, Redis stores and the Redis backplane, a private");
@@ -198,6 +200,8 @@ internal static class MarkdownReport
         line("|---|---:|---:|---:|---:|---:|---|---|---:|---:|");
         foreach (var c in data.Chaos)
             line(f($"| {c.Fault} | {c.CountedBeforeRecovery:N0} | {c.Affected:N0} | {c.NoticedDrop:N0} | {c.Reconnected:N0} | {c.RetriedVotes:N0} | {c.StoreVoters:N0} / {c.Attendees:N0} | {(c.CountsExact ? "yes" : "**no**")} | {c.ClientsOffTruth:N0} | {c.RecoverySeconds:0.0} |"));
+        if (data.Chaos.Any(c => c.CountedBeforeRecovery == c.Attendees))
+            line("\nWhere every ballot was counted before recovery, the fault landed just after the last receipt: that run checks reconnection, resynchronisation and seats, not votes in flight (the others do).");
         line("");
         foreach (var seats in data.Chaos.Select(c => c.Seats).OfType<SeatCheck>())
         {
