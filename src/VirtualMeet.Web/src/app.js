@@ -75,7 +75,8 @@ async function render() {
   }
   const heading = root.querySelector('h1');
   document.title = heading ? `${heading.textContent} · ${t('app.name')}` : t('app.name');
-  root.focus({ preventScroll: true });
+  // A page that put focus on its first field (sign-in) keeps it; otherwise the new page's start gets it.
+  if (!root.contains(document.activeElement) || document.activeElement === root) root.focus({ preventScroll: true });
 }
 
 function renderHeader(session, current) {
@@ -134,6 +135,12 @@ function renderConnection() {
 onConnectionState((state) => {
   connectionState = state;
   renderConnection();
+});
+
+// The skip link moves focus to the page without changing the route (its href only serves browsers without script).
+document.getElementById('skip-link').addEventListener('click', (event) => {
+  event.preventDefault();
+  root.focus();
 });
 
 window.addEventListener('hashchange', render);

@@ -227,7 +227,7 @@ function registrationControls(session, availability, place, act) {
       h('button', { type: 'button', 'aria-describedby': label, on: { click: () => act(session.id, 'DELETE') }, text: t('lobby.cancel') })];
   }
   if (place?.status === 'waitlisted') {
-    return [h('span', { class: 'badge badge-warn', text: `⏳ ${t('lobby.waitlisted', { position: place.position })}` }),
+    return [h('span', { class: 'badge badge-warn', text: `◷ ${t('lobby.waitlisted', { position: place.position })}` }),
       h('button', { type: 'button', 'aria-describedby': label, on: { click: () => act(session.id, 'DELETE') }, text: t('lobby.leaveWaitlist') })];
   }
   return h('button', {
