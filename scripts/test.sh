@@ -63,6 +63,9 @@ if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then
   echo "No test ran." >&2
   status=1
 fi
+if [ "$failed" -gt 0 ]; then
+  node scripts/print-failures.mjs "$results" || true
+fi
 echo "tests: $passed passed, $failed failed"
 if [ "$failed" -gt 0 ]; then
   status=1

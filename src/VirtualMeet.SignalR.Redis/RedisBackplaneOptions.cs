@@ -32,8 +32,17 @@ public sealed class RedisBackplaneOptions
     /// <summary>How often the node proves that its subscriptions are live by publishing to its own probe channel. Default 5 s.</summary>
     public TimeSpan SubscriptionProbeInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How long a probe may take to come back before every subscription is renewed. Default 2 s.</summary>
+    /// <summary>
+    /// How long a probe may take to come back. After a restored connection one miss renews every subscription;
+    /// otherwise two misses in a row with no probe arriving at all do. Default 2 s.
+    /// </summary>
     public TimeSpan SubscriptionProbeTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How long the first connections of a starting node wait for a probe to prove its subscriptions, while Redis is
+    /// connected. After it the node serves connections anyway and the repair loop keeps trying. Default 10 s.
+    /// </summary>
+    public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How often the node writes its heartbeat key. Default 2 s.</summary>
     public TimeSpan NodeHeartbeatInterval { get; set; } = TimeSpan.FromSeconds(2);
@@ -76,6 +85,7 @@ internal sealed class RedisBackplaneOptionsValidator : IValidateOptions<RedisBac
         Positive(options.PublishTimeout, nameof(options.PublishTimeout), failures);
         Positive(options.SubscriptionProbeInterval, nameof(options.SubscriptionProbeInterval), failures);
         Positive(options.SubscriptionProbeTimeout, nameof(options.SubscriptionProbeTimeout), failures);
+        Positive(options.StartTimeout, nameof(options.StartTimeout), failures);
         Positive(options.NodeHeartbeatInterval, nameof(options.NodeHeartbeatInterval), failures);
         if (options.NodeTimeout < options.NodeHeartbeatInterval * 2)
         {

@@ -208,6 +208,10 @@ public sealed partial class RedisHubLifetimeManager<THub> : HubLifetimeManager<T
         await _subscriptions.SubscribeAsync(_channels.OwnAck, OnAck);
         await _subscriptions.SubscribeAsync(_channels.OwnReturn, OnReturn);
         await _repair.StartAsync();
+
+        // A subscribe can complete before Redis has it (hazard 4); a message sent to a connection of this node in
+        // that window would be lost. Connections are served once a probe has come back through every subscription.
+        await _repair.WaitUntilProvedAsync(_options.StartTimeout);
     }
 
     private async Task PublishInvocationAsync(IReadOnlyList<RedisChannel> channels, string methodName, object?[] args, IReadOnlyList<string>? excluded, CancellationToken cancellationToken)

@@ -63,4 +63,13 @@ internal static partial class BackplaneLog
 
     [LoggerMessage(20, LogLevel.Debug, "Redis multiplexer: {Message}")]
     public static partial void MultiplexerMessage(ILogger logger, string message);
+
+    [LoggerMessage(21, LogLevel.Warning, "Channel {Channel} is subscribed locally but not on any Redis server yet; the repair loop subscribes it again.")]
+    public static partial void NotSubscribedOnServer(ILogger logger, string channel);
+
+    [LoggerMessage(22, LogLevel.Information, "Subscription probe did not come back within {Timeout}; probing again before renewing subscriptions.")]
+    public static partial void ProbeSlow(ILogger logger, TimeSpan timeout);
+
+    [LoggerMessage(23, LogLevel.Warning, "The backplane did not prove its subscriptions within {Timeout} of starting; the repair loop keeps trying.")]
+    public static partial void StartUnproven(ILogger logger, TimeSpan timeout);
 }

@@ -19,6 +19,9 @@ internal sealed class RedisSubscriptions(
 
     public int Count => _subscriptions.Count;
 
+    /// True when Redis has confirmed every subscription of the set.
+    public bool AllConfirmed => _subscriptions.Values.All(subscription => subscription.Confirmed || subscription.Removed);
+
     public bool Contains(RedisChannel channel) => _subscriptions.ContainsKey(channel.ToString());
 
     public async Task SubscribeAsync(RedisChannel channel, Func<byte[], Task> handler)
@@ -162,6 +165,15 @@ internal sealed class RedisSubscriptions(
                     await s.Subscriber.SubscribeAsync(s.Subscription.Channel, s.Subscription.Callback).WaitAsync(token);
                 },
                 state);
+
+            // Hazard 4: while the pub/sub connection is still connecting, 1.x completes the subscribe without sending
+            // SUBSCRIBE and never sends it later. Only a subscription bound to a server endpoint is real.
+            if (state.Subscriber.SubscribedEndpoint(subscription.Channel) is null)
+            {
+                BackplaneLog.NotSubscribedOnServer(logger, subscription.Name);
+                return false;
+            }
+
             return true;
         }
         catch (Exception ex) when (IsRedisFailure(ex))

@@ -3,11 +3,13 @@ using Microsoft.Extensions.Logging;
 
 namespace VirtualMeet.SignalR.Redis.Internal;
 
-/// Self-repair. On a timer, and at once after Redis reports a restored connection, the node publishes a nonce to
-/// its own probe channel. If it comes back in time, the subscription connection works and only the subscriptions
-/// made while Redis was down are (re)subscribed. If it does not, every subscription of the authoritative set is
-/// renewed. This covers silent resubscription failures of StackExchange.Redis 1.x and a subscriber that Redis cut
-/// off for falling behind.
+/// Self-repair. At once on start, on a timer, and after Redis reports a restored connection, the node subscribes
+/// what Redis never confirmed and publishes a nonce to its own probe channel. A probe that comes back proves the
+/// subscription connection. A probe that does not is the only sign of the silent resubscription failures of
+/// StackExchange.Redis 1.x and of a subscriber that Redis cut off, and the repair is to renew every subscription;
+/// but renewing drops messages for a moment and adds load, so a single late probe on a busy node is not enough.
+/// Subscriptions are renewed after a miss that follows a restored connection, or after two misses in a row
+/// during which no probe came back at all, however late.
 internal sealed class SubscriptionRepairLoop : IAsyncDisposable
 {
     private readonly RedisSubscriptions _subscriptions;
@@ -25,6 +27,11 @@ internal sealed class SubscriptionRepairLoop : IAsyncDisposable
     private TaskCompletionSource _healthy = NewSignal();
     private Task _loop = Task.CompletedTask;
     private long _nextNonce;
+    private long _lastArrivedNonce;
+
+    // Touched by the loop only (one pass at a time), except _restored, which the multiplexer's event sets.
+    private long _firstMissedNonce;
+    private volatile bool _restored;
 
     public SubscriptionRepairLoop(
         RedisSubscriptions subscriptions,
@@ -44,17 +51,43 @@ internal sealed class SubscriptionRepairLoop : IAsyncDisposable
         _metrics = metrics;
         _timeProvider = timeProvider;
         _logger = logger;
-        _onRestored = (_, _) => Wake();
+        _onRestored = (_, _) =>
+        {
+            _restored = true;
+            Wake();
+        };
     }
 
     /// Completes after the next probe that proved the subscriptions live (tests and readiness use it).
     public Task NextHealthyProbe => Volatile.Read(ref _healthy).Task;
 
+    /// Subscribes the probe channel and starts the loop, whose first pass runs at once.
     public async Task StartAsync()
     {
         await _subscriptions.SubscribeAsync(_channels.Probe, OnProbe);
         _connection.ConnectionRestored += _onRestored;
+        Wake();
         _loop = Task.Run(RunAsync);
+    }
+
+    /// Waits until a probe has proved every subscription live, unless Redis is down (then there is nothing to wait
+    /// for: sends fail fast until the loop repairs) or <paramref name="bound"/> passes.
+    public async Task WaitUntilProvedAsync(TimeSpan bound)
+    {
+        var proved = NextHealthyProbe;
+        if (!_connection.IsConnected)
+        {
+            return;
+        }
+
+        try
+        {
+            await proved.WaitAsync(bound, _timeProvider, _stopping.Token);
+        }
+        catch (TimeoutException)
+        {
+            BackplaneLog.StartUnproven(_logger, bound);
+        }
     }
 
     public void Wake()
@@ -69,7 +102,7 @@ internal sealed class SubscriptionRepairLoop : IAsyncDisposable
         }
     }
 
-    /// One probe-and-repair pass. Returns true when the subscriptions were proved live.
+    /// One probe-and-repair pass. Returns true when every subscription was proved live.
     public async Task<bool> RunOnceAsync(CancellationToken cancellationToken)
     {
         if (!_connection.IsConnected)
@@ -77,13 +110,41 @@ internal sealed class SubscriptionRepairLoop : IAsyncDisposable
             return false;
         }
 
-        if (await ProbeAsync(cancellationToken))
+        // Subscribed before the probe, so that a probe that comes back proves them too.
+        await _subscriptions.SubscribePendingAsync(cancellationToken);
+        var nonce = Interlocked.Increment(ref _nextNonce);
+        if (await ProbeAsync(nonce, cancellationToken))
         {
-            await _subscriptions.SubscribePendingAsync(cancellationToken);
+            _firstMissedNonce = 0;
+            _restored = false;
+            if (!_subscriptions.AllConfirmed)
+            {
+                return false;
+            }
+
             Interlocked.Exchange(ref _healthy, NewSignal()).TrySetResult();
             return true;
         }
 
+        if (!_restored && _firstMissedNonce == 0)
+        {
+            // One late probe on a busy node is no proof of a lost subscription; probe again at once.
+            _firstMissedNonce = nonce;
+            BackplaneLog.ProbeSlow(_logger, _options.SubscriptionProbeTimeout);
+            Wake();
+            return false;
+        }
+
+        if (!_restored && Interlocked.Read(ref _lastArrivedNonce) >= _firstMissedNonce)
+        {
+            // A missed probe did arrive, only late: the subscriptions are live and the node is slow.
+            _firstMissedNonce = nonce;
+            BackplaneLog.ProbeSlow(_logger, _options.SubscriptionProbeTimeout);
+            return false;
+        }
+
+        _firstMissedNonce = 0;
+        _restored = false;
         BackplaneLog.ProbeMissed(_logger, _options.SubscriptionProbeTimeout, _subscriptions.Count);
         _metrics.Resubscribed();
         try
@@ -148,9 +209,8 @@ internal sealed class SubscriptionRepairLoop : IAsyncDisposable
         }
     }
 
-    private async Task<bool> ProbeAsync(CancellationToken cancellationToken)
+    private async Task<bool> ProbeAsync(long nonce, CancellationToken cancellationToken)
     {
-        var nonce = Interlocked.Increment(ref _nextNonce);
         var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _probes[nonce] = arrived;
         try
@@ -175,9 +235,23 @@ internal sealed class SubscriptionRepairLoop : IAsyncDisposable
 
     private Task OnProbe(byte[] payload)
     {
-        if (_probes.TryGetValue(RedisProtocol.ReadProbe(payload), out var arrived))
+        var nonce = RedisProtocol.ReadProbe(payload);
+        if (_probes.TryGetValue(nonce, out var arrived))
         {
             arrived.TrySetResult();
+        }
+
+        // Probes of other nodes never arrive here: the probe channel is the node's own. Late ones count too.
+        var last = Interlocked.Read(ref _lastArrivedNonce);
+        while (nonce > last)
+        {
+            var seen = Interlocked.CompareExchange(ref _lastArrivedNonce, nonce, last);
+            if (seen == last)
+            {
+                break;
+            }
+
+            last = seen;
         }
 
         return Task.CompletedTask;

@@ -70,5 +70,15 @@ public sealed class BackplaneNode : IAsyncDisposable
         await client.DisposeAsync();
     }
 
-    public async ValueTask DisposeAsync() => await _services.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+
+        // What the node logged goes into the test's output, so a failure report shows what the backplane saw.
+        var output = TestContext.Current.TestOutputHelper;
+        foreach (var entry in Logs.Entries)
+        {
+            output?.WriteLine($"[{Manager.ServerName[^8..]}] {entry.Level} {entry.EventId.Id}: {entry.Message} {entry.Exception?.Message}");
+        }
+    }
 }
