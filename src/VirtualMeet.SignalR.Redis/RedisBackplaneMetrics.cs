@@ -17,11 +17,13 @@ public sealed class RedisBackplaneMetrics
     private readonly Counter<long> _ackTimeouts;
     private readonly Counter<long> _resubscriptions;
     private readonly Counter<long> _dropped;
+    private readonly Counter<long> _resyncs;
     private long _activeSubscriptions;
     private long _localConnections;
     private long _publishedTotal;
     private long _publishFailuresTotal;
     private long _resubscriptionsTotal;
+    private long _resyncRequestsTotal;
 
     /// <summary>Creates the instruments on a meter owned by <paramref name="meterFactory"/>.</summary>
     public RedisBackplaneMetrics(IMeterFactory meterFactory)
@@ -33,6 +35,7 @@ public sealed class RedisBackplaneMetrics
         _publishFailures = meter.CreateCounter<long>("virtualmeet.backplane.publish_failures", "{message}", "Publishes that failed or timed out (message dropped).");
         _ackTimeouts = meter.CreateCounter<long>("virtualmeet.backplane.ack_timeouts", "{command}", "Remote group commands without acknowledgement in time.");
         _resubscriptions = meter.CreateCounter<long>("virtualmeet.backplane.resubscriptions", "{repair}", "Times every subscription was renewed after a failed probe.");
+        _resyncs = meter.CreateCounter<long>("virtualmeet.backplane.resync_requests", "{connection}", "Local connections asked to resynchronise after the backplane recovered.");
         _dropped = meter.CreateCounter<long>("virtualmeet.backplane.messages_dropped", "{message}", "Received messages dropped because a channel queue was full.");
         meter.CreateObservableGauge("virtualmeet.backplane.active_subscriptions", () => Volatile.Read(ref _activeSubscriptions), "{subscription}", "Channels this node is subscribed to.");
         meter.CreateObservableGauge("virtualmeet.backplane.local_connections", () => Volatile.Read(ref _localConnections), "{connection}", "Hub connections held by this node.");
@@ -51,6 +54,8 @@ public sealed class RedisBackplaneMetrics
 
     internal long ResubscriptionsTotal => Volatile.Read(ref _resubscriptionsTotal);
 
+    internal long ResyncRequestsTotal => Volatile.Read(ref _resyncRequestsTotal);
+
     internal void Published()
     {
         Interlocked.Increment(ref _publishedTotal);
@@ -58,6 +63,12 @@ public sealed class RedisBackplaneMetrics
     }
 
     internal void Received() => _received.Add(1);
+
+    internal void ResyncRequested(int connections)
+    {
+        Interlocked.Add(ref _resyncRequestsTotal, connections);
+        _resyncs.Add(connections);
+    }
 
     internal void PublishFailed()
     {

@@ -44,6 +44,13 @@ public sealed class RedisBackplaneOptions
     /// </summary>
     public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// A client method (no arguments) invoked on every connection of this node when the backplane recovers from a
+    /// time in which messages may have been lost (Redis unreachable, subscriptions renewed). Clients answer it by
+    /// fetching their snapshots again. Null (the default) sends nothing.
+    /// </summary>
+    public string? ResyncMethod { get; set; }
+
     /// <summary>How often the node writes its heartbeat key. Default 2 s.</summary>
     public TimeSpan NodeHeartbeatInterval { get; set; } = TimeSpan.FromSeconds(2);
 

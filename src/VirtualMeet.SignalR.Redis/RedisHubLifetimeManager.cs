@@ -54,7 +54,7 @@ public sealed partial class RedisHubLifetimeManager<THub> : HubLifetimeManager<T
         var pipelines = new BackplanePipelines(_options, timeProvider);
         _publisher = new BackplanePublisher(connection, pipelines, metrics, logger);
         _subscriptions = new RedisSubscriptions(connection, pipelines, _options, metrics, logger);
-        _repair = new SubscriptionRepairLoop(_subscriptions, _channels, connection, _publisher, _options, metrics, timeProvider, logger);
+        _repair = new SubscriptionRepairLoop(_subscriptions, _channels, connection, _publisher, _options, metrics, timeProvider, logger, AskLocalConnectionsToResyncAsync);
         _started = StartAsync();
     }
 
@@ -212,6 +212,37 @@ public sealed partial class RedisHubLifetimeManager<THub> : HubLifetimeManager<T
         // A subscribe can complete before Redis has it (hazard 4); a message sent to a connection of this node in
         // that window would be lost. Connections are served once a probe has come back through every subscription.
         await _repair.WaitUntilProvedAsync(_options.StartTimeout);
+    }
+
+    // Delivery is at-most-once: whatever was published while this node's subscriptions were broken is gone, and
+    // a client that missed the last push of something would never learn of it. Once the subscriptions are proved
+    // again, every local connection is told to fetch its snapshots anew (docs/backplane.md, "Recovery").
+    private async Task AskLocalConnectionsToResyncAsync()
+    {
+        if (_options.ResyncMethod is not { Length: > 0 } method)
+        {
+            return;
+        }
+
+        var message = new SerializedHubMessage(new InvocationMessage(method, []));
+        var asked = 0;
+        foreach (var connection in _connections)
+        {
+            try
+            {
+                await connection.WriteAsync(message);
+                asked++;
+            }
+#pragma warning disable CA1031 // One connection's failed write must not keep the others from resynchronising.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                BackplaneLog.WriteFailed(_logger, connection.ConnectionId, ex);
+            }
+        }
+
+        _metrics.ResyncRequested(asked);
+        BackplaneLog.Recovered(_logger, asked, method);
     }
 
     private async Task PublishInvocationAsync(IReadOnlyList<RedisChannel> channels, string methodName, object?[] args, IReadOnlyList<string>? excluded, CancellationToken cancellationToken)

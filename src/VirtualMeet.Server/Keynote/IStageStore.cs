@@ -1,4 +1,5 @@
 using VirtualMeet.Contracts.Keynote;
+using VirtualMeet.Server.Realtime;
 
 namespace VirtualMeet.Server.Keynote;
 
@@ -20,13 +21,6 @@ internal interface IStageStore
     /// or when that version or a newer one went out already.
     /// </summary>
     Task<PushClaim> TryClaimPushAsync(string eventId, string sessionId, string channel, long version, TimeSpan interval, CancellationToken cancellationToken);
-}
-
-internal enum PushClaim
-{
-    Claimed,
-    Busy,
-    AlreadyPushed,
 }
 
 /// <summary>The stage as stored; <see cref="Version"/> is raised by every change.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using VirtualMeet.Contracts.Keynote;
+using VirtualMeet.Server.Realtime;
 
 namespace VirtualMeet.Server.Keynote;
 

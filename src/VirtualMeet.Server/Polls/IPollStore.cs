@@ -1,3 +1,4 @@
+using VirtualMeet.Server.Realtime;
 using VirtualMeet.Contracts.Polls;
 
 namespace VirtualMeet.Server.Polls;
@@ -32,10 +33,12 @@ internal interface IPollStore
     Task<PollTally?> GetTallyAsync(string eventId, string pollId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Claims the right to push results of the poll for <paramref name="interval"/>, cluster-wide, so that all
-    /// nodes together stay within the push rate.
+    /// Claims the right to push the poll's current results for <paramref name="interval"/>, cluster-wide, so that
+    /// all nodes together stay within the push rate and no version of the results goes out twice:
+    /// <see cref="PushClaim.AlreadyPushed"/> when the current version went out already, <see cref="PushClaim.Busy"/>
+    /// while another claim runs, and <see cref="PushClaim.AlreadyPushed"/> for an unknown poll.
     /// </summary>
-    Task<bool> TryClaimPushAsync(string eventId, string pollId, TimeSpan interval, CancellationToken cancellationToken);
+    Task<PushClaim> TryClaimPushAsync(string eventId, string pollId, TimeSpan interval, CancellationToken cancellationToken);
 }
 
 internal enum BallotRetention

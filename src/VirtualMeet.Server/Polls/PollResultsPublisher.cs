@@ -2,14 +2,16 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using VirtualMeet.Contracts.Polls;
+using VirtualMeet.Server.Realtime;
 
 namespace VirtualMeet.Server.Polls;
 
 /// <summary>
 /// Pushes results of polls that received votes, coalesced: votes only mark a poll dirty, and once per push
 /// interval each dirty poll gets one <c>PollResults</c> with the store's current counts and version. A push
-/// claim in the store keeps all nodes together within the rate; a node that loses the claim keeps the poll dirty
-/// and tries again, so the last votes are always pushed.
+/// claim in the store keeps all nodes together within the rate and refuses a version that went out already (two
+/// nodes with votes on the same poll would otherwise both push the same counts); a node that finds the claim
+/// busy keeps the poll dirty and tries again, so the last votes are always pushed.
 /// </summary>
 internal sealed partial class PollResultsPublisher(
     IPollStore store,
@@ -69,11 +71,15 @@ internal sealed partial class PollResultsPublisher(
 
     private async Task<bool> PublishAsync(PollDefinition poll, CancellationToken cancellationToken)
     {
-        if (!await store.TryClaimPushAsync(poll.EventId, poll.Id, options.Value.PushInterval(), cancellationToken))
+        switch (await store.TryClaimPushAsync(poll.EventId, poll.Id, options.Value.PushInterval(), cancellationToken))
         {
-            // Another node pushed within the interval; this node's votes go out in a later round.
-            _dirty.TryAdd((poll.EventId, poll.Id), poll);
-            return false;
+            case PushClaim.Busy:
+                // Another node pushed within the interval; this node's votes go out in a later round.
+                _dirty.TryAdd((poll.EventId, poll.Id), poll);
+                return false;
+            case PushClaim.AlreadyPushed:
+                // Some node pushed these counts or newer ones; a later vote marks the poll dirty again.
+                return false;
         }
 
         var tally = await store.GetTallyAsync(poll.EventId, poll.Id, cancellationToken);

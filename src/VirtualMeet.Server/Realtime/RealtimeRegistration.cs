@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
+using VirtualMeet.Contracts;
 using VirtualMeet.Server.Hosting;
 using VirtualMeet.SignalR.Redis;
 
@@ -52,6 +53,7 @@ public static class RealtimeRegistration
             options.ChannelPrefix = realtime.Value.ChannelPrefix + ":bp:";
             options.NodeKeyPrefix = realtime.Value.ChannelPrefix + ":nodes:";
             options.ServerName = node.Name + "-" + Guid.NewGuid().ToString("N")[..8];
+            options.ResyncMethod = HubClientMethods.Resync;
         }
     }
 

@@ -72,4 +72,7 @@ internal static partial class BackplaneLog
 
     [LoggerMessage(23, LogLevel.Warning, "The backplane did not prove its subscriptions within {Timeout} of starting; the repair loop keeps trying.")]
     public static partial void StartUnproven(ILogger logger, TimeSpan timeout);
+
+    [LoggerMessage(24, LogLevel.Information, "The backplane recovered from a time in which messages may have been lost; asked {Count} local connections to call {Method}.")]
+    public static partial void Recovered(ILogger logger, int count, string method);
 }

@@ -8,8 +8,10 @@ namespace VirtualMeet.SignalR.Redis.Internal;
 /// subscription connection. A probe that does not is the only sign of the silent resubscription failures of
 /// StackExchange.Redis 1.x and of a subscriber that Redis cut off, and the repair is to renew every subscription;
 /// but renewing drops messages for a moment and adds load, so a single late probe on a busy node is not enough.
-/// Subscriptions are renewed after a miss that follows a restored connection, or after two misses in a row
-/// during which no probe came back at all, however late.
+/// Subscriptions are renewed after a miss while the node is suspect (a restored connection or an unproved
+/// renewal since the last good probe), or after two misses in a row during which no probe came back at all.
+/// When a good probe follows a time in which messages may have been lost, the loop reports the recovery, so the
+/// application can tell its clients to resynchronise from snapshots.
 internal sealed class SubscriptionRepairLoop : IAsyncDisposable
 {
     private readonly RedisSubscriptions _subscriptions;
@@ -29,9 +31,13 @@ internal sealed class SubscriptionRepairLoop : IAsyncDisposable
     private long _nextNonce;
     private long _lastArrivedNonce;
 
-    // Touched by the loop only (one pass at a time), except _restored, which the multiplexer's event sets.
+    private readonly EventHandler<RedisConnectionEventArgs> _onFailed;
+    private readonly Func<Task> _onRecovered;
+
+    // Touched by the loop only (one pass at a time), except the flags that the multiplexer's events set.
     private long _firstMissedNonce;
-    private volatile bool _restored;
+    private volatile bool _suspect;
+    private volatile bool _lossPossible;
 
     public SubscriptionRepairLoop(
         RedisSubscriptions subscriptions,
@@ -41,7 +47,8 @@ internal sealed class SubscriptionRepairLoop : IAsyncDisposable
         RedisBackplaneOptions options,
         RedisBackplaneMetrics metrics,
         TimeProvider timeProvider,
-        ILogger logger)
+        ILogger logger,
+        Func<Task> onRecovered)
     {
         _subscriptions = subscriptions;
         _channels = channels;
@@ -51,11 +58,14 @@ internal sealed class SubscriptionRepairLoop : IAsyncDisposable
         _metrics = metrics;
         _timeProvider = timeProvider;
         _logger = logger;
+        _onRecovered = onRecovered;
         _onRestored = (_, _) =>
         {
-            _restored = true;
+            _suspect = true;
+            _lossPossible = true;
             Wake();
         };
+        _onFailed = (_, _) => _lossPossible = true;
     }
 
     /// Completes after the next probe that proved the subscriptions live (tests and readiness use it).
@@ -66,6 +76,7 @@ internal sealed class SubscriptionRepairLoop : IAsyncDisposable
     {
         await _subscriptions.SubscribeAsync(_channels.Probe, OnProbe);
         _connection.ConnectionRestored += _onRestored;
+        _connection.ConnectionFailed += _onFailed;
         Wake();
         _loop = Task.Run(RunAsync);
     }
@@ -107,6 +118,7 @@ internal sealed class SubscriptionRepairLoop : IAsyncDisposable
     {
         if (!_connection.IsConnected)
         {
+            _lossPossible = true;
             return false;
         }
 
@@ -116,17 +128,23 @@ internal sealed class SubscriptionRepairLoop : IAsyncDisposable
         if (await ProbeAsync(nonce, cancellationToken))
         {
             _firstMissedNonce = 0;
-            _restored = false;
             if (!_subscriptions.AllConfirmed)
             {
                 return false;
+            }
+
+            _suspect = false;
+            if (_lossPossible)
+            {
+                _lossPossible = false;
+                await _onRecovered();
             }
 
             Interlocked.Exchange(ref _healthy, NewSignal()).TrySetResult();
             return true;
         }
 
-        if (!_restored && _firstMissedNonce == 0)
+        if (!_suspect && _firstMissedNonce == 0)
         {
             // One late probe on a busy node is no proof of a lost subscription; probe again at once.
             _firstMissedNonce = nonce;
@@ -135,7 +153,7 @@ internal sealed class SubscriptionRepairLoop : IAsyncDisposable
             return false;
         }
 
-        if (!_restored && Interlocked.Read(ref _lastArrivedNonce) >= _firstMissedNonce)
+        if (!_suspect && Interlocked.Read(ref _lastArrivedNonce) >= _firstMissedNonce)
         {
             // A missed probe did arrive, only late: the subscriptions are live and the node is slow.
             _firstMissedNonce = nonce;
@@ -143,8 +161,11 @@ internal sealed class SubscriptionRepairLoop : IAsyncDisposable
             return false;
         }
 
+        // A probe that never came back means messages were lost, and renewing drops whatever arrives in between.
+        // The node stays suspect until a probe proves the renewal: one made during a reconnect may not reach Redis.
         _firstMissedNonce = 0;
-        _restored = false;
+        _suspect = true;
+        _lossPossible = true;
         BackplaneLog.ProbeMissed(_logger, _options.SubscriptionProbeTimeout, _subscriptions.Count);
         _metrics.Resubscribed();
         try
@@ -165,6 +186,7 @@ internal sealed class SubscriptionRepairLoop : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _connection.ConnectionRestored -= _onRestored;
+        _connection.ConnectionFailed -= _onFailed;
         await _stopping.CancelAsync();
         try
         {

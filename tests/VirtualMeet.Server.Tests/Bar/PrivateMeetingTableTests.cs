@@ -15,7 +15,7 @@ public sealed class PrivateMeetingTableTests(BarHubTests.NodeFixture fixture) : 
         var bar = await BarTestClient.WithNewEventAsync(fixture.Node);
         foreach (var id in new[] { "anna", "ben", "carl" })
             await MatchmakingApiTests.SaveProfileAsync(bar, id);
-        var slot = MatchmakingTestData.CurrentSlot(DateTimeOffset.UtcNow);
+        var slot = await MatchmakingTestData.RunningSlotAsync(TestContext.Current.CancellationToken);
         var meeting = (await MatchmakingApiTests.RequestAsync(bar, "anna", "ben", slot, HttpStatusCode.Created))!;
         await using var anna = await bar.ConnectAsync("anna");
         await using var ben = await bar.ConnectAsync("ben");

@@ -1,5 +1,6 @@
 using VirtualMeet.Contracts.Keynote;
 using VirtualMeet.Server.Keynote;
+using VirtualMeet.Server.Realtime;
 using VirtualMeet.Server.Storage;
 using VirtualMeet.Testing;
 

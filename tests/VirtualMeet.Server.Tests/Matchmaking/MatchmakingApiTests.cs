@@ -86,7 +86,7 @@ public sealed class MatchmakingApiTests(BarHubTests.NodeFixture fixture) : IClas
         var bar = await BarTestClient.WithNewEventAsync(fixture.Node);
         foreach (var id in new[] { "a", "b", "c" })
             await SaveProfileAsync(bar, id);
-        var now = MatchmakingTestData.CurrentSlot(DateTimeOffset.UtcNow);
+        var now = await MatchmakingTestData.RunningSlotAsync(Ct);
         var held = (await RequestAsync(bar, "a", "b", now, HttpStatusCode.Created))!;
         await PostAsync(bar, "b", $"meetings/{held.Id}/accept", HttpStatusCode.OK);
         await RequestAsync(bar, "c", "a", now.AddMinutes(30), HttpStatusCode.Created);

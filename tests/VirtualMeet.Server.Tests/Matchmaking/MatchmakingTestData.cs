@@ -45,6 +45,23 @@ internal static class MatchmakingTestData
     /// <summary>The start of the slot running at <paramref name="now"/>.</summary>
     public static DateTimeOffset CurrentSlot(DateTimeOffset now) => NextSlot(now).AddMinutes(-15);
 
+    /// <summary>
+    /// The start of the slot running on the wall clock, with at least 45 s of it left for the test's requests:
+    /// in the last 45 s of a slot this waits for the next one to begin, or a request could find its slot over.
+    /// </summary>
+    public static async Task<DateTimeOffset> RunningSlotAsync(CancellationToken cancellationToken)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var left = NextSlot(now) - now;
+        if (left < TimeSpan.FromSeconds(45))
+        {
+            await Task.Delay(left + TimeSpan.FromMilliseconds(100), cancellationToken);
+            now = DateTimeOffset.UtcNow;
+        }
+
+        return CurrentSlot(now);
+    }
+
     public static MatchmakingProfile Profile(
         string eventId, string attendeeId, string[]? interests = null, string[]? offers = null, string[]? seeks = null) =>
         new(eventId, attendeeId, $"Name {attendeeId}", null, interests ?? [], offers ?? [], seeks ?? [], SlotStart);

@@ -7,11 +7,16 @@ namespace VirtualMeet.Server.Tests.Polls;
 
 public sealed class InMemoryPollStoreTests : PollStoreContract
 {
-    private readonly InMemoryPollStore _store = new(new ManualTimeProvider());
+    private readonly ManualTimeProvider _time = new();
+    private readonly InMemoryPollStore _store;
+
+    public InMemoryPollStoreTests() => _store = new InMemoryPollStore(_time);
 
     internal override IPollStore Store => _store;
 
     internal override IAttendeeScopedData Erasure => _store;
 
     internal override IEventScopedData Purge => _store;
+
+    internal override void LetTimePass(TimeSpan by) => _time.Advance(by);
 }

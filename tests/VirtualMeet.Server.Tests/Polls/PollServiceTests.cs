@@ -19,25 +19,34 @@ public sealed class PollServiceTests : IAsyncDisposable
 
     public PollServiceTests()
     {
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(_time);
-        services.AddSingleton(Options.Create(new PollsOptions()));
-        services.AddLogging();
-        services.AddSingleton<Microsoft.AspNetCore.SignalR.IHubContext<PollsHub, IPollsClient>>(_hub);
-        services.AddSingleton<IEventStore, InMemoryEventStore>();
-        services.AddSingleton<IPollStore, InMemoryPollStore>();
-        services.AddSingleton<PollFactory>();
-        services.AddSingleton<BallotReader>();
-        services.AddSingleton<PollCloseScheduler>();
-        services.AddSingleton<PollResultsPublisher>();
-        services.AddSingleton<PollService>();
-        _services = services.BuildServiceProvider();
+        _services = Node(new InMemoryEventStore(), new InMemoryPollStore(_time));
         var definition = PollTestData.Event();
         _eventId = definition.Id;
         _services.GetRequiredService<IEventStore>().TryAddAsync(definition, CancellationToken.None).GetAwaiter().GetResult();
     }
 
     private PollService Polls => _services.GetRequiredService<PollService>();
+
+    /// <summary>A second node: its own poll service and publisher on the same stores, clock and clients.</summary>
+    private ServiceProvider NodeSharingTheStores() =>
+        Node(_services.GetRequiredService<IEventStore>(), _services.GetRequiredService<IPollStore>());
+
+    private ServiceProvider Node(IEventStore events, IPollStore polls)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(_time);
+        services.AddSingleton(Options.Create(new PollsOptions()));
+        services.AddLogging();
+        services.AddSingleton<Microsoft.AspNetCore.SignalR.IHubContext<PollsHub, IPollsClient>>(_hub);
+        services.AddSingleton(events);
+        services.AddSingleton(polls);
+        services.AddSingleton<PollFactory>();
+        services.AddSingleton<BallotReader>();
+        services.AddSingleton<PollCloseScheduler>();
+        services.AddSingleton<PollResultsPublisher>();
+        services.AddSingleton<PollService>();
+        return services.BuildServiceProvider();
+    }
 
     private PollResultsPublisher Publisher => _services.GetRequiredService<PollResultsPublisher>();
 
@@ -113,6 +122,25 @@ public sealed class PollServiceTests : IAsyncDisposable
         Assert.Equal(100, pushes[0].Voters);
         Assert.Equal(101, pushes[1].Voters);
         Assert.True(pushes[1].Version > pushes[0].Version);
+    }
+
+    [Fact]
+    public async Task TwoNodesWithVotesOnOnePollNeverPushTheSameCountsTwice()
+    {
+        var poll = await CreateAsync(PollsTestClient.SingleChoice());
+        await Polls.OpenAsync(_eventId, poll.Id, Ct);
+        await using var otherNode = NodeSharingTheStores();
+        var other = otherNode.GetRequiredService<PollService>();
+        var otherPublisher = otherNode.GetRequiredService<PollResultsPublisher>();
+
+        await Polls.VoteAsync(_eventId, poll.Id, "a", new Ballot([0]), Ct);
+        await other.VoteAsync(_eventId, poll.Id, "b", new Ballot([1]), Ct);
+        Assert.Equal(1, await Publisher.PublishDueAsync(Ct) + await otherPublisher.PublishDueAsync(Ct));
+        _time.Advance(new PollsOptions().PushInterval());
+
+        // Both nodes had votes; the counts they would push went out already.
+        Assert.Equal(0, await Publisher.PublishDueAsync(Ct) + await otherPublisher.PublishDueAsync(Ct));
+        Assert.Equal(2, Assert.Single(_hub.Of<PollResultsView>(nameof(IPollsClient.PollResults))).Voters);
     }
 
     [Fact]

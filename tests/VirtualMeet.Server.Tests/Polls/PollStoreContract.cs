@@ -1,6 +1,8 @@
 using VirtualMeet.Contracts.Polls;
 using VirtualMeet.Server.Polls;
+using VirtualMeet.Server.Realtime;
 using VirtualMeet.Server.Storage;
+using VirtualMeet.Testing;
 
 namespace VirtualMeet.Server.Tests.Polls;
 
@@ -16,6 +18,11 @@ public abstract class PollStoreContract
 
     /// <summary>The implementation's part in an attendee's erasure.</summary>
     internal abstract IAttendeeScopedData Erasure { get; }
+
+    /// <summary>Moves a store's manual clock on; a store on real time (Redis) lets it pass by itself.</summary>
+    internal virtual void LetTimePass(TimeSpan by)
+    {
+    }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -174,11 +181,50 @@ public abstract class PollStoreContract
     public async Task OnlyOnePushClaimPerInterval()
     {
         var poll = await OpenedAsync(PollTestData.Single());
+        await Store.VoteAsync(poll.EventId, poll.Id, Vote("a", "0"), Ct);
 
         var claims = await Task.WhenAll(Enumerable.Range(0, 10)
             .Select(_ => Store.TryClaimPushAsync(poll.EventId, poll.Id, TimeSpan.FromMinutes(1), Ct)));
 
-        Assert.Equal(1, claims.Count(c => c));
+        Assert.Equal(1, claims.Count(c => c == PushClaim.Claimed));
+        // The others find that version pushed already: they have nothing to push, not merely to wait.
+        Assert.Equal(9, claims.Count(c => c == PushClaim.AlreadyPushed));
+    }
+
+    [Fact]
+    public async Task ANewVersionWaitsForTheIntervalAndThenGoesOut()
+    {
+        var poll = await PushedThenVotedAgainAsync(claimFor: TimeSpan.FromMinutes(1));
+
+        Assert.Equal(PushClaim.Busy, await Store.TryClaimPushAsync(poll.EventId, poll.Id, TimeSpan.FromMinutes(1), Ct));
+    }
+
+    [Fact]
+    public async Task AfterTheIntervalTheNewVersionIsClaimed()
+    {
+        var poll = await PushedThenVotedAgainAsync(claimFor: TimeSpan.FromMilliseconds(1));
+        LetTimePass(TimeSpan.FromMilliseconds(2));
+
+        await Eventually.UntilAsync(
+            () => Store.TryClaimPushAsync(poll.EventId, poll.Id, TimeSpan.FromMinutes(1), Ct),
+            claim => claim == PushClaim.Claimed,
+            because: "the 1 ms claim has expired");
+    }
+
+    /// <summary>An open poll whose results went out with a claim for <paramref name="claimFor"/>, and one vote since.</summary>
+    private async Task<PollDefinition> PushedThenVotedAgainAsync(TimeSpan claimFor)
+    {
+        var poll = await OpenedAsync(PollTestData.Single());
+        await Store.VoteAsync(poll.EventId, poll.Id, Vote("a", "0"), Ct);
+        Assert.Equal(PushClaim.Claimed, await Store.TryClaimPushAsync(poll.EventId, poll.Id, claimFor, Ct));
+        await Store.VoteAsync(poll.EventId, poll.Id, Vote("b", "0"), Ct);
+        return poll;
+    }
+
+    [Fact]
+    public async Task AnUnknownPollHasNothingToPush()
+    {
+        Assert.Equal(PushClaim.AlreadyPushed, await Store.TryClaimPushAsync("no-event", "no-poll", TimeSpan.FromMinutes(1), Ct));
     }
 
     [Fact]

@@ -127,6 +127,38 @@ public sealed class RedisOutageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AfterRedisCameBackEveryLocalConnectionIsAskedToResyncOnce()
+    {
+        await using var node = BackplaneNode.Start(_redis.ConnectionString, _prefix, options =>
+        {
+            FastRepair(options);
+            options.ResyncMethod = "Resync";
+        });
+        var first = await node.ConnectAsync("ada");
+        var second = await node.ConnectAsync();
+
+        // A node that has only just started lost nothing: no resync for its first connections.
+        await node.Manager.Repair.NextHealthyProbe.WaitAsync(TestTimeouts.Default);
+        Assert.Null(first.TryRead());
+
+        await _redis.KillAsync();
+        await _redis.RestartAsync();
+
+        foreach (var client in new[] { first, second })
+        {
+            var message = await client.ReadAsync(TestTimeouts.Recovery);
+            Assert.Equal("Resync", message.Target);
+            Assert.Empty(message.Arguments);
+        }
+
+        // Once: the next proved probe finds nothing lost and asks for nothing.
+        await node.Manager.Repair.NextHealthyProbe.WaitAsync(TestTimeouts.Default);
+        await node.Manager.Repair.NextHealthyProbe.WaitAsync(TestTimeouts.Default);
+        Assert.Null(first.TryRead());
+        Assert.Null(second.TryRead());
+    }
+
+    [Fact]
     public async Task OneLateProbeOnASlowNodeDoesNotRenewSubscriptions()
     {
         // Renewing drops messages for a moment, so a probe that is only late must not trigger it.

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using VirtualMeet.Contracts.Events;
@@ -14,6 +16,8 @@ namespace VirtualMeet.LoadTest.Clients;
 /// </summary>
 internal sealed class ConferenceApi(Deployment deployment) : IDisposable
 {
+    private static readonly TimeSpan UnavailableRetryBound = TimeSpan.FromSeconds(30);
+
     private readonly HttpClient _http = new() { BaseAddress = deployment.Target(0), Timeout = TimeSpan.FromSeconds(60) };
     private string? _organizerToken;
 
@@ -92,10 +96,21 @@ internal sealed class ConferenceApi(Deployment deployment) : IDisposable
 
     private async Task<PollState> PollActionAsync(string eventId, string pollId, string action, CancellationToken cancellationToken)
     {
-        using var request = Authorized(HttpMethod.Post, $"/api/events/{eventId}/polls/{pollId}/{action}");
-        using var response = await _http.SendAsync(request, cancellationToken);
-        await EnsureAsync(response, $"poll {action}");
-        return (await response.Content.ReadFromJsonAsync<PollState>(cancellationToken))!;
+        // As an organiser does it: while the store is unavailable (503, e.g. Redis restarting), retry shortly.
+        var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * (long)UnavailableRetryBound.TotalSeconds;
+        while (true)
+        {
+            using var request = Authorized(HttpMethod.Post, $"/api/events/{eventId}/polls/{pollId}/{action}");
+            using var response = await _http.SendAsync(request, cancellationToken);
+            if (response.StatusCode == HttpStatusCode.ServiceUnavailable && Stopwatch.GetTimestamp() < deadline)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+                continue;
+            }
+
+            await EnsureAsync(response, $"poll {action}");
+            return (await response.Content.ReadFromJsonAsync<PollState>(cancellationToken))!;
+        }
     }
 
     private HttpRequestMessage Authorized(HttpMethod method, string path)

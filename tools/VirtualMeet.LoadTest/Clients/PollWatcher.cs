@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.SignalR;
+using VirtualMeet.Contracts;
 using VirtualMeet.Contracts.Polls;
 
 namespace VirtualMeet.LoadTest.Clients;
@@ -23,13 +25,33 @@ internal sealed class PollWatcher
 
     public long Highest => Interlocked.Read(ref _highest);
 
-    public void Subscribe(HubConnection connection)
+    /// <summary>How long a client waits at most, at random, before it answers <c>Resync</c> (as the web client does).</summary>
+    private const int ResyncJitterMilliseconds = 2000;
+
+    /// <summary>How many times the server asked this client to resynchronise and it did.</summary>
+    public int Resyncs { get; private set; }
+
+    /// <summary>Registers the push handlers; <c>Resync</c> is answered by watching <paramref name="eventId"/> again.</summary>
+    public void Subscribe(HubConnection connection, string eventId)
     {
         connection.On<PollResultsView>(nameof(IPollsClient.PollResults), r => Record(r, closed: false));
         connection.On<PollState>(nameof(IPollsClient.PollClosed), s =>
         {
             if (s.Results is { } results)
                 Record(results, closed: true);
+        });
+        connection.On(HubClientMethods.Resync, async () =>
+        {
+            await Task.Delay(Random.Shared.Next(ResyncJitterMilliseconds));
+            try
+            {
+                Apply(await connection.InvokeAsync<PollWatchSnapshot>(PollsHubMethods.Watch, eventId, null));
+                lock (_gate) Resyncs++;
+            }
+            catch (Exception ex) when (ex is HubException or InvalidOperationException or IOException or OperationCanceledException)
+            {
+                // The connection went away meanwhile; the reconnect path resynchronises instead.
+            }
         });
     }
 

@@ -30,6 +30,12 @@ internal sealed class NodeProcess : IAsyncDisposable
 
     public bool IsRunning => !_process.HasExited;
 
+    private static StreamWriter OpenLog(string directory, string name)
+    {
+        Directory.CreateDirectory(directory);
+        return new StreamWriter(Path.Combine(directory, $"{name}-{Environment.ProcessId}.log"), append: true) { AutoFlush = true };
+    }
+
     public static async Task<NodeProcess> StartAsync(string name, IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken)
     {
         var port = FreePort();
@@ -48,12 +54,16 @@ internal sealed class NodeProcess : IAsyncDisposable
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Node {name} did not start.");
         var lastLines = new Queue<string>();
+        // VM_LOADTEST_NODE_LOGS=<directory> keeps every node's whole output there, for looking into a run.
+        var logDirectory = Environment.GetEnvironmentVariable("VM_LOADTEST_NODE_LOGS");
+        var log = string.IsNullOrEmpty(logDirectory) ? null : OpenLog(logDirectory, name);
         void Keep(string? line)
         {
             if (line is null)
                 return;
             lock (lastLines)
             {
+                log?.WriteLine(line);
                 lastLines.Enqueue(line);
                 if (lastLines.Count > 20)
                     lastLines.Dequeue();

@@ -131,6 +131,7 @@ internal static class ChaosScenario
             CountsExact: Ballots.SameCounts(truth, Ballots.Expected(Enumerable.Range(0, attendees))),
             ClientsConnected: connected.Length,
             ClientsOffTruth: connected.Count(i => !Ballots.SameCounts(audience.Watchers[i].Latest, truth)),
+            Resynced: audience.Watchers.Count(w => w.Resyncs > 0),
             RecoverySeconds: recovered.TotalSeconds,
             Seats: seats);
     }
@@ -195,6 +196,7 @@ internal static class ChaosScenario
 /// <param name="AttendeesCounted">Attendees whose ballot the store acknowledged (receipt or already_voted).</param>
 /// <param name="CountsExact">The store's voters and per-option counts equal one ballot per attendee.</param>
 /// <param name="ClientsOffTruth">Connected clients whose last poll state differs from the store's final counts.</param>
+/// <param name="Resynced">Clients that answered at least one <c>Resync</c> from their node by watching again.</param>
 /// <param name="RecoverySeconds">From the fault until every attendee was connected to a live node and counted.</param>
 internal sealed record ChaosResult(
     Fault Fault,
@@ -209,5 +211,6 @@ internal sealed record ChaosResult(
     bool CountsExact,
     int ClientsConnected,
     int ClientsOffTruth,
+    int Resynced,
     double RecoverySeconds,
     SeatCheck? Seats);

@@ -55,7 +55,7 @@ internal sealed class PollAudience : IAsyncDisposable
             {
                 watchers[index].Apply(await client.Connection.InvokeAsync<PollWatchSnapshot>(PollsHubMethods.Watch, eventId, null, cancellationToken));
             },
-            subscribe: (i, connection) => watchers[i].Subscribe(connection),
+            subscribe: (i, connection) => watchers[i].Subscribe(connection, eventId),
             cancellationToken);
         Progress.Say($"  {ramp.Held:N0} connected, {ramp.Failures:N0} failed, in {ramp.Elapsed.TotalSeconds:0.0} s{(ramp.FirstError is null ? "" : $" (first error: {ramp.FirstError})")}");
         return new PollAudience(deployment, api, eventId, pollId, attendees, watchers, ramp);
@@ -64,7 +64,7 @@ internal sealed class PollAudience : IAsyncDisposable
     /// <summary>Opens a fresh connection for attendee <paramref name="index"/> on <paramref name="node"/> and resynchronises it from <c>Watch</c>.</summary>
     public async Task<LoadClient> ReconnectAsync(int index, Uri node, CancellationToken cancellationToken)
     {
-        var client = await LoadClient.ConnectAsync(node, HubRoutes.Polls, Attendees[index], Watchers[index].Subscribe, cancellationToken);
+        var client = await LoadClient.ConnectAsync(node, HubRoutes.Polls, Attendees[index], connection => Watchers[index].Subscribe(connection, EventId), cancellationToken);
         Watchers[index].Apply(await client.Connection.InvokeAsync<PollWatchSnapshot>(PollsHubMethods.Watch, EventId, null, cancellationToken));
         var previous = Clients[index];
         Clients[index] = client;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using VirtualMeet.Contracts.Polls;
 using VirtualMeet.Server.Polls;
+using VirtualMeet.Server.Realtime;
 
 namespace VirtualMeet.Server.Storage.InMemory;
 
@@ -113,18 +114,21 @@ internal sealed class InMemoryPollStore(TimeProvider time) : IPollStore, IEventS
             return Task.FromResult<PollTally?>(new PollTally(entry.Lifecycle, entry.Voters, new Dictionary<string, long>(entry.Counts, StringComparer.Ordinal)));
     }
 
-    public Task<bool> TryClaimPushAsync(string eventId, string pollId, TimeSpan interval, CancellationToken cancellationToken)
+    public Task<PushClaim> TryClaimPushAsync(string eventId, string pollId, TimeSpan interval, CancellationToken cancellationToken)
     {
         if (!_polls.TryGetValue((eventId, pollId), out var entry))
-            return Task.FromResult(false);
+            return Task.FromResult(PushClaim.AlreadyPushed);
 
         var now = time.GetUtcNow();
         lock (entry)
         {
+            if (entry.PushedVersion >= entry.Lifecycle.Version)
+                return Task.FromResult(PushClaim.AlreadyPushed);
             if (now < entry.PushClaimedUntil)
-                return Task.FromResult(false);
+                return Task.FromResult(PushClaim.Busy);
             entry.PushClaimedUntil = now + interval;
-            return Task.FromResult(true);
+            entry.PushedVersion = entry.Lifecycle.Version;
+            return Task.FromResult(PushClaim.Claimed);
         }
     }
 
@@ -165,6 +169,9 @@ internal sealed class InMemoryPollStore(TimeProvider time) : IPollStore, IEventS
         public HashSet<string> Voted { get; } = new(StringComparer.Ordinal);
 
         public DateTimeOffset PushClaimedUntil { get; set; } = DateTimeOffset.MinValue;
+
+        /// <summary>The results version that went out last; none yet.</summary>
+        public long PushedVersion { get; set; } = -1;
 
         public void Add(string field, long delta)
         {

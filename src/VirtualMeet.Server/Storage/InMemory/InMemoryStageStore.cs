@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using VirtualMeet.Server.Keynote;
+using VirtualMeet.Server.Realtime;
 
 namespace VirtualMeet.Server.Storage.InMemory;
 

@@ -51,6 +51,9 @@ internal static class RedisKeys
     /// <summary>Short-lived claim of the right to push the poll's results (cluster-wide rate bound).</summary>
     public static RedisKey PollPushClaim(string eventId, string pollId) => $"{Tag(eventId)}:poll:{pollId}:push";
 
+    /// <summary>The poll results version that went out last (string), so that no node pushes it again.</summary>
+    public static RedisKey PollPushed(string eventId, string pollId) => $"{Tag(eventId)}:poll:{pollId}:pushed";
+
     /// <summary>Hash of attendee id → matchmaking profile JSON.</summary>
     public static RedisKey MatchmakingProfiles(string eventId) => $"{Tag(eventId)}:mm:profiles";
 

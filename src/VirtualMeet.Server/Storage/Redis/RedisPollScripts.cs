@@ -7,6 +7,20 @@ namespace VirtualMeet.Server.Storage.Redis;
 /// </summary>
 internal static class RedisPollScripts
 {
+    /// <summary>
+    /// KEYS: push claim, last pushed version, state. ARGV: interval (ms). Returns 1 when this caller pushes the
+    /// current version now, 2 when it (or a newer one) went out already or the poll is unknown, 0 while another
+    /// claim runs.
+    /// </summary>
+    public const string ClaimPush = """
+        local current = tonumber(redis.call('HGET', KEYS[3], 'version') or '-1')
+        if tonumber(redis.call('GET', KEYS[2]) or '-1') >= current then return 2 end
+        if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+        redis.call('SET', KEYS[1], 1, 'PX', ARGV[1])
+        redis.call('SET', KEYS[2], current)
+        return 1
+        """;
+
     /// <summary>KEYS: polls, state. ARGV: poll id, definition JSON. Returns 1 when added, 0 when the id is taken.</summary>
     public const string Create = """
         if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2]) == 0 then return 0 end

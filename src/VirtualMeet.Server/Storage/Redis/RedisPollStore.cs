@@ -2,6 +2,7 @@ using System.Globalization;
 using StackExchange.Redis;
 using VirtualMeet.Contracts.Polls;
 using VirtualMeet.Server.Polls;
+using VirtualMeet.Server.Realtime;
 
 namespace VirtualMeet.Server.Storage.Redis;
 
@@ -99,9 +100,16 @@ internal sealed class RedisPollStore(RedisStoreDatabase redis) : IPollStore, IAt
         return new PollTally(ToLifecycle(state), Long(state, "voters") ?? 0, counts);
     }
 
-    public Task<bool> TryClaimPushAsync(string eventId, string pollId, TimeSpan interval, CancellationToken cancellationToken) =>
-        // SET NX PX: whichever node sets the key first pushes; the key expires when the next push may go out.
-        redis.Database.StringSetAsync(RedisKeys.PollPushClaim(eventId, pollId), 1, interval, When.NotExists);
+    public async Task<PushClaim> TryClaimPushAsync(string eventId, string pollId, TimeSpan interval, CancellationToken cancellationToken) =>
+        (long)await redis.Database.ScriptEvaluateAsync(
+            RedisPollScripts.ClaimPush,
+            [RedisKeys.PollPushClaim(eventId, pollId), RedisKeys.PollPushed(eventId, pollId), RedisKeys.PollState(eventId, pollId)],
+            [Math.Max(1, (long)interval.TotalMilliseconds)]) switch
+        {
+            1 => PushClaim.Claimed,
+            0 => PushClaim.Busy,
+            _ => PushClaim.AlreadyPushed,
+        };
 
     /// <summary>Forgets what the attendee chose in every poll of the event; counts and the one-ballot rule stay.</summary>
     public async Task EraseAttendeeAsync(string eventId, string attendeeId, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using VirtualMeet.Server.Keynote;
+using VirtualMeet.Server.Realtime;
 
 namespace VirtualMeet.Server.Storage.Redis;
 

@@ -4,6 +4,7 @@ import { getSession } from './session.js';
 
 const firstDelayMs = 500;
 const maxDelayMs = 30_000;
+const resyncJitterMs = 2_000;
 
 /** Exponential backoff, 0.5 s doubling to 30 s, with ±50 % jitter so a restarted node is not hit by everyone at once. */
 export function retryDelay(attempt) {
@@ -42,7 +43,9 @@ export function onConnectionState(listener) {
  * when the server refuses the token). `handlers` ({ MethodName: fn }) are registered before the start; handlers
  * added with `.on` right after the promise resolves are in place before any push a later invocation causes.
  * After every reconnect `onReconnected()` is awaited: re-join or re-watch there and render from the snapshot,
- * since pushes sent while the connection was away are gone.
+ * since pushes sent while the connection was away are gone. The server asks for the same with `Resync` when its
+ * backplane lost pushes while the connection itself stayed up; the page answers after a random delay of up to
+ * `resyncJitterMs`, so that a whole audience does not ask at the same instant.
  */
 export async function openHub(path, { handlers = {}, onReconnected } = {}) {
   const connection = new signalR.HubConnectionBuilder()
@@ -51,6 +54,11 @@ export async function openHub(path, { handlers = {}, onReconnected } = {}) {
     .configureLogging(signalR.LogLevel.Warning)
     .build();
   for (const [method, handler] of Object.entries(handlers)) connection.on(method, handler);
+  connection.on('Resync', () => {
+    setTimeout(() => {
+      if (connection.state === signalR.HubConnectionState.Connected) onReconnected?.();
+    }, Math.random() * resyncJitterMs);
+  });
 
   let closedByPage = false;
   connection.vmClose = async () => {
