@@ -42,6 +42,7 @@ builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
+app.UseForwardedClientAddress();
 app.UseProblemResponses();
 app.UseWebClient();
 app.UseIdentity();

@@ -24,6 +24,9 @@ public sealed class VirtualMeetNode : IAsyncDisposable
         ["Logging:Format"] = "text",
         ["Logging:LogLevel:Default"] = "Warning",
         ["Hosting:ShutdownTimeout"] = "00:00:02",
+        // Tests sign up and sign in from one address far more often than people do; the budgets have their own tests.
+        ["RateLimits:Rules:signup:PermitLimit"] = "100000",
+        ["RateLimits:Rules:organizer-sign-in:PermitLimit"] = "100000",
     };
 
     public const string TestOrganizerKey = "organizer-key-for-tests";

@@ -5,7 +5,10 @@ using VirtualMeet.Contracts.Registrations;
 
 namespace VirtualMeet.Server.Attendance;
 
-/// <summary>One line per session place; attendees keep the report's order, their places the agenda's.</summary>
+/// <summary>
+/// One line per session place, and one with empty session columns for an attendee without any; attendees keep the
+/// report's order, their places the agenda's.
+/// </summary>
 internal static class AttendanceCsv
 {
     public const string Header = "attendeeId,displayName,organization,email,sessionId,sessionTitle,status,position";
@@ -16,12 +19,16 @@ internal static class AttendanceCsv
         var csv = new StringBuilder(Header).Append('\n');
         foreach (var attendee in report.Attendees)
         {
+            if (attendee.Sessions.Count == 0)
+            {
+                // Signed up, no seat anywhere: one line with empty session columns, so the sheet lists everyone.
+                AppendPerson(csv, attendee).Append(",,,\n");
+                continue;
+            }
+
             foreach (var place in attendee.Sessions)
             {
-                csv.Append(attendee.AttendeeId).Append(',')
-                    .Append(Quote(attendee.DisplayName)).Append(',')
-                    .Append(Quote(attendee.Organization ?? "")).Append(',')
-                    .Append(Quote(attendee.Email ?? "")).Append(',')
+                AppendPerson(csv, attendee)
                     .Append(place.SessionId).Append(',')
                     .Append(Quote(titles.GetValueOrDefault(place.SessionId, ""))).Append(',')
                     .Append(place.Status == SessionRegistrationStatus.Confirmed ? "confirmed" : "waitlisted").Append(',')
@@ -31,6 +38,12 @@ internal static class AttendanceCsv
 
         return csv.ToString();
     }
+
+    private static StringBuilder AppendPerson(StringBuilder csv, AttendeeAttendance attendee) =>
+        csv.Append(attendee.AttendeeId).Append(',')
+            .Append(Quote(attendee.DisplayName)).Append(',')
+            .Append(Quote(attendee.Organization ?? "")).Append(',')
+            .Append(Quote(attendee.Email ?? "")).Append(',');
 
     // RFC 4180 quoting, and a leading quote mark against spreadsheet formula injection (names are attendee input).
     private static string Quote(string text)

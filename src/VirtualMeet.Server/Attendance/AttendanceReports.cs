@@ -6,15 +6,11 @@ using VirtualMeet.Server.Registrations;
 namespace VirtualMeet.Server.Attendance;
 
 /// <summary>
-/// Builds the attendance report from the session rosters, the only complete index of who registered for what:
-/// the attendee store looks people up by id and keeps no list (an attendee without any place is not in the report).
+/// Builds the attendance report: every registered attendee, with the seats and waitlist places the session
+/// rosters hold for them (none for someone who only signed up), and per session the counts.
 /// </summary>
 internal sealed class AttendanceReports(ISessionRegistrationStore seats, IAttendeeStore attendees)
 {
-    // Attendee lookups are one store round trip each; a bounded number in flight keeps a large export quick
-    // without flooding the store.
-    private const int ParallelLookups = 16;
-
     public async Task<AttendanceReport> BuildAsync(EventDefinition definition, string language, CancellationToken cancellationToken)
     {
         var sessions = new List<SessionAttendance>();
@@ -29,25 +25,14 @@ internal sealed class AttendanceReports(ISessionRegistrationStore seats, IAttend
                 PlacesOf(places, roster.Waitlist[i]).Add(new SessionRegistrationEntry(session.Id, SessionRegistrationStatus.Waitlisted, i + 1));
         }
 
-        var people = new AttendeeAttendance?[places.Count];
-        var ids = places.Keys.ToArray();
-        await Parallel.ForAsync(0, ids.Length, new ParallelOptions { MaxDegreeOfParallelism = ParallelLookups, CancellationToken = cancellationToken },
-            async (i, token) =>
-            {
-                // An attendee erased between the roster read and this lookup simply drops out.
-                var attendee = await attendees.GetAsync(definition.Id, ids[i], token);
-                if (attendee is not null)
-                {
-                    people[i] = new AttendeeAttendance(attendee.Id, attendee.DisplayName, attendee.Organization, attendee.Email,
-                        attendee.Language, attendee.RegisteredAt, places[ids[i]]);
-                }
-            });
-
-        var ordered = people.OfType<AttendeeAttendance>()
+        // An attendee erased between the roster reads and this list simply drops out.
+        var people = (await attendees.ListAsync(definition.Id, cancellationToken))
+            .Select(attendee => new AttendeeAttendance(attendee.Id, attendee.DisplayName, attendee.Organization, attendee.Email,
+                attendee.Language, attendee.RegisteredAt, places.GetValueOrDefault(attendee.Id) ?? []))
             .OrderBy(a => a.DisplayName, StringComparer.CurrentCultureIgnoreCase)
             .ThenBy(a => a.AttendeeId, StringComparer.Ordinal)
             .ToList();
-        return new AttendanceReport(definition.Id, sessions, ordered);
+        return new AttendanceReport(definition.Id, sessions, people);
     }
 
     private static List<SessionRegistrationEntry> PlacesOf(Dictionary<string, List<SessionRegistrationEntry>> places, string attendeeId)

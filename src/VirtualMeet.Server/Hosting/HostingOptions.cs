@@ -17,4 +17,11 @@ public sealed class HostingOptions
     /// <summary>A stable name for this node in logs, metrics and the node registry; defaults to host name and process id.</summary>
     [MaxLength(100)]
     public string? NodeName { get; set; }
+
+    /// <summary>
+    /// Reverse proxies whose <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> the node believes: addresses
+    /// (<c>10.0.0.5</c>) or networks (<c>172.16.0.0/12</c>). Loopback is always trusted. Without the right entry
+    /// behind a proxy, every caller seems to come from the proxy and shares one sign-up budget.
+    /// </summary>
+    public List<string> TrustedProxies { get; set; } = [];
 }

@@ -12,6 +12,7 @@ public static class HostingRegistration
         services.AddSingleton<IPostConfigureOptions<HostOptions>, ShutdownTimeoutSetup>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<NodeIdentity>();
+        services.AddForwardedHeaders();
         services.AddHealthChecks()
             .AddCheck<ShutdownHealthCheck>("shutdown", tags: [HealthEndpoints.ReadyTag]);
         return builder;

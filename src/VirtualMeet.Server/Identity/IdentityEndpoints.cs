@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using VirtualMeet.Contracts.Identity;
 using VirtualMeet.Server.Events;
 using VirtualMeet.Server.Hosting.Problems;
+using VirtualMeet.Server.Realtime.RateLimiting;
 
 namespace VirtualMeet.Server.Identity;
 
@@ -15,6 +16,7 @@ internal static class IdentityEndpoints
     {
         app.MapPost("/api/auth/organizer", IssueOrganizerToken)
             .AllowAnonymous()
+            .RequireCallerAddressBudget(RateLimitRules.OrganizerSignIn)
             .WithTags("Identity")
             .WithSummary("Exchanges the configured organizer key (Auth:OrganizerKey) for an organizer token.");
 

@@ -6,6 +6,7 @@ using VirtualMeet.Contracts.Registrations;
 using VirtualMeet.Server.Events;
 using VirtualMeet.Server.Hosting.Problems;
 using VirtualMeet.Server.Identity;
+using VirtualMeet.Server.Realtime.RateLimiting;
 
 namespace VirtualMeet.Server.Registrations;
 
@@ -17,6 +18,7 @@ internal static class RegistrationsEndpoints
         var registrations = app.MapGroup("/api/events/{eventId}/registrations").WithTags("Registrations");
         registrations.MapPost("/", RegisterAttendee)
             .AllowAnonymous()
+            .RequireCallerAddressBudget(RateLimitRules.SignUp)
             .WithSummary("Registers an attendee and returns their access token.");
         registrations.MapGet("/me", GetOwnRegistration)
             .RequireAuthorization(Policies.Participant)

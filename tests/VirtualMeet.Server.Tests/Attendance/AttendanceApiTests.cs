@@ -32,7 +32,7 @@ public sealed class AttendanceApiTests(InMemoryNodeFixture fixture) : IClassFixt
         var eventId = await NewEventAsync();
         var ben = await RegisterForAsync(eventId, "Ben", "open-room", "workshop");
         var ada = await RegisterForAsync(eventId, "Ada", "workshop");
-        await RegisterForAsync(eventId, "Cem");
+        var cem = await RegisterForAsync(eventId, "Cem");
 
         using var response = await _client.SendAsync(HttpMethod.Get, $"/api/events/{eventId}/attendance?lang=en", await _client.OrganizerTokenAsync());
 
@@ -41,20 +41,24 @@ public sealed class AttendanceApiTests(InMemoryNodeFixture fixture) : IClassFixt
         Assert.Equal(
             [new("keynote", "Opening", null, 0, 0), new("workshop", "Werkstatt", 1, 1, 1), new("open-room", "Open room", null, 1, 0)],
             report.Sessions);
-        Assert.Equal(["Ada", "Ben"], report.Attendees.Select(a => a.DisplayName));
+        Assert.Equal(["Ada", "Ben", "Cem"], report.Attendees.Select(a => a.DisplayName));
         Assert.Equal(ada.AttendeeId, report.Attendees[0].AttendeeId);
         Assert.Equal([new SessionRegistrationEntry("workshop", SessionRegistrationStatus.Waitlisted, 1)], report.Attendees[0].Sessions);
         Assert.Equal(ben.AttendeeId, report.Attendees[1].AttendeeId);
         Assert.Equal(
             [new SessionRegistrationEntry("workshop", SessionRegistrationStatus.Confirmed, null), new SessionRegistrationEntry("open-room", SessionRegistrationStatus.Confirmed, null)],
             report.Attendees[1].Sessions);
+        // Signed up without taking any seat: listed all the same.
+        Assert.Equal(cem.AttendeeId, report.Attendees[2].AttendeeId);
+        Assert.Empty(report.Attendees[2].Sessions);
     }
 
     [Fact]
-    public async Task TheCsvHasOneLinePerPlaceAndDefusesSpreadsheetFormulas()
+    public async Task TheCsvHasOneLinePerPlaceOrPersonAndDefusesSpreadsheetFormulas()
     {
         var eventId = await NewEventAsync();
         var mallory = await RegisterForAsync(eventId, "=HYPERLINK(\"x\")", "workshop");
+        var zoe = await RegisterForAsync(eventId, "Zoe");
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/events/{eventId}/attendance?lang=de");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await _client.OrganizerTokenAsync());
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/csv"));
@@ -67,6 +71,7 @@ public sealed class AttendanceApiTests(InMemoryNodeFixture fixture) : IClassFixt
             [
                 "attendeeId,displayName,organization,email,sessionId,sessionTitle,status,position",
                 $"{mallory.AttendeeId},\"'=HYPERLINK(\"\"x\"\")\",\"\",\"\",workshop,\"Werkstatt\",confirmed,",
+                $"{zoe.AttendeeId},\"Zoe\",\"\",\"\",,,,",
             ],
             lines);
     }

@@ -42,6 +42,17 @@ public sealed class StartupConfigurationTests
     }
 
     [Fact]
+    public async Task ATrustedProxyThatIsNoAddressIsRefused()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            await using var node = await VirtualMeetNode.StartAsync(new Dictionary<string, string?> { ["Hosting:TrustedProxies:0"] = "nginx" });
+        });
+
+        Assert.Contains("Hosting:TrustedProxies: 'nginx'", Flatten(error), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheRedisBackplaneWithInMemoryStoresIsRefused()
     {
         await using var redis = await RedisServer.StartAsync(TestContext.Current.CancellationToken);

@@ -54,6 +54,26 @@ public abstract class AttendeeStoreContract
     }
 
     [Fact]
+    public async Task AnEventListsEveryAttendeeItHasAndNoOther()
+    {
+        var eventId = TestEvents.NewId();
+        var first = NewAttendee(eventId);
+        var second = NewAttendee(eventId) with { DisplayName = "Berta Beispiel" };
+        var erased = NewAttendee(eventId);
+        await Store.AddAsync(first, Ct);
+        await Store.AddAsync(second, Ct);
+        await Store.AddAsync(erased, Ct);
+        await Store.AddAsync(NewAttendee(TestEvents.NewId()), Ct);
+        await Store.DeleteAsync(eventId, erased.Id, Ct);
+
+        var listed = await Store.ListAsync(eventId, Ct);
+
+        Assert.Equal(new[] { first.Id, second.Id }.Order(), listed.Select(a => a.Id).Order());
+        Assert.Equal("Berta Beispiel", listed.Single(a => a.Id == second.Id).DisplayName);
+        Assert.Empty(await Store.ListAsync(TestEvents.NewId(), Ct));
+    }
+
+    [Fact]
     public async Task PurgingAnEventRemovesItsAttendeesOnly()
     {
         var purged = NewAttendee(TestEvents.NewId());

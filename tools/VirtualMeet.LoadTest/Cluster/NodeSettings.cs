@@ -25,6 +25,9 @@ internal static class NodeSettings
         ["RateLimits:Rules:chat:WindowSeconds"] = "10",
         ["RateLimits:Rules:reactions:PermitLimit"] = $"{ReactionsPermitsPerSecond}",
         ["RateLimits:Rules:reactions:WindowSeconds"] = "1",
+        // Thousands of attendees sign up from this one machine's address; a deployment under --target needs the same.
+        ["RateLimits:Rules:signup:PermitLimit"] = "100000",
+        ["RateLimits:Rules:organizer-sign-in:PermitLimit"] = "100000",
     };
 
     public static Dictionary<string, string?> OnRedis(RedisProcess redis)

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace VirtualMeet.Server.Realtime.RateLimiting;
 
 /// <summary>
-/// Per-attendee budgets, section <c>RateLimits</c>: <c>RateLimits:Rules:chat:PermitLimit = 5</c>,
+/// Per-attendee budgets (and per caller address for sign-up and organizer sign-in), section <c>RateLimits</c>: <c>RateLimits:Rules:chat:PermitLimit = 5</c>,
 /// <c>RateLimits:Rules:chat:WindowSeconds = 10</c>. Configuration overrides or adds rules; the defaults stay.
 /// </summary>
 public sealed class RateLimitOptions
@@ -18,6 +18,8 @@ public sealed class RateLimitOptions
         [RateLimitRules.Reactions] = new() { PermitLimit = 10, WindowSeconds = 1 },
         [RateLimitRules.Questions] = new() { PermitLimit = 3, WindowSeconds = 60 },
         [RateLimitRules.Signals] = new() { PermitLimit = 100, WindowSeconds = 10 },
+        [RateLimitRules.SignUp] = new() { PermitLimit = 60, WindowSeconds = 60 },
+        [RateLimitRules.OrganizerSignIn] = new() { PermitLimit = 10, WindowSeconds = 300 },
     };
 }
 
@@ -40,6 +42,12 @@ internal static class RateLimitRules
 
     /// <summary>WebRTC signalling relays (offers, answers, candidates).</summary>
     public const string Signals = "signals";
+
+    /// <summary>Attendee sign-ups per caller address and event (a whole office behind one address signs up too).</summary>
+    public const string SignUp = "signup";
+
+    /// <summary>Organizer key exchanges per caller address, failed ones included: guessing the key takes forever.</summary>
+    public const string OrganizerSignIn = "organizer-sign-in";
 }
 
 /// <summary>Data annotations do not reach into dictionary values; this checks every configured rule at start.</summary>

@@ -19,6 +19,9 @@ internal sealed class InMemoryAttendeeStore : IAttendeeStore, IEventScopedData
     public Task<bool> DeleteAsync(string eventId, string attendeeId, CancellationToken cancellationToken) =>
         Task.FromResult(_attendees.TryRemove((eventId, attendeeId), out _));
 
+    public Task<IReadOnlyList<Attendee>> ListAsync(string eventId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Attendee>>([.. _attendees.Where(pair => pair.Key.EventId == eventId).Select(pair => pair.Value)]);
+
     public Task PurgeEventAsync(string eventId, CancellationToken cancellationToken)
     {
         foreach (var key in _attendees.Keys.Where(k => k.EventId == eventId))

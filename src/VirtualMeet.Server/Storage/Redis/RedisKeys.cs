@@ -19,7 +19,8 @@ internal static class RedisKeys
 
     public static RedisKey Event(string eventId) => $"{Tag(eventId)}:event";
 
-    public static RedisKey Attendee(string eventId, string attendeeId) => $"{Tag(eventId)}:attendee:{attendeeId}";
+    /// <summary>Hash of attendee id → attendee JSON.</summary>
+    public static RedisKey Attendees(string eventId) => $"{Tag(eventId)}:attendees";
 
     /// <summary>Sessions an attendee holds a seat or waitlist place in.</summary>
     public static RedisKey AttendeeSessions(string eventId, string attendeeId) => $"{Tag(eventId)}:attendee:{attendeeId}:sessions";

@@ -36,7 +36,7 @@ public sealed class RedisKeyLayoutTests(RedisStoreFixture redis) : IClassFixture
     {
         string[] keys =
         [
-            RedisKeys.Event("e1"), RedisKeys.Attendee("e1", "a"), RedisKeys.AttendeeSessions("e1", "a"),
+            RedisKeys.Event("e1"), RedisKeys.Attendees("e1"), RedisKeys.AttendeeSessions("e1", "a"),
             RedisKeys.SessionSeats("e1", "s"), RedisKeys.SessionWaitlist("e1", "s"), RedisKeys.RegistrationSequence("e1"),
         ];
 
