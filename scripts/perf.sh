@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates docs/performance.md: builds the load tool (and the server it starts) in Release, raises the
-# open-files limit for 10,000 connections, and runs the tool's `report` (about 15-20 minutes on 2 cores,
+# open-files limit for 10,000 connections, and runs the tool's `report` (about 6 minutes on a quiet 2-core machine,
 # progress on stderr). Stops with a non-zero exit and leaves docs/performance.md untouched on any failure.
-# Extra arguments go to the tool, e.g. `scripts/perf.sh --quick --out /tmp/perf.md` for a 4-minute trial.
+# Extra arguments go to the tool, e.g. `scripts/perf.sh --quick --out /tmp/perf.md` for a short trial.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -9,6 +9,8 @@ namespace VirtualMeet.Testing;
 /// <summary>
 /// A <see cref="ConnectionContext"/> over a <see cref="ClientWebSocket"/>: one loop copies received frames into
 /// the input pipe, another sends whatever the hub connection writes. Either side closing ends both.
+/// <see cref="Abort(ConnectionAbortedException)"/> drops the socket without a close frame, as when a laptop loses
+/// its network; the load tool's chaos runs do that.
 /// </summary>
 internal sealed class WebSocketConnection : ConnectionContext
 {
@@ -41,6 +43,8 @@ internal sealed class WebSocketConnection : ConnectionContext
         connection._sending = connection.SendAsync();
         return connection;
     }
+
+    public override void Abort(ConnectionAbortedException abortReason) => _socket.Abort();
 
     public override async ValueTask DisposeAsync()
     {
@@ -133,7 +137,7 @@ internal sealed class WebSocketConnection : ConnectionContext
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
         {
-            // The server went away; the receive loop reports the closure.
+            // The server went away or the socket was aborted; the receive loop reports the closure.
         }
         finally
         {

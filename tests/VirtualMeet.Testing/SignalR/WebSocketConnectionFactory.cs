@@ -11,6 +11,9 @@ namespace VirtualMeet.Testing;
 /// </summary>
 public sealed class WebSocketConnectionFactory(string? accessToken = null) : IConnectionFactory
 {
+    /// <summary>The connection opened last: a hub connection holds one at a time, and this is the one to abort.</summary>
+    public ConnectionContext? Current { get; private set; }
+
     public async ValueTask<ConnectionContext> ConnectAsync(EndPoint endpoint, CancellationToken cancellationToken = default)
     {
         if (endpoint is not UriEndPoint { Uri: var hubUri })
@@ -29,7 +32,8 @@ public sealed class WebSocketConnectionFactory(string? accessToken = null) : ICo
             throw;
         }
 
-        return WebSocketConnection.Start(socket);
+        Current = WebSocketConnection.Start(socket);
+        return Current;
     }
 
     internal static Uri ToWebSocketUri(Uri hubUri, string? accessToken)

@@ -1,8 +1,8 @@
 using System.Net;
-using System.Net.WebSockets;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using VirtualMeet.Testing;
 
 namespace VirtualMeet.LoadTest.Clients;
 
@@ -13,9 +13,9 @@ namespace VirtualMeet.LoadTest.Clients;
 internal sealed class LoadClient : IAsyncDisposable
 {
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Factory _factory;
+    private readonly WebSocketConnectionFactory _factory;
 
-    private LoadClient(Attendee attendee, Uri node, HubConnection connection, Factory factory)
+    private LoadClient(Attendee attendee, Uri node, HubConnection connection, WebSocketConnectionFactory factory)
     {
         Attendee = attendee;
         Node = node;
@@ -46,7 +46,7 @@ internal sealed class LoadClient : IAsyncDisposable
     /// </summary>
     public static async Task<LoadClient> ConnectAsync(Uri node, string hubPath, Attendee attendee, Action<HubConnection> subscribe, CancellationToken cancellationToken)
     {
-        var factory = new Factory(attendee.AccessToken);
+        var factory = new WebSocketConnectionFactory(attendee.AccessToken);
         var builder = new HubConnectionBuilder();
         builder.Services.AddSingleton<IConnectionFactory>(factory);
         builder.Services.AddSingleton<EndPoint>(new UriEndPoint(new Uri(node, hubPath)));
@@ -81,34 +81,6 @@ internal sealed class LoadClient : IAsyncDisposable
         catch (TimeoutException)
         {
             DropSocket();
-        }
-    }
-
-    private sealed class Factory(string accessToken) : IConnectionFactory
-    {
-        public SocketConnection? Current { get; private set; }
-
-        public async ValueTask<ConnectionContext> ConnectAsync(EndPoint endpoint, CancellationToken cancellationToken = default)
-        {
-            var hub = ((UriEndPoint)endpoint).Uri;
-            var uri = new UriBuilder(hub)
-            {
-                Scheme = hub.Scheme == Uri.UriSchemeHttps ? "wss" : "ws",
-                Query = "access_token=" + Uri.EscapeDataString(accessToken),
-            }.Uri;
-            var socket = new ClientWebSocket();
-            try
-            {
-                await socket.ConnectAsync(uri, cancellationToken);
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-
-            Current = SocketConnection.Start(socket);
-            return Current;
         }
     }
 }

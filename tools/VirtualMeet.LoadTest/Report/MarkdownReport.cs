@@ -23,7 +23,7 @@ internal static class MarkdownReport
         Line("before relying on them.");
         Line();
         Line("```sh");
-        Line("scripts/perf.sh            # builds Release, raises ulimit -n, runs the load tool's `report`, rewrites this file (~15-20 min)");
+        Line("scripts/perf.sh            # builds Release, raises ulimit -n, runs the load tool's `report`, rewrites this file (~6 min on a quiet machine)");
         Line("```");
         Line();
         Line(F($"Machine: {data.Machine.Cores} cores ({data.Machine.CpuModel}), {data.Machine.Os}, .NET {data.Machine.Runtime}; load average before the run: {data.Machine.LoadBefore}."));
