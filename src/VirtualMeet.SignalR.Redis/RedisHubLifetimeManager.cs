@@ -54,7 +54,7 @@ public sealed partial class RedisHubLifetimeManager<THub> : HubLifetimeManager<T
         var pipelines = new BackplanePipelines(_options, timeProvider);
         _publisher = new BackplanePublisher(connection, pipelines, metrics, logger);
         _subscriptions = new RedisSubscriptions(connection, pipelines, _options, metrics, logger);
-        _repair = new SubscriptionRepairLoop(_subscriptions, _channels, connection, _publisher, _options, metrics, timeProvider, logger, AskLocalConnectionsToResyncAsync);
+        _repair = new SubscriptionRepairLoop(_subscriptions, _channels, connection, _publisher, _options, metrics, timeProvider, logger, OnRecoveredAsync);
         _started = StartAsync();
     }
 
@@ -207,6 +207,11 @@ public sealed partial class RedisHubLifetimeManager<THub> : HubLifetimeManager<T
         await _subscriptions.SubscribeAsync(_channels.GroupCommands, OnGroupCommandAsync);
         await _subscriptions.SubscribeAsync(_channels.OwnAck, OnAck);
         await _subscriptions.SubscribeAsync(_channels.OwnReturn, OnReturn);
+        if (_options.ResyncMethod is { Length: > 0 })
+        {
+            await _subscriptions.SubscribeAsync(_channels.Resync, OnResyncRequest);
+        }
+
         await _repair.StartAsync();
 
         // A subscribe can complete before Redis has it (hazard 4); a message sent to a connection of this node in
@@ -216,7 +221,35 @@ public sealed partial class RedisHubLifetimeManager<THub> : HubLifetimeManager<T
 
     // Delivery is at-most-once: whatever was published while this node's subscriptions were broken is gone, and
     // a client that missed the last push of something would never learn of it. Once the subscriptions are proved
-    // again, every local connection is told to fetch its snapshots anew (docs/backplane.md, "Recovery").
+    // again, every local connection is told to fetch its snapshots anew (docs/backplane.md, "Recovery"). A send this
+    // node failed to publish was missed by the connections of every node, so then every node is asked, this one too.
+    private async Task OnRecoveredAsync(bool sendsLost)
+    {
+        if (_options.ResyncMethod is not { Length: > 0 })
+        {
+            return;
+        }
+
+        if (sendsLost)
+        {
+            BackplaneLog.ResyncRequested(_logger, ServerName);
+            if (await _publisher.TryPublishAsync(_channels.Resync, RedisProtocol.WriteResyncRequest(ServerName)) is not null)
+            {
+                return; // this node's own connections are asked when the request comes back through its subscription
+            }
+
+            _repair.SendLost(); // the other nodes are asked after the next proved probe
+        }
+
+        await AskLocalConnectionsToResyncAsync();
+    }
+
+    private Task OnResyncRequest(byte[] payload)
+    {
+        RedisProtocol.ReadResyncRequest(payload); // validates the envelope; the sender is in its own log
+        return AskLocalConnectionsToResyncAsync();
+    }
+
     private async Task AskLocalConnectionsToResyncAsync()
     {
         if (_options.ResyncMethod is not { Length: > 0 } method)
@@ -259,10 +292,18 @@ public sealed partial class RedisHubLifetimeManager<THub> : HubLifetimeManager<T
         await _started;
         if (channels.Count == 1)
         {
-            await _publisher.TryPublishAsync(channels[0], payload, cancellationToken);
+            if (await _publisher.TryPublishAsync(channels[0], payload, cancellationToken) is null)
+            {
+                _repair.SendLost();
+            }
+
             return;
         }
 
-        await Task.WhenAll(channels.Select(channel => _publisher.TryPublishAsync(channel, payload, cancellationToken)));
+        var receivers = await Task.WhenAll(channels.Select(channel => _publisher.TryPublishAsync(channel, payload, cancellationToken)));
+        if (receivers.Contains(null))
+        {
+            _repair.SendLost();
+        }
     }
 }

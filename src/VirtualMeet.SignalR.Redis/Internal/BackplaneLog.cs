@@ -75,4 +75,7 @@ internal static partial class BackplaneLog
 
     [LoggerMessage(24, LogLevel.Information, "The backplane recovered from a time in which messages may have been lost; asked {Count} local connections to call {Method}.")]
     public static partial void Recovered(ILogger logger, int count, string method);
+
+    [LoggerMessage(25, LogLevel.Information, "Sends of node {Server} did not reach Redis; asking the connections of every node to resynchronise.")]
+    public static partial void ResyncRequested(ILogger logger, string server);
 }

@@ -27,6 +27,9 @@ internal sealed class RedisChannels(string prefix, string hubName, string server
     /// The node publishes to its own probe channel to prove that its subscription connection still works.
     public RedisChannel Probe => Literal(_root + "internal:probe:" + ServerName);
 
+    /// Every node asks its connections to resynchronise when a message arrives here (see SubscriptionRepairLoop).
+    public RedisChannel Resync => Literal(_root + "internal:resync");
+
     public RedisChannel OwnAck => Ack(ServerName);
 
     public RedisChannel OwnReturn => Return(ServerName);

@@ -32,6 +32,7 @@ internal readonly record struct RedisReturn(string InvocationId, string? Protoco
 ///   Ack:        varint id
 ///   Return:     invocation id, outcome byte (0 completion, 1 gone), [protocol, bytes]
 ///   Probe:      varint nonce
+///   Resync:     server (the node whose sends failed)
 internal static class RedisProtocol
 {
     private const byte Version = 1;
@@ -40,6 +41,7 @@ internal static class RedisProtocol
     private const byte AckKind = 3;
     private const byte ReturnKind = 4;
     private const byte ProbeKind = 5;
+    private const byte ResyncKind = 6;
 
     private const byte HasExcluded = 1;
     private const byte HasInvocationId = 2;
@@ -141,6 +143,15 @@ internal static class RedisProtocol
     public static byte[] WriteProbe(long nonce) => WriteNumber(ProbeKind, nonce);
 
     public static long ReadProbe(ReadOnlyMemory<byte> data) => ReadNumber(data, ProbeKind);
+
+    public static byte[] WriteResyncRequest(string serverName)
+    {
+        var writer = Start(ResyncKind, 64);
+        writer.WriteString(serverName);
+        return writer.ToArray();
+    }
+
+    public static string ReadResyncRequest(ReadOnlyMemory<byte> data) => Open(data, ResyncKind).ReadString();
 
     public static byte[] WriteReturn(string invocationId, string protocolName, ReadOnlySpan<byte> completion)
     {

@@ -11,7 +11,8 @@ namespace VirtualMeet.SignalR.Redis.Internal;
 /// Subscriptions are renewed after a miss while the node is suspect (a restored connection or an unproved
 /// renewal since the last good probe), or after two misses in a row during which no probe came back at all.
 /// When a good probe follows a time in which messages may have been lost, the loop reports the recovery, so the
-/// application can tell its clients to resynchronise from snapshots.
+/// application can tell its clients to resynchronise from snapshots: this node's clients when its subscriptions were
+/// broken, every node's clients when sends of this node failed (those were lost for all of them).
 internal sealed class SubscriptionRepairLoop : IAsyncDisposable
 {
     private readonly RedisSubscriptions _subscriptions;
@@ -32,12 +33,13 @@ internal sealed class SubscriptionRepairLoop : IAsyncDisposable
     private long _lastArrivedNonce;
 
     private readonly EventHandler<RedisConnectionEventArgs> _onFailed;
-    private readonly Func<Task> _onRecovered;
+    private readonly Func<bool, Task> _onRecovered;
 
     // Touched by the loop only (one pass at a time), except the flags that the multiplexer's events set.
     private long _firstMissedNonce;
     private volatile bool _suspect;
     private volatile bool _lossPossible;
+    private int _sendsLost;
 
     public SubscriptionRepairLoop(
         RedisSubscriptions subscriptions,
@@ -48,7 +50,7 @@ internal sealed class SubscriptionRepairLoop : IAsyncDisposable
         RedisBackplaneMetrics metrics,
         TimeProvider timeProvider,
         ILogger logger,
-        Func<Task> onRecovered)
+        Func<bool, Task> onRecovered)
     {
         _subscriptions = subscriptions;
         _channels = channels;
@@ -101,6 +103,9 @@ internal sealed class SubscriptionRepairLoop : IAsyncDisposable
         }
     }
 
+    /// A send of this node did not reach Redis: the connections of every node missed it.
+    public void SendLost() => Interlocked.Exchange(ref _sendsLost, 1);
+
     public void Wake()
     {
         try
@@ -134,10 +139,11 @@ internal sealed class SubscriptionRepairLoop : IAsyncDisposable
             }
 
             _suspect = false;
-            if (_lossPossible)
+            var sendsLost = Interlocked.Exchange(ref _sendsLost, 0) == 1;
+            if (_lossPossible || sendsLost)
             {
                 _lossPossible = false;
-                await _onRecovered();
+                await _onRecovered(sendsLost);
             }
 
             Interlocked.Exchange(ref _healthy, NewSignal()).TrySetResult();

@@ -34,12 +34,14 @@ public sealed class RedisProtocolTests
     }
 
     [Fact]
-    public void GroupCommandAckProbeAndReturnRoundTrip()
+    public void GroupCommandAckProbeResyncAndReturnRoundTrip()
     {
         var command = new RedisGroupCommand(long.MaxValue, "node-é", GroupAction.Remove, "room*?[", "conn");
         Assert.Equal(command, RedisProtocol.ReadGroupCommand(RedisProtocol.WriteGroupCommand(command)));
         Assert.Equal(300, RedisProtocol.ReadAck(RedisProtocol.WriteAck(300)));
         Assert.Equal(7, RedisProtocol.ReadProbe(RedisProtocol.WriteProbe(7)));
+        Assert.Equal("node-é", RedisProtocol.ReadResyncRequest(RedisProtocol.WriteResyncRequest("node-é")));
+        Assert.Throws<InvalidDataException>(() => RedisProtocol.ReadResyncRequest(RedisProtocol.WriteProbe(7)));
 
         var returned = RedisProtocol.ReadReturn(RedisProtocol.WriteReturn("i", "json", [1, 2, 3]));
         Assert.Equal("json", returned.ProtocolName);

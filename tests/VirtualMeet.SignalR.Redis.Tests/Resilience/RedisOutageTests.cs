@@ -159,6 +159,38 @@ public sealed class RedisOutageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendsOneNodeCouldNotPublishMakeTheConnectionsOfEveryNodeResync()
+    {
+        // Node one reaches Redis through a relay the test cuts; node two, connected directly, sees no fault at all,
+        // yet its connections missed what node one failed to publish.
+        await using var relay = TcpRelay.Start(_redis.Port);
+        var prefix = BackplaneNode.NewPrefix();
+        await using var one = BackplaneNode.Start(_redis.ConnectionStringThrough(relay), prefix, WithResync);
+        await using var two = BackplaneNode.Start(_redis.ConnectionString, prefix, WithResync);
+        var onOne = await one.ConnectAsync();
+        var onTwo = await two.ConnectAsync();
+
+        var failed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        one.Connection.ConnectionFailed += (_, _) => failed.TrySetResult();
+        relay.Cut();
+        await failed.Task.WaitAsync(TestTimeouts.Default);
+        await one.Manager.SendAllAsync("Lost", ["while cut off"]).WaitAsync(TestTimeouts.Default);
+        relay.Restore();
+
+        foreach (var client in new[] { onTwo, onOne })
+        {
+            var message = await client.ReadAsync(TestTimeouts.Recovery);
+            Assert.Equal("Resync", message.Target);
+        }
+
+        static void WithResync(RedisBackplaneOptions options)
+        {
+            FastRepair(options);
+            options.ResyncMethod = "Resync";
+        }
+    }
+
+    [Fact]
     public async Task OneLateProbeOnASlowNodeDoesNotRenewSubscriptions()
     {
         // Renewing drops messages for a moment, so a probe that is only late must not trigger it.

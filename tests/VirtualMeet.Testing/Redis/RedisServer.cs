@@ -44,7 +44,13 @@ public sealed class RedisServer : IAsyncDisposable
     public int Port { get; }
 
     /// <summary>A StackExchange.Redis connection string that tolerates the server being down at start.</summary>
-    public string ConnectionString => $"127.0.0.1:{Port},abortConnect=false,connectTimeout=2000,syncTimeout=2000";
+    public string ConnectionString => ConnectionStringFor(Port);
+
+    /// <summary>The connection string of a client that reaches this server through <paramref name="relay"/>.</summary>
+    public string ConnectionStringThrough(TcpRelay relay) =>
+        relay.TargetPort == Port
+            ? ConnectionStringFor(relay.Port)
+            : throw new ArgumentException($"The relay forwards to port {relay.TargetPort}, not to this server's {Port}.", nameof(relay));
 
     public bool IsRunning => _process is { HasExited: false };
 
@@ -182,4 +188,6 @@ public sealed class RedisServer : IAsyncDisposable
         return found ?? throw new InvalidOperationException(
             "redis-server was not found. Install it (apt-get install -y redis-server) or run scripts/test.sh, which does.");
     }
+
+    private static string ConnectionStringFor(int port) => $"127.0.0.1:{port},abortConnect=false,connectTimeout=2000,syncTimeout=2000";
 }

@@ -16,6 +16,7 @@ internal sealed class PollWatcher
     private readonly List<(long Version, long At, bool Pushed)> _arrivals = [];
     private readonly Lock _gate = new();
     private long _highest;
+    private int _resyncPending;
 
     public int Duplicates { get; private set; }
 
@@ -42,7 +43,11 @@ internal sealed class PollWatcher
         });
         connection.On(HubClientMethods.Resync, async () =>
         {
+            // Several nodes may ask at once; one Watch after the delay answers every request that came meanwhile.
+            if (Interlocked.Exchange(ref _resyncPending, 1) == 1)
+                return;
             await Task.Delay(Random.Shared.Next(ResyncJitterMilliseconds));
+            Volatile.Write(ref _resyncPending, 0);
             try
             {
                 Apply(await connection.InvokeAsync<PollWatchSnapshot>(PollsHubMethods.Watch, eventId, null));

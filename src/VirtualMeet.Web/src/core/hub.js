@@ -54,8 +54,14 @@ export async function openHub(path, { handlers = {}, onReconnected } = {}) {
     .configureLogging(signalR.LogLevel.Warning)
     .build();
   for (const [method, handler] of Object.entries(handlers)) connection.on(method, handler);
+  // Several nodes may ask at once (each node whose sends failed asks every node's clients): one snapshot, taken
+  // after the last of them arrived, answers them all.
+  let resyncPending = false;
   connection.on('Resync', () => {
+    if (resyncPending) return;
+    resyncPending = true;
     setTimeout(() => {
+      resyncPending = false;
       if (connection.state === signalR.HubConnectionState.Connected) onReconnected?.();
     }, Math.random() * resyncJitterMs);
   });
