@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text;
 using Microsoft.Extensions.Options;
+using VirtualMeet.Contracts.Identity;
 
 namespace VirtualMeet.Server.Identity;
 
@@ -21,11 +22,17 @@ public sealed class AuthOptions
     /// <summary>Shared secret exchanged for an organizer token at <c>POST /api/auth/organizer</c>; unset disables it.</summary>
     public string? OrganizerKey { get; set; }
 
-    /// <summary>Optional external OpenID Connect authority whose tokens are accepted as well.</summary>
+    /// <summary>Optional external OpenID Connect authority whose organizer tokens are accepted as well.</summary>
     public string? Authority { get; set; }
 
-    /// <summary>Audience expected in tokens of the external authority.</summary>
+    /// <summary>Audience expected in tokens of the external authority; required with <see cref="Authority"/>.</summary>
     public string? Audience { get; set; }
+
+    /// <summary>The claim that carries roles in the authority's tokens, e.g. <c>roles</c> for Microsoft Entra ID app roles.</summary>
+    public string RoleClaim { get; set; } = VirtualMeetClaims.Role;
+
+    /// <summary>Whether the authority's discovery document and keys must come over HTTPS.</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
 
     public string Issuer { get; set; } = "virtualmeet";
 
@@ -57,8 +64,29 @@ internal sealed class AuthOptionsSetup(IHostEnvironment environment) : IPostConf
         if (Encoding.UTF8.GetByteCount(options.SigningKey) < MinimumKeyBytes)
             return ValidateOptionsResult.Fail($"Auth:SigningKey is too short: HS256 needs at least {MinimumKeyBytes} bytes.");
 
-        if (options.Authority is { Length: > 0 } authority && !Uri.TryCreate(authority, UriKind.Absolute, out _))
+        return options.Authority is { Length: > 0 } authority ? ValidateAuthority(authority, options) : ValidateOptionsResult.Success;
+    }
+
+    private static ValidateOptionsResult ValidateAuthority(string authority, AuthOptions options)
+    {
+        if (!Uri.TryCreate(authority, UriKind.Absolute, out var uri))
             return ValidateOptionsResult.Fail($"Auth:Authority '{authority}' is not an absolute URI.");
+
+        // The authority issues tokens for all its applications; the audience marks those meant for VirtualMeet.
+        if (string.IsNullOrEmpty(options.Audience))
+            return ValidateOptionsResult.Fail("Auth:Audience is required with Auth:Authority: the audience the authority puts into tokens for VirtualMeet.");
+
+        // Whoever can change the discovery document on the wire chooses the keys organizer tokens are checked with.
+        // So plain http is a deliberate setting, never implied by the URL.
+        if (options.RequireHttpsMetadata && uri.Scheme != Uri.UriSchemeHttps)
+        {
+            return ValidateOptionsResult.Fail(
+                $"Auth:Authority '{authority}' is not HTTPS, so its signing keys could be replaced on the way. Use HTTPS, or set " +
+                "Auth:RequireHttpsMetadata=false for development or an authority on a trusted network.");
+        }
+
+        if (string.IsNullOrEmpty(options.RoleClaim))
+            return ValidateOptionsResult.Fail("Auth:RoleClaim must name the claim that carries roles in the authority's tokens.");
 
         return ValidateOptionsResult.Success;
     }

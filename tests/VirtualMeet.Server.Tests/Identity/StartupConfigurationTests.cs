@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using VirtualMeet.Server.Tests.Hosting;
 using VirtualMeet.Testing;
 
 namespace VirtualMeet.Server.Tests.Identity;
@@ -9,23 +9,17 @@ public sealed class StartupConfigurationTests
     [Fact]
     public async Task WithoutASigningKeyOutsideDevelopmentTheServerRefusesToStart()
     {
-        var error = await Assert.ThrowsAnyAsync<Exception>(async () =>
-        {
-            await using var node = await VirtualMeetNode.StartAsync(new Dictionary<string, string?> { ["Auth:SigningKey"] = "" });
-        });
+        var message = await RefusedStart.MessageAsync(new Dictionary<string, string?> { ["Auth:SigningKey"] = "" });
 
-        Assert.Contains("Auth:SigningKey is not configured", Flatten(error), StringComparison.Ordinal);
+        Assert.Contains("Auth:SigningKey is not configured", message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task ATooShortSigningKeyIsRefused()
     {
-        var error = await Assert.ThrowsAnyAsync<Exception>(async () =>
-        {
-            await using var node = await VirtualMeetNode.StartAsync(new Dictionary<string, string?> { ["Auth:SigningKey"] = "short" });
-        });
+        var message = await RefusedStart.MessageAsync(new Dictionary<string, string?> { ["Auth:SigningKey"] = "short" });
 
-        Assert.Contains("too short", Flatten(error), StringComparison.Ordinal);
+        Assert.Contains("too short", message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -42,26 +36,40 @@ public sealed class StartupConfigurationTests
     }
 
     [Fact]
-    public async Task ATrustedProxyThatIsNoAddressIsRefused()
+    public async Task AnAuthorityWithoutAnAudienceIsRefused()
     {
-        var error = await Assert.ThrowsAnyAsync<Exception>(async () =>
+        var message = await RefusedStart.MessageAsync(new Dictionary<string, string?> { ["Auth:Authority"] = "https://idp.example.org" });
+
+        Assert.Contains("Auth:Audience is required", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnAuthorityOverHttpIsRefusedUnlessHttpsMetadataIsWaived()
+    {
+        var message = await RefusedStart.MessageAsync(new Dictionary<string, string?>
         {
-            await using var node = await VirtualMeetNode.StartAsync(new Dictionary<string, string?> { ["Hosting:TrustedProxies:0"] = "nginx" });
+            ["Auth:Authority"] = "http://idp.example.org",
+            ["Auth:Audience"] = "virtualmeet-api",
         });
 
-        Assert.Contains("Hosting:TrustedProxies: 'nginx'", Flatten(error), StringComparison.Ordinal);
+        Assert.Contains("Auth:RequireHttpsMetadata=false", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ATrustedProxyThatIsNoAddressIsRefused()
+    {
+        var message = await RefusedStart.MessageAsync(new Dictionary<string, string?> { ["Hosting:TrustedProxies:0"] = "nginx" });
+
+        Assert.Contains("Hosting:TrustedProxies: 'nginx'", message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task TheRedisBackplaneWithInMemoryStoresIsRefused()
     {
         await using var redis = await RedisServer.StartAsync(TestContext.Current.CancellationToken);
-        var error = await Assert.ThrowsAnyAsync<Exception>(async () =>
-        {
-            await using var node = await VirtualMeetNode.StartWithRedisAsync(redis, new Dictionary<string, string?> { ["Storage:Provider"] = "InMemory" });
-        });
+        var message = await RefusedStart.MessageAsync(() => VirtualMeetNode.StartWithRedisAsync(redis, new Dictionary<string, string?> { ["Storage:Provider"] = "InMemory" }));
 
-        Assert.Contains("Storage:AllowInMemoryWithRedisBackplane", Flatten(error), StringComparison.Ordinal);
+        Assert.Contains("Storage:AllowInMemoryWithRedisBackplane", message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -78,11 +86,4 @@ public sealed class StartupConfigurationTests
         using var response = await client.GetAsync("/api/events", TestContext.Current.CancellationToken);
         Assert.True(response.IsSuccessStatusCode);
     }
-
-    private static string Flatten(Exception error) => error switch
-    {
-        OptionsValidationException options => string.Join("; ", options.Failures),
-        AggregateException aggregate => string.Join("; ", aggregate.InnerExceptions.Select(Flatten)),
-        _ => error.Message + (error.InnerException is null ? "" : "; " + Flatten(error.InnerException)),
-    };
 }
