@@ -54,6 +54,21 @@ public sealed class BarTableTests(WebServerFixture server, ChromiumFixture chrom
         await Screenshots.SaveAsync(ben, "bars-full-table");
     }
 
+    [Fact]
+    public async Task BarNamesFollowTheLanguageSwitchWhileTableNamesStayAsDefined()
+    {
+        var testEvent = await CreateEventAsync(WebTestEvent.NetworkingId);
+        var anna = await OpenBarsAsync(testEvent.Id, "Anna Becker");
+
+        // Anna registered in English; the bar names follow the UI, not the language chosen at registration.
+        await anna.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "DE", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(anna.GetByRole(AriaRole.Region, new PageGetByRoleOptions { Name = "Bar Förderung", Exact = true })
+            .GetByRole(AriaRole.Article, new LocatorGetByRoleOptions { Name = Table, Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(anna.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Finde einen Tisch für mich" })).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(anna, "bars-german");
+    }
+
     private async Task<IPage> OpenBarsAsync(string eventId, string name)
     {
         var page = await NewAttendeeAsync(eventId, name);

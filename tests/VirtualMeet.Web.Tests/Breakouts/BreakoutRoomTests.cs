@@ -4,14 +4,19 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.SignalR.Client;
 using VirtualMeet.Contracts;
 using VirtualMeet.Contracts.Breakouts;
+using VirtualMeet.Contracts.Events;
 using VirtualMeet.Web.Tests.Infrastructure;
 
 namespace VirtualMeet.Web.Tests.Breakouts;
 
-/// <summary>Breakout rooms in the browser: registering and entering, who is in the room, the closing countdown.</summary>
+/// <summary>
+/// Breakout rooms in the browser: registering and entering, who is in the room, the closing countdown, moderators
+/// moving and removing participants.
+/// </summary>
 public sealed partial class BreakoutRoomTests(WebServerFixture server, ChromiumFixture chromium) : BrowserTest(server, chromium)
 {
     private const string RoomTitle = "Public relations in cluster management organisations";
+    private const string SecondRoomTitle = "Human resources management in cluster management organisations";
 
     [Fact]
     public async Task AVideoLinkAndACountdownStartedByAnOrganiserReachBothParticipants()
@@ -66,6 +71,42 @@ public sealed partial class BreakoutRoomTests(WebServerFixture server, ChromiumF
         await Assertions.Expect(anna.GetByRole(AriaRole.Alert)).ToContainTextAsync("forbidden");
     }
 
+    [Fact]
+    public async Task AnOrganiserMovesAnAttendeeToAnotherBreakoutAndRemovesThemThere()
+    {
+        var testEvent = await CreateEventAsync(WebTestEvent.BreakoutId, SecondRoomOpenToAll);
+        var anna = await EnterRoomAsync(testEvent.Id, "Anna Becker");
+        var organiser = await NewOrganizerAsync(testEvent.Id);
+        await organiser.GotoAsync($"/#/breakouts/{WebTestEvent.BreakoutId}");
+        await Assertions.Expect(ParticipantList(organiser)).ToContainTextAsync("Anna Becker");
+        await Assertions.Expect(ParticipantList(anna).GetByRole(AriaRole.Listitem)).ToHaveCountAsync(2);
+
+        await ParticipantList(organiser).GetByRole(AriaRole.Combobox, new LocatorGetByRoleOptions { Name = "Move to… (Anna Becker)" })
+            .SelectOptionAsync(new SelectOptionValue { Label = SecondRoomTitle });
+        await Screenshots.SaveAsync(organiser, "breakout-moderation");
+        await ParticipantList(organiser).GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Move Anna Becker", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(Participants(organiser).GetByRole(AriaRole.Status)).ToHaveTextAsync($"Anna Becker is now in “{SecondRoomTitle}”.");
+        await Assertions.Expect(ParticipantList(organiser).GetByRole(AriaRole.Listitem)).ToHaveCountAsync(1);
+        await Assertions.Expect(anna).ToHaveURLAsync(new Regex($"#/breakouts/{WebTestEvent.SecondBreakoutId}$"));
+        await Assertions.Expect(anna.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Level = 1 })).ToHaveTextAsync(SecondRoomTitle);
+        await Assertions.Expect(anna.Locator(".breakout-notices").GetByRole(AriaRole.Status)).ToHaveTextAsync("You were moved to another breakout.");
+        await Assertions.Expect(ParticipantList(anna)).ToContainTextAsync("Anna Becker");
+
+        // The organiser follows; both now see the same two people in the second room.
+        await organiser.GotoAsync($"/#/breakouts/{WebTestEvent.SecondBreakoutId}");
+        await Assertions.Expect(ParticipantList(organiser).GetByRole(AriaRole.Listitem)).ToHaveCountAsync(2);
+        await Assertions.Expect(ParticipantList(anna).GetByRole(AriaRole.Listitem)).ToHaveCountAsync(2);
+        await Screenshots.SaveAsync(anna, "breakout-moved");
+
+        await ParticipantList(organiser).GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Remove Anna Becker", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(Participants(organiser).GetByRole(AriaRole.Status)).ToHaveTextAsync("Anna Becker was taken out of this breakout.");
+        await Assertions.Expect(ParticipantList(organiser).GetByRole(AriaRole.Listitem)).ToHaveCountAsync(1);
+        await Assertions.Expect(anna.GetByRole(AriaRole.Alert)).ToHaveTextAsync("A moderator took you out of this breakout.");
+        await Screenshots.SaveAsync(anna, "breakout-removed");
+    }
+
     /// <summary>Registers through the breakout list, then enters the room from there.</summary>
     private async Task<IPage> EnterRoomAsync(string eventId, string name)
     {
@@ -107,6 +148,15 @@ public sealed partial class BreakoutRoomTests(WebServerFixture server, ChromiumF
 
     private static ILocator Participants(IPage page) =>
         page.GetByRole(AriaRole.Region, new PageGetByRoleOptions { Name = "Participants", Exact = false });
+
+    // The people only: the region also holds moderation outcomes and the raised hands.
+    private static ILocator ParticipantList(IPage page) => Participants(page).GetByRole(AriaRole.List).First;
+
+    // Moving someone needs a room they may enter: the demo's breakouts all take registrations.
+    private static EventDefinition SecondRoomOpenToAll(EventDefinition definition) => definition with
+    {
+        Sessions = [.. definition.Sessions.Select(s => s.Id == WebTestEvent.SecondBreakoutId ? s with { RegistrationRequired = false } : s)],
+    };
 
     [GeneratedRegex(@"^(09|10):\d\d$")]
     private static partial Regex MinutesLeft();

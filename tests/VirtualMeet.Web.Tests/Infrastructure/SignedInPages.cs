@@ -22,6 +22,8 @@ public static partial class SignedInPages
         await page.GetByLabel(texts.ContentLanguage, new PageGetByLabelOptions { Exact = true })
             .SelectOptionAsync(new SelectOptionValue { Value = language });
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = texts.Register }).ClickAsync();
+        // A retrying URL assertion, not a navigation wait: the hash route changes within the document and may do so
+        // before a navigation waiter would be attached.
         await Assertions.Expect(page).ToHaveURLAsync(LobbyUrl());
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Name = texts.LobbyAgenda, Exact = true }))
             .ToBeVisibleAsync();

@@ -53,7 +53,7 @@ public sealed class PollFlowTests(WebServerFixture server, ChromiumFixture chrom
 
     private async Task<IPage> OpenPollsAsync(string eventId, string name)
     {
-        var page = await AttendeeSignIn.NewAsync(Browser, Node, eventId, name);
+        var page = await NewAttendeeAsync(eventId, name);
         await page.GotoAsync("/#/polls");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Level = 1 })).ToHaveTextAsync("Event polls");
         return page;

@@ -20,7 +20,7 @@ public sealed class PollKindsTests(WebServerFixture server, ChromiumFixture chro
         await OpenPollAsync(organiser, testEvent.Id, new { question = CloudQuestion, kind = "wordcloud" });
         var pitch = await OpenPollAsync(organiser, testEvent.Id,
             new { question = PitchQuestion, kind = "pitch", options = new[] { "GreenGrid", "FabLab Nord", "AquaSense" } });
-        var anna = await AttendeeSignIn.NewAsync(Browser, Node, testEvent.Id, "Anna Becker");
+        var anna = await NewAttendeeAsync(testEvent.Id, "Anna Becker");
         await anna.GotoAsync("/#/polls");
 
         var cloud = Poll(anna, CloudQuestion);

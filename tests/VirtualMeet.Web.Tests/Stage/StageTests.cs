@@ -1,5 +1,4 @@
 using VirtualMeet.Web.Tests.Infrastructure;
-using VirtualMeet.Web.Tests.Polls;
 
 namespace VirtualMeet.Web.Tests.Stage;
 
@@ -32,7 +31,7 @@ public sealed class StageTests(WebServerFixture server, ChromiumFixture chromium
 
     private async Task<IPage> OpenStageAsync(string eventId, string name)
     {
-        var page = await AttendeeSignIn.NewAsync(Browser, Node, eventId, name);
+        var page = await NewAttendeeAsync(eventId, name);
         await page.GotoAsync($"/#/stage/{WebTestEvent.KeynoteId}");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Name = "Questions", Exact = true })).ToBeVisibleAsync();
         return page;

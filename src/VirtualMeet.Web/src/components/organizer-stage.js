@@ -1,9 +1,10 @@
-// Organiser console, stage: pick a stage session, set its status, streams per language, speaker, title and replay,
-// and moderate its chat and questions with the same components the stage page shows moderators.
+// Organiser console, stage: pick a stage session, set its status, planned start, streams per language, speaker, title
+// and replay, and moderate its chat and questions with the same components the stage page shows moderators.
 import { announce, clear, h, showError } from '../core/dom.js';
 import { download, eventPath } from '../core/api.js';
 import { closeHub, openHub } from '../core/hub.js';
-import { addStrings, t } from '../core/i18n.js';
+import { addStrings, formatDateTime, t } from '../core/i18n.js';
+import { eventZone, fromZonedInput, toZonedInput } from '../core/zoned-time.js';
 import { createStageChat } from './stage-chat.js';
 import { createStageQuestions } from './stage-questions.js';
 import { stageStatusBadge } from './stage-status.js';
@@ -13,6 +14,10 @@ addStrings({
     'org.stage.session': 'Bühnenprogramm',
     'org.stage.settings': 'Bühne steuern',
     'org.stage.status': 'Status',
+    'org.stage.startsAt': 'Geplanter Beginn (Datum und Uhrzeit)',
+    'org.stage.startsAtHint': 'In der Zeitzone der Veranstaltung: {zone}. Solange die Bühne „Geplant“ ist, zählt sie bis dahin herunter.',
+    'org.stage.startShifted': 'Diese Uhrzeit gibt es in {zone} wegen der Zeitumstellung nicht; gespeichert ist {time}.',
+    'org.stage.plannedStart': 'Beginn {time}',
     'org.stage.source': 'Stream-URL ({language})',
     'org.stage.sourceKind': 'Art des Streams ({language})',
     'org.stage.kind.hls': 'HLS (.m3u8)',
@@ -35,6 +40,10 @@ addStrings({
     'org.stage.session': 'Stage session',
     'org.stage.settings': 'Run the stage',
     'org.stage.status': 'Status',
+    'org.stage.startsAt': 'Planned start (date and time)',
+    'org.stage.startsAtHint': 'In the event’s time zone, {zone}. While the stage is “Scheduled”, it counts down to this.',
+    'org.stage.startShifted': 'This time does not exist in {zone} because the clocks change; saved as {time}.',
+    'org.stage.plannedStart': 'starts {time}',
     'org.stage.source': 'Stream URL ({language})',
     'org.stage.sourceKind': 'Stream kind ({language})',
     'org.stage.kind.hls': 'HLS (.m3u8)',
@@ -105,6 +114,7 @@ export async function createOrganizerStage({ stages, languages }) {
     if (!views || stage.version <= views.version) return;
     views.version = stage.version;
     clear(views.currentSlot).append(`${t('org.stage.current')} `, stageStatusBadge(stage.status), ' ',
+      stage.status === 'scheduled' ? h('span', {}, `· ${t('org.stage.plannedStart', { time: formatDateTime(stage.startsAt) })} ·`) : '',
       h('a', { href: `#/stage/${encodeURIComponent(stage.sessionId)}`, text: t('org.stage.open') }), ' · ',
       h('button', {
         type: 'button', class: 'link-button', text: t('org.stage.questionsCsv'),
@@ -113,10 +123,19 @@ export async function createOrganizerStage({ stages, languages }) {
   }
 
   function settingsForm(stage, currentSlot) {
-    const field = (control, label, hint) => h('div', { class: 'field' },
-      h('label', { for: control.id, text: label }), control, hint ? h('span', { class: 'hint', text: hint }) : null);
+    const field = (control, label, hint) => {
+      const hintId = hint ? `${control.id}-hint` : null;
+      if (hintId) control.setAttribute('aria-describedby', hintId);
+      return h('div', { class: 'field' },
+        h('label', { for: control.id, text: label }), control, hint ? h('span', { class: 'hint', id: hintId, text: hint }) : null);
+    };
     const status = h('select', { id: 'org-stage-status' },
       statuses.map((s) => h('option', { value: s, selected: s === stage.status, text: t(`stage.status.${s}`) })));
+    // Entered and shown on the event's wall clock, whatever zone the organiser's browser is in. Sent only when edited:
+    // the field holds whole minutes, and saving other settings must not round the stage's start.
+    const zone = eventZone();
+    const startsAt = h('input', { id: 'org-stage-starts-at', type: 'datetime-local', value: toZonedInput(stage.startsAt, zone) });
+    let shownStart = startsAt.value;
     const sources = languages.map((language) => {
       const existing = stage.sources.find((s) => s.language === language);
       const url = h('input', { id: `org-stage-url-${language}`, type: 'url', value: existing?.url ?? '', placeholder: 'https://…' });
@@ -139,6 +158,7 @@ export async function createOrganizerStage({ stages, languages }) {
       h('h3', { id: 'org-stage-settings-heading', text: t('org.stage.settings') }),
       currentSlot,
       field(status, t('org.stage.status')),
+      field(startsAt, t('org.stage.startsAt'), t('org.stage.startsAtHint', { zone })),
       sources.map((s) => s.element),
       field(speaker, t('org.stage.speaker')), field(title, t('org.stage.title')),
       field(replay, t('org.stage.replay'), t('org.stage.replayHint')),
@@ -152,6 +172,7 @@ export async function createOrganizerStage({ stages, languages }) {
       saved.textContent = '';
       const update = {
         status: status.value,
+        startsAt: startsAt.value !== shownStart ? fromZonedInput(startsAt.value, zone) : null,
         sources: sources.filter((s) => s.url.value.trim()).map((s) => ({ language: s.language, url: s.url.value.trim(), kind: s.kind.value })),
         speaker: speaker.value.trim(),
         title: title.value.trim() || null,
@@ -161,8 +182,14 @@ export async function createOrganizerStage({ stages, languages }) {
       try {
         const view = await invoke('SetStage', sessionId, update);
         showCurrent(view);
-        saved.textContent = t('org.stage.saved');
-        announce(t('org.stage.saved'));
+        // A time the clocks skipped (spring's DST gap) was saved later than typed: say so, and show what was saved.
+        const entered = update.startsAt ? startsAt.value.slice(0, 16) : null;
+        startsAt.value = shownStart = toZonedInput(view.startsAt, zone);
+        const message = entered && entered !== startsAt.value
+          ? `${t('org.stage.saved')} ${t('org.stage.startShifted', { zone, time: formatDateTime(view.startsAt) })}`
+          : t('org.stage.saved');
+        saved.textContent = message;
+        announce(message);
       } catch (error) {
         showError(formError, error);
       }

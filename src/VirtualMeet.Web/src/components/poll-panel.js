@@ -3,7 +3,7 @@
 // what is shown (an unknown poll) or a reconnect fetches the snapshot again, so a lost push never leaves stale results.
 import { announce, clear, h, showError, useStyles } from '../core/dom.js';
 import { closeHub, hubErrorCode, openHub } from '../core/hub.js';
-import { addStrings, t } from '../core/i18n.js';
+import { addStrings, formatTime, t } from '../core/i18n.js';
 import { getSession } from '../core/session.js';
 import { renderBallot } from './poll-ballot.js';
 import { pollText, renderResults, winnerText } from './poll-results.js';
@@ -116,7 +116,7 @@ export async function mountPollPanel(container, { eventId, sessionId = null, hea
         pollStatusBadge(poll.status)),
       sessionId && !poll.sessionId ? h('p', { class: 'muted poll-scope', text: t('poll.eventWide') }) : null,
       poll.status === 'open' && poll.closesAt
-        ? h('p', { class: 'muted', text: t('poll.closesAt', { time: new Date(poll.closesAt).toLocaleTimeString() }) })
+        ? h('p', { class: 'muted', text: t('poll.closesAt', { time: formatTime(poll.closesAt) }) })
         : null,
       ballotSlot, cardError, resultsSlot);
     const card = { el, ballotSlot, resultsSlot, cardError };

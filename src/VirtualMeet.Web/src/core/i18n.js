@@ -40,8 +40,10 @@ export function setLanguage(lang) {
 
 const locale = () => (current === 'de' ? 'de-DE' : 'en-GB');
 
-// Times are shown in the event's time zone (kept in the session at sign-in), as the agenda was planned in it.
-const timeZone = () => getSession()?.timeZone ?? undefined;
+// Times are shown in the event's time zone (kept in the session at sign-in), as the agenda was planned in it. Every
+// time the client shows goes through the helpers below (or core/zoned-time.js for entering one).
+/** The event's IANA time zone, or undefined (the browser's) when the session does not know it. */
+export const timeZone = () => getSession()?.timeZone ?? undefined;
 
 export function formatTime(iso) {
   return new Date(iso).toLocaleTimeString(locale(), { hour: '2-digit', minute: '2-digit', timeZone: timeZone() });

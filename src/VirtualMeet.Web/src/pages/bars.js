@@ -2,8 +2,9 @@
 // with one click, "find me a table", the table chat and the camera mesh of one's table. The floor plan is the
 // EnterBars snapshot kept current by TableChanged (coalesced per bar; a table's state is kept only when its version
 // is higher) and by the ParticipantJoined/Left pushes of one's own table.
+import { api, eventPath } from '../core/api.js';
 import { closeHub, openHub } from '../core/hub.js';
-import { addStrings, t } from '../core/i18n.js';
+import { addStrings, language, t } from '../core/i18n.js';
 import { announce, clear, h, showError, useStyles } from '../core/dom.js';
 import { createRoomChat } from '../components/room-chat.js';
 import { createPeerVideo, participantIdOf } from '../components/peer-video.js';
@@ -63,6 +64,12 @@ export async function mount(root, ctx) {
   let chat = null;
   let disposed = false;
   let connection = null;
+
+  // Bar names are German and English in the event's data; EnterBars picks the language chosen at registration, the
+  // agenda the one asked for. Asking in the UI's language makes the floor plan follow the language switch (which mounts
+  // the page again). Table names are single-language data and stay as defined.
+  const agenda = await api(eventPath(`?lang=${language()}`)).catch(() => null);
+  const barNames = new Map((agenda?.bars ?? []).map((bar) => [bar.id, bar.name]));
 
   const errorSlot = h('div');
   const whereSlot = h('p', { class: 'bars-where', role: 'status' });
@@ -252,7 +259,7 @@ export async function mount(root, ctx) {
     bars.clear();
     tables.clear();
     for (const bar of snapshot.bars) {
-      bars.set(bar.id, { id: bar.id, name: bar.name, private: bar.private, tableKeys: bar.tables.map((x) => keyOf(x.barId, x.tableId)) });
+      bars.set(bar.id, { id: bar.id, name: barNames.get(bar.id) ?? bar.name, private: bar.private, tableKeys: bar.tables.map((x) => keyOf(x.barId, x.tableId)) });
       for (const table of bar.tables) tables.set(keyOf(table.barId, table.tableId), table);
     }
     myTable = snapshot.myTable ?? null;

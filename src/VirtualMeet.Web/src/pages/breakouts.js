@@ -1,11 +1,12 @@
 // Breakouts: `#/breakouts` lists the event's breakout sessions, `#/breakouts/<sessionId>` is the room on
 // /hubs/breakouts: participants, raised hands, chat, the closing countdown, the external video room and the camera
 // mesh. Live state is the JoinBreakout snapshot plus versioned pushes; a version gap or a reconnect joins again
-// (joining twice keeps the one seat) and renders the fresh snapshot.
+// (joining twice keeps the one seat) and renders the fresh snapshot. Moderators move and remove participants.
 import { api, eventPath } from '../core/api.js';
 import { closeHub, hubErrorCode, openHub } from '../core/hub.js';
 import { addStrings, formatTime, language, t } from '../core/i18n.js';
 import { announce, clear, countdown, errorBox, h, showError, useStyles } from '../core/dom.js';
+import { createParticipantModeration } from '../components/breakout-moderation.js';
 import { createRoomChat } from '../components/room-chat.js';
 import { createPeerVideo, participantIdOf } from '../components/peer-video.js';
 
@@ -104,6 +105,10 @@ addStrings({
 
 const returnDelayMs = 5000;
 
+// What a `Moved` push leaves for the room it sends the participant to: shown there once, so the new room explains
+// itself (the old page is gone by then).
+let arrivalNotice = null;
+
 export async function mount(root, ctx) {
   useStyles('pages/breakouts.css');
   return ctx.params[0] ? mountRoom(root, ctx, ctx.params[0]) : mountList(root, ctx);
@@ -191,6 +196,16 @@ async function mountRoom(root, ctx, sessionId) {
     h('div', { class: 'row' }, videoLinkInput, h('button', { type: 'submit', text: t('breakouts.videoLinkSave') })),
     videoLinkError);
 
+  // Moderators move participants to the event's other breakouts they also moderate (the server refuses the rest).
+  const moderation = moderates ? createParticipantModeration({
+    sessionId,
+    invoke: (method, ...args) => connection.invoke(method, ...args),
+    targets: (agenda?.sessions ?? [])
+      .filter((s) => s.kind === 'breakout' && s.id !== sessionId
+        && (ctx.session.role === 'organizer' || s.moderators.some((m) => m.id === selfId)))
+      .map((s) => ({ id: s.id, title: s.title })),
+  }) : null;
+
   async function saveVideoLink(event) {
     event.preventDefault();
     try {
@@ -205,6 +220,10 @@ async function mountRoom(root, ctx, sessionId) {
     h('p', {}, h('a', { href: '#/breakouts', text: t('breakouts.back') })),
     h('h1', { text: session?.title ?? sessionId }),
     closingSlot, noticeSlot, errorSlot, body);
+  if (arrivalNotice) {
+    addNotice(h('div', { class: 'notice', role: 'status', text: arrivalNotice }));
+    arrivalNotice = null;
+  }
 
   const stageHash = () => {
     const now = Date.now();
@@ -252,17 +271,22 @@ async function mountRoom(root, ctx, sessionId) {
     const me = state.participants.find((p) => p.participantId === selfId);
     const handUp = state.raisedHands.includes(selfId);
     const nameOf = (id) => state.participants.find((p) => p.participantId === id)?.displayName ?? id;
-    const handHadFocus = peopleSlot.contains(document.activeElement);
+    // The list is rebuilt on every push: whoever was operating a control in it keeps their place, or lands on the
+    // heading when the control went with its participant (moved, removed, left).
+    const focusKey = peopleSlot.contains(document.activeElement) ? document.activeElement.dataset.focusKey ?? 'heading' : null;
+    const heading = h('h2', { id: 'breakout-people', tabindex: '-1', text: t('breakouts.participants', { count: state.participants.length }) });
     clear(peopleSlot).append(
-      h('h2', { id: 'breakout-people', text: t('breakouts.participants', { count: state.participants.length }) }),
+      heading,
       state.capacity != null ? h('p', { class: 'muted small', text: t('breakouts.capacity', { count: state.participants.length, capacity: state.capacity }) }) : '',
       h('ul', { class: 'breakout-participants' }, state.participants.map((p) => h('li', { dataset: { participant: p.participantId } },
         h('span', { class: 'participant-name', text: p.displayName }),
         p.participantId === selfId ? h('span', { class: 'muted', text: ` ${t('breakouts.you')}` }) : null,
         p.role !== 'attendee' ? h('span', { class: 'badge badge-muted', text: t(`role.${p.role}`) }) : null,
-        state.raisedHands.includes(p.participantId) ? h('span', { class: 'badge badge-warn', text: t('breakouts.handRaised') }) : null))),
+        state.raisedHands.includes(p.participantId) ? h('span', { class: 'badge badge-warn', text: t('breakouts.handRaised') }) : null,
+        moderation && p.participantId !== selfId ? moderation.controls(p) : null))),
+      moderation?.element ?? '',
       me ? h('button', {
-        type: 'button', class: 'hand-button', 'aria-pressed': String(handUp),
+        type: 'button', class: 'hand-button', 'aria-pressed': String(handUp), dataset: { focusKey: 'hand' },
         on: { click: () => toggleHand(handUp) },
         text: handUp ? t('breakouts.lowerHand') : t('breakouts.raiseHand'),
       }) : '',
@@ -270,7 +294,7 @@ async function mountRoom(root, ctx, sessionId) {
       state.raisedHands.length === 0
         ? h('p', { class: 'muted small', text: t('breakouts.noHands') })
         : h('ol', { class: 'hands-queue' }, state.raisedHands.map((id) => h('li', { text: nameOf(id) }))));
-    if (handHadFocus) peopleSlot.querySelector('.hand-button')?.focus();
+    if (focusKey) (peopleSlot.querySelector(`[data-focus-key="${CSS.escape(focusKey)}"]`) ?? heading).focus();
 
     videoRoom.hidden = !state.videoUrl && !moderates;
     clear(videoLinkSlot).append(state.videoUrl
@@ -381,6 +405,7 @@ async function mountRoom(root, ctx, sessionId) {
       if (e.fromSessionId !== sessionId) return;
       if (e.toSessionId) {
         announce(t('breakouts.moved'));
+        arrivalNotice = t('breakouts.moved');
         ctx.navigate(`#/breakouts/${encodeURIComponent(e.toSessionId)}`);
       } else {
         state = null;

@@ -2,7 +2,7 @@
 // when first shown and kept while the page lives, so a running stage or poll watch is not dropped by switching.
 import { clear, h, useStyles } from '../core/dom.js';
 import { api, eventPath } from '../core/api.js';
-import { addStrings, t } from '../core/i18n.js';
+import { addStrings, language, t } from '../core/i18n.js';
 import { createOrganizerBreakouts } from '../components/organizer-breakouts.js';
 import { createOrganizerExports } from '../components/organizer-exports.js';
 import { createOrganizerPolls } from '../components/organizer-polls.js';
@@ -40,7 +40,7 @@ export async function mount(root, ctx) {
   useStyles('pages/stage.css');
   useStyles('components/poll-panel.css');
   const eventId = ctx.session.eventId;
-  const agenda = await api(eventPath());
+  const agenda = await api(eventPath(`?lang=${language()}`));
   const sessions = agenda.sessions.map((s) => ({ id: s.id, title: s.title, kind: s.kind }));
   const stages = sessions.filter((s) => stageKinds.has(s.kind));
 

@@ -3,7 +3,8 @@
 import { announce, clear, countdown, h, showError, useStyles } from '../core/dom.js';
 import { api, eventPath } from '../core/api.js';
 import { closeHub, openHub } from '../core/hub.js';
-import { addStrings, formatDateTime, t } from '../core/i18n.js';
+import { addStrings, formatDateTime, language, t } from '../core/i18n.js';
+import { eventZone } from '../core/zoned-time.js';
 import { mountPollPanel } from '../components/poll-panel.js';
 import { createStageChat } from '../components/stage-chat.js';
 import { createStagePlayer } from '../components/stage-player.js';
@@ -15,6 +16,8 @@ addStrings({
   de: {
     'stage.choose': 'Bühne wählen',
     'stage.chooseIntro': 'Wählen Sie eine Keynote, ein Panel oder die Pitches.',
+    'stage.timeZone': 'Zeiten in {zone}.',
+    'stage.plannedStart': 'Geplant für {time} ({zone})',
     'stage.noStages': 'Diese Veranstaltung hat keine Bühnenprogramme.',
     'stage.speaker': 'Es spricht: {name}',
     'stage.viewers': '{count} Zuschauende',
@@ -26,6 +29,8 @@ addStrings({
   en: {
     'stage.choose': 'Choose a stage',
     'stage.chooseIntro': 'Pick a keynote, a panel or the pitches.',
+    'stage.timeZone': 'Times in {zone}.',
+    'stage.plannedStart': 'Planned for {time} ({zone})',
     'stage.noStages': 'This event has no stage programme.',
     'stage.speaker': 'Speaking: {name}',
     'stage.viewers': '{count} watching',
@@ -47,15 +52,16 @@ export async function mount(root, ctx) {
 
 async function chooseStage(root) {
   root.append(h('h1', { text: t('stage.choose') }));
-  const agenda = await api(eventPath());
+  const agenda = await api(eventPath(`?lang=${language()}`));
   const stages = agenda.sessions.filter((session) => stageKinds.has(session.kind) && !session.parentSessionId);
   if (stages.length === 0) return void root.append(h('p', { class: 'muted', text: t('stage.noStages') }));
   const now = Date.now();
-  root.append(h('p', { class: 'muted', text: t('stage.chooseIntro') }), h('ul', { class: 'stage-choices' }, stages.map((session) => {
+  root.append(h('p', { class: 'muted', text: `${t('stage.chooseIntro')} ${t('stage.timeZone', { zone: eventZone() })}` }), h('ul', { class: 'stage-choices' }, stages.map((session) => {
     const live = Date.parse(session.startsAt) <= now && now < Date.parse(session.endsAt);
     return h('li', { class: 'card' },
       h('a', { href: `#/stage/${encodeURIComponent(session.id)}`, text: session.title }),
-      h('p', { class: 'muted' }, formatDateTime(session.startsAt), live ? [' · ', stageStatusBadge('live')] : null));
+      h('p', { class: 'muted' }, h('time', { datetime: session.startsAt, text: formatDateTime(session.startsAt) }),
+        live ? [' · ', stageStatusBadge('live')] : null));
   })));
 }
 
@@ -109,6 +115,9 @@ async function mountStage(root, ctx, sessionId) {
       // The server's clock decides: the offset measured at join corrects a wrong client clock.
       const deadline = new Date(Date.parse(stage.startsAt) - clockOffset).toISOString();
       stopCountdown = countdown(clock, deadline, () => { clock.replaceWith(t('stage.startingSoon')); });
+      // The countdown alone says nothing about the day; the start on the event's clock, with the zone named, does.
+      statusSlot.append(h('span', { class: 'stage-planned-start' },
+        t('stage.plannedStart', { time: formatDateTime(stage.startsAt), zone: eventZone() })));
     }
     if (lastStatus && lastStatus !== stage.status && stage.status === 'live') announce(t('stage.nowLive'));
     lastStatus = stage.status;
