@@ -50,6 +50,10 @@ internal sealed partial class BreakoutModeration(
         if (!caller.Moderates(from.Session) || to is not null && !caller.Moderates(to.Session))
             throw HubErrors.Forbidden("Only moderators of both breakouts and organizers move or remove participants.");
 
+        // Moving someone into a registration-only breakout is the moderator's decision to admit them there.
+        if (to is { Session.RegistrationRequired: true })
+            await store.AdmitAsync(to.EventId, to.SessionId, participantId, cancellationToken);
+
         var freed = await presence.RemoveAttendeeAsync(BreakoutGroups.Presence(from.EventId, from.SessionId), participantId, cancellationToken)
             ?? throw HubErrors.NotFound($"Participant '{participantId}' is not in breakout '{from.SessionId}'.");
         await breakouts.SeatFreedAsync(freed, cancellationToken);

@@ -38,8 +38,8 @@ internal sealed partial class BreakoutService(
         if (room.Session.RegistrationRequired && !caller.Moderates(room.Session))
         {
             var place = await registrations.GetAsync(room.EventId, room.SessionId, caller.UserId, cancellationToken);
-            if (place.Status != SessionRegistrationStatus.Confirmed)
-                throw HubErrors.Forbidden($"Breakout '{room.SessionId}' admits confirmed registrations only.");
+            if (place.Status != SessionRegistrationStatus.Confirmed && !await store.IsAdmittedAsync(room.EventId, room.SessionId, caller.UserId, cancellationToken))
+                throw HubErrors.Forbidden($"Breakout '{room.SessionId}' admits confirmed registrations (and whom a moderator moved there) only.");
         }
 
         // Into the group before taking the seat: a push racing the snapshot is a duplicate the client drops by

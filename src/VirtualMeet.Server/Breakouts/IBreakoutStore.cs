@@ -2,7 +2,8 @@ namespace VirtualMeet.Server.Breakouts;
 
 /// <summary>
 /// What breakouts keep beyond presence and chat: the ordered queue of raised hands per room (each change one
-/// atomic step with a version), the external video link per session, and the event's closing deadline.
+/// atomic step with a version), the external video link per session, the event's closing deadline, and who a
+/// moderator moved into a registration-only breakout.
 /// </summary>
 internal interface IBreakoutStore
 {
@@ -18,6 +19,14 @@ internal interface IBreakoutStore
     Task SetVideoUrlAsync(string eventId, string sessionId, string? url, CancellationToken cancellationToken);
 
     Task<string?> GetVideoUrlAsync(string eventId, string sessionId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Admits the attendee to a registration-only breakout without a registration, because a moderator moved them
+    /// there. Kept until the event is purged or the attendee erased.
+    /// </summary>
+    Task AdmitAsync(string eventId, string sessionId, string attendeeId, CancellationToken cancellationToken);
+
+    Task<bool> IsAdmittedAsync(string eventId, string sessionId, string attendeeId, CancellationToken cancellationToken);
 
     /// <summary>Starts (or moves) the countdown of the event's breakouts.</summary>
     Task SetClosingAsync(string eventId, DateTimeOffset closesAt, CancellationToken cancellationToken);

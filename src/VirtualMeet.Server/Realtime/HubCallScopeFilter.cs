@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.SignalR;
 
 namespace VirtualMeet.Server.Realtime;
@@ -45,8 +44,7 @@ internal sealed partial class HubCallScopeFilter(ILogger<HubCallScopeFilter> log
             ["ConnectionId"] = context.Context.ConnectionId,
             ["UserId"] = context.Context.UserIdentifier,
         });
-        LogConnected(context.Hub.GetType().Name, context.Context.ConnectionId,
-            context.Context.User?.FindFirstValue(ClaimTypes.NameIdentifier));
+        LogConnected(context.Hub.GetType().Name, context.Context.ConnectionId, context.Context.UserIdentifier);
         await next(context);
     }
 

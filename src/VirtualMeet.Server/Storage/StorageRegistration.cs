@@ -49,6 +49,7 @@ internal static class StorageRegistration
         services.AddSingleton<IPresenceStore>(sp => sp.GetRequiredService<InMemoryPresenceStore>());
         services.AddEventScopedData<InMemoryBreakoutStore>();
         services.AddSingleton<IBreakoutStore>(sp => sp.GetRequiredService<InMemoryBreakoutStore>());
+        services.AddSingleton<IAttendeeScopedData>(sp => sp.GetRequiredService<InMemoryBreakoutStore>());
         services.AddEventScopedData<InMemoryAttendeeStore>();
         services.AddSingleton<IAttendeeStore>(sp => sp.GetRequiredService<InMemoryAttendeeStore>());
         services.AddEventScopedData<InMemorySessionRegistrationStore>();
@@ -79,7 +80,9 @@ internal static class StorageRegistration
     {
         services.AddSingleton<IEventStore, RedisEventStore>();
         services.AddSingleton<IPresenceStore, RedisPresenceStore>();
-        services.AddSingleton<IBreakoutStore, RedisBreakoutStore>();
+        services.AddSingleton<RedisBreakoutStore>();
+        services.AddSingleton<IBreakoutStore>(sp => sp.GetRequiredService<RedisBreakoutStore>());
+        services.AddSingleton<IAttendeeScopedData>(sp => sp.GetRequiredService<RedisBreakoutStore>());
         services.AddSingleton<IAttendeeStore, RedisAttendeeStore>();
         services.AddSingleton<ISessionRegistrationStore, RedisSessionRegistrationStore>();
         services.AddSingleton<RedisPollStore>();

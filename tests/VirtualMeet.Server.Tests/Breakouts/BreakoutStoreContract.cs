@@ -1,4 +1,5 @@
 using VirtualMeet.Server.Breakouts;
+using VirtualMeet.Server.Storage;
 using VirtualMeet.Server.Storage.InMemory;
 using VirtualMeet.Server.Storage.Redis;
 using VirtualMeet.Server.Tests.Polls;
@@ -41,6 +42,23 @@ public abstract class BreakoutStoreContract
 
         await Store.SetVideoUrlAsync(_eventId, "s1", null, Ct);
         Assert.Null(await Store.GetVideoUrlAsync(_eventId, "s1", Ct));
+    }
+
+    [Fact]
+    public async Task AnAdmissionOpensOneSessionForOneAttendeeUntilTheyAreErased()
+    {
+        await Store.AdmitAsync(_eventId, "s1", "anna", Ct);
+        await Store.AdmitAsync(_eventId, "s1", "anna", Ct);
+        await Store.AdmitAsync(_eventId, "s2", "ben", Ct);
+
+        Assert.True(await Store.IsAdmittedAsync(_eventId, "s1", "anna", Ct));
+        Assert.False(await Store.IsAdmittedAsync(_eventId, "s2", "anna", Ct));
+        Assert.False(await Store.IsAdmittedAsync(_eventId, "s1", "ben", Ct));
+        Assert.False(await Store.IsAdmittedAsync("other-" + _eventId, "s1", "anna", Ct));
+
+        await ((IAttendeeScopedData)Store).EraseAttendeeAsync(_eventId, "anna", Ct);
+        Assert.False(await Store.IsAdmittedAsync(_eventId, "s1", "anna", Ct));
+        Assert.True(await Store.IsAdmittedAsync(_eventId, "s2", "ben", Ct));
     }
 
     [Fact]

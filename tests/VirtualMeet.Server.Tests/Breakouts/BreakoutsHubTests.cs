@@ -164,4 +164,21 @@ public sealed class BreakoutsHubTests(PollsNodeFixture fixture) : IClassFixture<
         Assert.Equal("anna", (await BreakoutClient.NextAsync(host.Left)).ParticipantId);
         Assert.Equal(["anna"], (await anna.JoinAsync(world.RoomB)).Participants.Select(p => p.ParticipantId));
     }
+
+    [Fact]
+    public async Task MovingSomeoneIntoARegistrationOnlyBreakoutAdmitsThemThereAndNowhereElse()
+    {
+        var world = await BreakoutsTestWorld.CreateAsync(fixture.Node);
+        await using var organizer = await world.ConnectAsync(world.Organizer());
+        await using var anna = await world.ConnectAsync(world.Attendee("anna"));
+        await using var ben = await world.ConnectAsync(world.Attendee("ben"));
+        await anna.JoinAsync(world.RoomA);
+        await HubAssert.FailsWithAsync(ErrorCodes.Forbidden, () => ben.JoinAsync(world.RegistrationRoom));
+
+        await organizer.InvokeAsync("MoveParticipant", "anna", world.RegistrationRoom);
+
+        Assert.Equal(new Moved(world.RoomA, world.RegistrationRoom), await BreakoutClient.NextAsync(anna.Moves));
+        Assert.Equal(["anna"], (await anna.JoinAsync(world.RegistrationRoom)).Participants.Select(p => p.ParticipantId));
+        await HubAssert.FailsWithAsync(ErrorCodes.Forbidden, () => ben.JoinAsync(world.RegistrationRoom));
+    }
 }

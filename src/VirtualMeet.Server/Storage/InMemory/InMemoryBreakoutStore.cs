@@ -3,12 +3,13 @@ using VirtualMeet.Server.Breakouts;
 namespace VirtualMeet.Server.Storage.InMemory;
 
 /// <summary>Breakout state of a single node; one lock keeps each change atomic, like the Lua scripts on Redis.</summary>
-internal sealed class InMemoryBreakoutStore : IBreakoutStore, IEventScopedData
+internal sealed class InMemoryBreakoutStore : IBreakoutStore, IEventScopedData, IAttendeeScopedData
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<(string EventId, string SessionId), Hands> _hands = [];
     private readonly Dictionary<(string EventId, string SessionId), string> _videoUrls = [];
     private readonly Dictionary<string, DateTimeOffset> _closing = new(StringComparer.Ordinal);
+    private readonly HashSet<(string EventId, string SessionId, string AttendeeId)> _admitted = [];
 
     public Task<HandsUpdate> RaiseHandAsync(string eventId, string sessionId, string attendeeId, CancellationToken cancellationToken) =>
         Change(eventId, sessionId, hands =>
@@ -44,6 +45,26 @@ internal sealed class InMemoryBreakoutStore : IBreakoutStore, IEventScopedData
             return Task.FromResult(_videoUrls.GetValueOrDefault((eventId, sessionId)));
     }
 
+    public Task AdmitAsync(string eventId, string sessionId, string attendeeId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+            _admitted.Add((eventId, sessionId, attendeeId));
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> IsAdmittedAsync(string eventId, string sessionId, string attendeeId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+            return Task.FromResult(_admitted.Contains((eventId, sessionId, attendeeId)));
+    }
+
+    public Task EraseAttendeeAsync(string eventId, string attendeeId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+            _admitted.RemoveWhere(a => a.EventId == eventId && a.AttendeeId == attendeeId);
+        return Task.CompletedTask;
+    }
+
     public Task SetClosingAsync(string eventId, DateTimeOffset closesAt, CancellationToken cancellationToken)
     {
         lock (_gate)
@@ -77,6 +98,7 @@ internal sealed class InMemoryBreakoutStore : IBreakoutStore, IEventScopedData
             foreach (var key in _videoUrls.Keys.Where(k => k.EventId == eventId).ToList())
                 _videoUrls.Remove(key);
             _closing.Remove(eventId);
+            _admitted.RemoveWhere(a => a.EventId == eventId);
         }
 
         return Task.CompletedTask;

@@ -5,7 +5,7 @@ using VirtualMeet.Server.Breakouts;
 namespace VirtualMeet.Server.Storage.Redis;
 
 /// <summary>Breakout state in Redis under the event's hash tag; changes run as <see cref="RedisBreakoutScripts"/>.</summary>
-internal sealed class RedisBreakoutStore(RedisStoreDatabase redis) : IBreakoutStore
+internal sealed class RedisBreakoutStore(RedisStoreDatabase redis) : IBreakoutStore, IAttendeeScopedData
 {
     public async Task<HandsUpdate> RaiseHandAsync(string eventId, string sessionId, string attendeeId, CancellationToken cancellationToken) =>
         Hands(await redis.Database.ScriptEvaluateAsync(RedisBreakoutScripts.Raise, HandKeys(eventId, sessionId), [attendeeId]));
@@ -29,6 +29,15 @@ internal sealed class RedisBreakoutStore(RedisStoreDatabase redis) : IBreakoutSt
 
     public async Task<string?> GetVideoUrlAsync(string eventId, string sessionId, CancellationToken cancellationToken) =>
         await redis.Database.HashGetAsync(RedisKeys.BreakoutVideoUrls(eventId), sessionId);
+
+    public Task AdmitAsync(string eventId, string sessionId, string attendeeId, CancellationToken cancellationToken) =>
+        redis.Database.SetAddAsync(RedisKeys.BreakoutAdmissions(eventId, attendeeId), sessionId);
+
+    public Task<bool> IsAdmittedAsync(string eventId, string sessionId, string attendeeId, CancellationToken cancellationToken) =>
+        redis.Database.SetContainsAsync(RedisKeys.BreakoutAdmissions(eventId, attendeeId), sessionId);
+
+    public Task EraseAttendeeAsync(string eventId, string attendeeId, CancellationToken cancellationToken) =>
+        redis.Database.KeyDeleteAsync(RedisKeys.BreakoutAdmissions(eventId, attendeeId));
 
     public Task SetClosingAsync(string eventId, DateTimeOffset closesAt, CancellationToken cancellationToken) =>
         redis.Database.StringSetAsync(RedisKeys.BreakoutsClosing(eventId), Millis(closesAt));

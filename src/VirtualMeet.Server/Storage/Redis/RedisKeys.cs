@@ -140,6 +140,9 @@ internal static class RedisKeys
     /// <summary>Hash of session id → external video link.</summary>
     public static RedisKey BreakoutVideoUrls(string eventId) => $"{Tag(eventId)}:breakouts:video";
 
+    /// <summary>Set of the registration-only breakouts a moderator moved the attendee into.</summary>
+    public static RedisKey BreakoutAdmissions(string eventId, string attendeeId) => $"{Tag(eventId)}:breakouts:admitted:{attendeeId}";
+
     /// <summary>The closing deadline of the event's breakouts (Unix ms), while a countdown runs.</summary>
     public static RedisKey BreakoutsClosing(string eventId) => $"{Tag(eventId)}:breakouts:closing";
 
