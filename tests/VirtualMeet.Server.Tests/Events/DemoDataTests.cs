@@ -34,6 +34,10 @@ public sealed class DemoDataTests
         Assert.Equal(0, opening.Minute % 15);
         var shift = opening - was.StartsAt!.Value;
         Assert.Equal(was.Sessions.Select(s => (s.Id, s.StartsAt + shift, s.EndsAt + shift)), now.Sessions.Select(s => (s.Id, s.StartsAt, s.EndsAt)));
+
+        // Shown on the event's clock of the new date: Berlin is at +01:00 in winter and +02:00 in summer.
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(now.TimeZone);
+        Assert.All(now.Sessions, s => Assert.Equal(zone.GetUtcOffset(s.StartsAt), s.StartsAt.Offset));
     }
 
     [Fact]
