@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,6 +21,11 @@ internal static class IdentityEndpoints
             .RequireCallerAddressBudget(RateLimitRules.OrganizerSignIn)
             .WithTags("Identity")
             .WithSummary("Exchanges the configured organizer key (Auth:OrganizerKey) for an organizer token.");
+
+        app.MapPost("/api/events/{eventId}/organizer-token", IssueEventOrganizerToken)
+            .RequireAuthorization(Policies.Organizer)
+            .WithTags("Identity")
+            .WithSummary("Exchanges the caller's organizer token (also one of Auth:Authority) for an organizer token of the event, which the stage, breakout and bar hubs need.");
 
         app.MapPost("/api/events/{eventId}/people/{personId}/tokens", IssuePersonToken)
             .RequireAuthorization(Policies.Organizer)
@@ -46,6 +53,25 @@ internal static class IdentityEndpoints
             return ProblemResponses.NotFound($"Event '{eventId}' does not exist.");
 
         var token = issuer.IssueOrganizer(request.EventId);
+        return TypedResults.Ok(new AccessTokenResponse(token.AccessToken, token.ExpiresAt));
+    }
+
+    /// <summary>
+    /// The hubs take the event from the token. An organizer signed in at an external authority has no token of an
+    /// event, so this issues one for the same person (subject and name) that ends no later than the caller's token.
+    /// </summary>
+    private static async Task<Results<Ok<AccessTokenResponse>, ProblemHttpResult>> IssueEventOrganizerToken(
+        string eventId, ClaimsPrincipal user, IEventStore events, TokenIssuer issuer, CancellationToken cancellationToken)
+    {
+        if (await events.GetAsync(eventId, cancellationToken) is null)
+            return ProblemResponses.NotFound($"Event '{eventId}' does not exist.");
+
+        var subject = user.UserId() ?? "organizer"; // own organizer tokens and external ones (JwtBearerSetup) carry one
+        var name = user.FindFirstValue(VirtualMeetClaims.Name) ?? subject;
+        DateTimeOffset? notAfter = long.TryParse(user.FindFirstValue("exp"), NumberStyles.None, CultureInfo.InvariantCulture, out var exp)
+            ? DateTimeOffset.FromUnixTimeSeconds(exp)
+            : null;
+        var token = issuer.IssueOrganizerFor(subject, name, eventId, notAfter);
         return TypedResults.Ok(new AccessTokenResponse(token.AccessToken, token.ExpiresAt));
     }
 

@@ -20,17 +20,23 @@ internal sealed class TokenIssuer(IOptions<AuthOptions> options, TimeProvider ti
     public IssuedToken IssueOrganizer(string? eventId = null) =>
         Issue("organizer", "Organizer", eventId, language: null, [Roles.Organizer]);
 
+    /// <summary>An organizer token of this server for a person another issuer vouched for; it ends no later than <paramref name="notAfter"/>.</summary>
+    public IssuedToken IssueOrganizerFor(string subject, string name, string eventId, DateTimeOffset? notAfter) =>
+        Issue(subject, name, eventId, language: null, [Roles.Organizer], notAfter);
+
     public IssuedToken IssueAttendee(string eventId, string attendeeId, string displayName, string language) =>
         Issue(attendeeId, displayName, eventId, language, [Roles.Attendee]);
 
     public IssuedToken IssuePerson(string eventId, string personId, string name, IEnumerable<string> roles) =>
         Issue(personId, name, eventId, language: null, roles);
 
-    private IssuedToken Issue(string subject, string name, string? eventId, string? language, IEnumerable<string> roles)
+    private IssuedToken Issue(string subject, string name, string? eventId, string? language, IEnumerable<string> roles, DateTimeOffset? notAfter = null)
     {
         var settings = options.Value;
         var now = time.GetUtcNow();
         var expires = now + settings.TokenLifetime;
+        if (notAfter < expires)
+            expires = notAfter.Value;
         var claims = new List<Claim>
         {
             new(VirtualMeetClaims.Subject, subject),

@@ -77,6 +77,31 @@ public sealed class ExternalAuthorityTests(ExternalAuthorityFixture fixture) : I
         Assert.Equal("workshop", Assert.Single(places).SessionId);
     }
 
+    [Fact]
+    public async Task AnExternalOrganizerExchangesTheirTokenForOneOfTheEventAndRunsItsStage()
+    {
+        var external = Authority.Issue(TestOpenIdProvider.Organizer());
+        var definition = TestEvents.Create();
+        await _client.ImportAsync(definition, external);
+        var ct = TestContext.Current.CancellationToken;
+
+        // The stage takes the event from the token, and the authority's token names none.
+        await using (var withoutEvent = await fixture.Node.ConnectAsync(HubRoutes.Keynote, external))
+            await HubAssert.FailsWithAsync(ErrorCodes.Forbidden, () => withoutEvent.InvokeAsync<object>("JoinStage", "keynote", ct));
+
+        using var exchange = await _client.SendAsync(HttpMethod.Post, $"/api/events/{definition.Id}/organizer-token", external);
+        var eventToken = await exchange.ReadAsync<AccessTokenResponse>();
+        await using var stage = await fixture.Node.ConnectAsync(HubRoutes.Keynote, eventToken.AccessToken);
+        await stage.InvokeAsync<object>("JoinStage", "keynote", ct);
+
+        Assert.True(eventToken.ExpiresAt <= DateTimeOffset.UtcNow.AddHours(1).AddMinutes(1), $"ends with the external token, not at {eventToken.ExpiresAt}");
+        using var unknown = await _client.SendAsync(HttpMethod.Post, "/api/events/no-such-event/organizer-token", external);
+        await unknown.AssertProblemAsync(HttpStatusCode.NotFound, ErrorCodes.NotFound);
+        var attendee = await _client.RegisterAsync(definition.Id, "Alex Attendee");
+        using var refused = await _client.SendAsync(HttpMethod.Post, $"/api/events/{definition.Id}/organizer-token", attendee.AccessToken);
+        await refused.AssertProblemAsync(HttpStatusCode.Forbidden, ErrorCodes.Forbidden);
+    }
+
     public static TheoryData<string> ForgedTokens =>
     [
         "another audience",
