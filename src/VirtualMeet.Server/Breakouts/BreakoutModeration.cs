@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using VirtualMeet.Contracts.Breakouts;
+using VirtualMeet.Contracts.Errors;
 using VirtualMeet.Server.Presence;
 using VirtualMeet.Server.Realtime;
 
@@ -9,6 +10,7 @@ namespace VirtualMeet.Server.Breakouts;
 /// <summary>What moderators and organizers do to breakouts. Callers are checked here, before anything changes.</summary>
 internal sealed partial class BreakoutModeration(
     IPresenceStore presence,
+    PresenceNode node,
     IBreakoutStore store,
     BreakoutService breakouts,
     BreakoutCloseScheduler closing,
@@ -44,22 +46,63 @@ internal sealed partial class BreakoutModeration(
         return notice;
     }
 
-    /// <summary>Frees the participant's seat in <paramref name="from"/> and tells them to join <paramref name="to"/> (or that they were removed).</summary>
+    /// <summary>
+    /// Takes the participant out of <paramref name="from"/> and, with a <paramref name="to"/>, seats them there and tells
+    /// them to join it; without one, tells them they were removed.
+    /// </summary>
     public async Task MoveAsync(BreakoutCaller caller, BreakoutSession from, BreakoutSession? to, string participantId, CancellationToken cancellationToken)
     {
         if (!caller.Moderates(from.Session) || to is not null && !caller.Moderates(to.Session))
             throw HubErrors.Forbidden("Only moderators of both breakouts and organizers move or remove participants.");
 
-        // Moving someone into a registration-only breakout is the moderator's decision to admit them there.
-        if (to is { Session.RegistrationRequired: true })
-            await store.AdmitAsync(to.EventId, to.SessionId, participantId, cancellationToken);
+        var fromRoom = BreakoutGroups.Presence(from.EventId, from.SessionId);
+        if (to is null)
+        {
+            var freed = await presence.RemoveAttendeeAsync(fromRoom, participantId, cancellationToken)
+                ?? throw NotIn(from, participantId);
+            await breakouts.SeatFreedAsync(freed, cancellationToken);
+        }
+        else
+        {
+            await SeatElsewhereAsync(from, to, participantId, cancellationToken);
+        }
 
-        var freed = await presence.RemoveAttendeeAsync(BreakoutGroups.Presence(from.EventId, from.SessionId), participantId, cancellationToken)
-            ?? throw HubErrors.NotFound($"Participant '{participantId}' is not in breakout '{from.SessionId}'.");
-        await breakouts.SeatFreedAsync(freed, cancellationToken);
         LogMoved(from.EventId, participantId, from.SessionId, to?.SessionId);
         await hub.Clients.User(participantId).Moved(new Moved(from.SessionId, to?.SessionId));
     }
+
+    /// <summary>
+    /// The seat in <paramref name="to"/> is taken in the same atomic step that gives up the one in <paramref name="from"/>
+    /// (breakouts are one exclusive scope), and held like a dropped connection's seat until the participant joins: a
+    /// full target refuses the move and changes nothing, and nobody takes the seat while they are on their way.
+    /// </summary>
+    private async Task SeatElsewhereAsync(BreakoutSession from, BreakoutSession to, string participantId, CancellationToken cancellationToken)
+    {
+        var member = (await presence.GetAsync(BreakoutGroups.Presence(from.EventId, from.SessionId), cancellationToken)).Members
+            .FirstOrDefault(m => m.AttendeeId == participantId) ?? throw NotIn(from, participantId);
+        var toRoom = BreakoutGroups.Presence(to.EventId, to.SessionId);
+        var now = time.GetUtcNow();
+        var holder = "moved:" + Guid.NewGuid().ToString("N");
+        var join = new PresenceJoin(participantId, member.DisplayName, member.Role, holder, node.Id, now, to.Session.Capacity, BreakoutGroups.Scope);
+        var result = await presence.JoinAsync(toRoom, join, cancellationToken);
+        if (result.Status == PresenceJoinStatus.Full)
+            throw HubErrors.Create(ErrorCodes.RoomFull, $"Breakout '{to.SessionId}' has {result.Count} of {result.Capacity} seats taken; '{participantId}' stays in '{from.SessionId}'.");
+
+        await presence.DisconnectAsync(toRoom, holder, now + options.Value.Grace, now, cancellationToken);
+        // Moving someone into a registration-only breakout is the moderator's decision to admit them there.
+        if (to.Session.RegistrationRequired)
+            await store.AdmitAsync(to.EventId, to.SessionId, participantId, cancellationToken);
+        if (result.Left is { } left)
+            await breakouts.SeatFreedAsync(left, cancellationToken);
+        if (result.Status == PresenceJoinStatus.Joined)
+        {
+            await hub.Clients.Group(BreakoutGroups.Room(to.EventId, to.SessionId)).ParticipantJoined(
+                new ParticipantJoined(to.SessionId, new BreakoutParticipant(participantId, member.DisplayName, member.Role, false), result.Version));
+        }
+    }
+
+    private static HubException NotIn(BreakoutSession room, string participantId) =>
+        HubErrors.NotFound($"Participant '{participantId}' is not in breakout '{room.SessionId}'.");
 
     public async Task SetVideoUrlAsync(BreakoutCaller caller, BreakoutSession room, string? url, CancellationToken cancellationToken)
     {

@@ -181,4 +181,55 @@ public sealed class BreakoutsHubTests(PollsNodeFixture fixture) : IClassFixture<
         Assert.Equal(["anna"], (await anna.JoinAsync(world.RegistrationRoom)).Participants.Select(p => p.ParticipantId));
         await HubAssert.FailsWithAsync(ErrorCodes.Forbidden, () => ben.JoinAsync(world.RegistrationRoom));
     }
+
+    [Fact]
+    public async Task AMoveIntoAFullBreakoutIsRefusedAndTheParticipantKeepsTheirSeat()
+    {
+        var world = await BreakoutsTestWorld.CreateAsync(fixture.Node);
+        await using var host = await world.ConnectAsync(world.Moderator("host"));
+        await using var anna = await world.ConnectAsync(world.Attendee("anna"));
+        await anna.JoinAsync(world.RoomA);
+        var seated = await SeatAsync(world, world.RoomB, 5);
+
+        await HubAssert.FailsWithAsync(ErrorCodes.RoomFull, () => host.InvokeAsync("MoveParticipant", "anna", world.RoomB));
+
+        var roomA = await host.JoinAsync(world.RoomA);
+        Assert.Equal(["anna", "host"], roomA.Participants.Select(p => p.ParticipantId).Order());
+        await Task.WhenAll(seated.Select(c => c.DisposeAsync().AsTask()));
+    }
+
+    [Fact]
+    public async Task AMovedParticipantsSeatWaitsForThemWhileOthersFindTheRoomFull()
+    {
+        var world = await BreakoutsTestWorld.CreateAsync(fixture.Node);
+        await using var host = await world.ConnectAsync(world.Moderator("host"));
+        await using var anna = await world.ConnectAsync(world.Attendee("anna"));
+        await using var late = await world.ConnectAsync(world.Attendee("late"));
+        await anna.JoinAsync(world.RoomA);
+        await host.JoinAsync(world.RoomB);
+        var seated = await SeatAsync(world, world.RoomB, 3);
+
+        await host.InvokeAsync("MoveParticipant", "anna", world.RoomB);
+
+        Assert.Equal(new Moved(world.RoomA, world.RoomB), await BreakoutClient.NextAsync(anna.Moves));
+        await Eventually.UntilAsync(() => Task.FromResult(host.Participants), p => p.Contains("anna"));
+        await HubAssert.FailsWithAsync(ErrorCodes.RoomFull, () => late.JoinAsync(world.RoomB));
+        var joined = await anna.JoinAsync(world.RoomB);
+        Assert.Equal(5, joined.Participants.Count);
+        Assert.Contains("anna", joined.Participants.Select(p => p.ParticipantId));
+        await Task.WhenAll(seated.Select(c => c.DisposeAsync().AsTask()));
+    }
+
+    /// <summary>Fills <paramref name="count"/> seats of the room with attendees of their own.</summary>
+    private static async Task<List<BreakoutClient>> SeatAsync(BreakoutsTestWorld world, string room, int count)
+    {
+        var seated = new List<BreakoutClient>();
+        for (var i = 0; i < count; i++)
+        {
+            seated.Add(await world.ConnectAsync(world.Attendee($"seated-{i}")));
+            await seated[i].JoinAsync(room);
+        }
+
+        return seated;
+    }
 }
