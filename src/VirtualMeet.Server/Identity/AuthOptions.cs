@@ -34,6 +34,13 @@ public sealed class AuthOptions
     /// <summary>Whether the authority's discovery document and keys must come over HTTPS.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
 
+    /// <summary>
+    /// How long fetching the authority's discovery document or keys may take. While the authority does not answer, each
+    /// external token waits this long before it is refused (the library's own default is a minute).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:02:00")]
+    public TimeSpan MetadataTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     public string Issuer { get; set; } = "virtualmeet";
 
     [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]

@@ -30,6 +30,7 @@ internal sealed class JwtBearerSetup(IOptions<AuthOptions> auth, TimeProvider ti
                 // Issuer and signing keys come from the authority's discovery document only.
                 options.Authority = authority;
                 options.RequireHttpsMetadata = settings.RequireHttpsMetadata;
+                options.BackchannelTimeout = settings.MetadataTimeout;
                 options.TokenValidationParameters.ValidAudience = settings.Audience;
                 options.Events.OnTokenValidated = AdmitOrganizersOnly;
                 break;

@@ -217,4 +217,26 @@ public sealed class ExternalAuthoritySettingsTests
 
         Assert.Equal(HttpStatusCode.OK, profile.StatusCode);
     }
+
+    [Fact]
+    public async Task AnExternalTokenIsRefusedWithinTheMetadataTimeoutWhileTheAuthorityNeverAnswers()
+    {
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        await using var node = await VirtualMeetNode.StartAsync(new Dictionary<string, string?>
+        {
+            ["Auth:Authority"] = $"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}",
+            ["Auth:Audience"] = TestOpenIdProvider.Audience,
+            ["Auth:RequireHttpsMetadata"] = "false",
+            ["Auth:MetadataTimeout"] = "00:00:01",
+        });
+        using var client = node.CreateClient();
+        await using var elsewhere = await TestOpenIdProvider.StartAsync(); // only signs a token whose issuer is not the server's
+
+        // Bounded by the test's wait, well below the library's default of a minute.
+        using var export = await client.SendAsync(HttpMethod.Get, "/api/events/any/export", elsewhere.Issue(TestOpenIdProvider.Organizer()))
+            .WaitAsync(TestTimeouts.Default, TestContext.Current.CancellationToken);
+
+        await export.AssertProblemAsync(HttpStatusCode.Unauthorized, ErrorCodes.Unauthorized);
+    }
 }
