@@ -199,15 +199,8 @@ public sealed class ExternalAuthoritySettingsTests
     [Fact]
     public async Task TheServersOwnTokensDoNotWaitForAnAuthorityThatNeverAnswers()
     {
-        // Accepts connections (the kernel's backlog) but never answers a request: a firewalled or hung authority.
-        using var silent = new TcpListener(IPAddress.Loopback, 0);
-        silent.Start();
-        await using var node = await VirtualMeetNode.StartAsync(new Dictionary<string, string?>
-        {
-            ["Auth:Authority"] = $"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}",
-            ["Auth:Audience"] = TestOpenIdProvider.Audience,
-            ["Auth:RequireHttpsMetadata"] = "false",
-        });
+        using var silent = StartSilentAuthority();
+        await using var node = await VirtualMeetNode.StartAsync(Trusting(silent));
         using var client = node.CreateClient();
 
         var definition = TestEvents.Create();
@@ -221,15 +214,10 @@ public sealed class ExternalAuthoritySettingsTests
     [Fact]
     public async Task AnExternalTokenIsRefusedWithinTheMetadataTimeoutWhileTheAuthorityNeverAnswers()
     {
-        using var silent = new TcpListener(IPAddress.Loopback, 0);
-        silent.Start();
-        await using var node = await VirtualMeetNode.StartAsync(new Dictionary<string, string?>
-        {
-            ["Auth:Authority"] = $"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}",
-            ["Auth:Audience"] = TestOpenIdProvider.Audience,
-            ["Auth:RequireHttpsMetadata"] = "false",
-            ["Auth:MetadataTimeout"] = "00:00:01",
-        });
+        using var silent = StartSilentAuthority();
+        var settings = Trusting(silent);
+        settings["Auth:MetadataTimeout"] = "00:00:01";
+        await using var node = await VirtualMeetNode.StartAsync(settings);
         using var client = node.CreateClient();
         await using var elsewhere = await TestOpenIdProvider.StartAsync(); // only signs a token whose issuer is not the server's
 
@@ -239,4 +227,19 @@ public sealed class ExternalAuthoritySettingsTests
 
         await export.AssertProblemAsync(HttpStatusCode.Unauthorized, ErrorCodes.Unauthorized);
     }
+
+    /// <summary>Accepts connections (the kernel's backlog) but never answers a request: a firewalled or hung authority.</summary>
+    private static TcpListener StartSilentAuthority()
+    {
+        var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        return silent;
+    }
+
+    private static Dictionary<string, string?> Trusting(TcpListener authority) => new()
+    {
+        ["Auth:Authority"] = $"http://127.0.0.1:{((IPEndPoint)authority.LocalEndpoint).Port}",
+        ["Auth:Audience"] = TestOpenIdProvider.Audience,
+        ["Auth:RequireHttpsMetadata"] = "false",
+    };
 }
