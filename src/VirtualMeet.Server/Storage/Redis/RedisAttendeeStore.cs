@@ -2,7 +2,7 @@ using VirtualMeet.Server.Registrations;
 
 namespace VirtualMeet.Server.Storage.Redis;
 
-/// <summary>The attendees of an event in one hash (attendee id → JSON): a lookup is one field, a report one scan.</summary>
+/// <summary>The attendees of an event in one hash (attendee id → JSON): a lookup reads one field, a report one HGETALL.</summary>
 internal sealed class RedisAttendeeStore(RedisStoreDatabase redis) : IAttendeeStore
 {
     public Task AddAsync(Attendee attendee, CancellationToken cancellationToken) =>
