@@ -68,10 +68,15 @@ internal static class Commands
             return;
         }
 
+        // Checked before anything connects: every scenario creates its event as organizer.
+        var organizerKey = options.String("organizer-key", Environment.GetEnvironmentVariable("VM_ORGANIZER_KEY") ?? "");
+        if (options.Has("target") && organizerKey.Length == 0)
+            throw new ArgumentException("--target needs the deployment's organizer key: --organizer-key KEY or VM_ORGANIZER_KEY (dev-organizer-key for scripts/run.sh).");
+
         await using var own = options.Has("target") ? null : await StartClusterAsync(options.Int("nodes", 1), cancellationToken);
         var deployment = own?.Deployment ?? new Deployment("external",
             options.String("target", "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(t => new Uri(t)).ToList(),
-            options.String("organizer-key", Environment.GetEnvironmentVariable("VM_ORGANIZER_KEY") ?? ""));
+            organizerKey);
         switch (scenario)
         {
             case "soak":
