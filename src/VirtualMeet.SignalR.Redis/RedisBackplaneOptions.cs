@@ -51,6 +51,12 @@ public sealed class RedisBackplaneOptions
     /// </summary>
     public string? ResyncMethod { get; set; }
 
+    /// <summary>
+    /// How often a resynchronisation request that could not be published, or whose arrival is still awaited, is
+    /// tried again. Default 1 s.
+    /// </summary>
+    public TimeSpan ResyncRetryInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>How often the node writes its heartbeat key. Default 2 s.</summary>
     public TimeSpan NodeHeartbeatInterval { get; set; } = TimeSpan.FromSeconds(2);
 
@@ -93,6 +99,7 @@ internal sealed class RedisBackplaneOptionsValidator : IValidateOptions<RedisBac
         Positive(options.SubscriptionProbeInterval, nameof(options.SubscriptionProbeInterval), failures);
         Positive(options.SubscriptionProbeTimeout, nameof(options.SubscriptionProbeTimeout), failures);
         Positive(options.StartTimeout, nameof(options.StartTimeout), failures);
+        Positive(options.ResyncRetryInterval, nameof(options.ResyncRetryInterval), failures);
         Positive(options.NodeHeartbeatInterval, nameof(options.NodeHeartbeatInterval), failures);
         if (options.NodeTimeout < options.NodeHeartbeatInterval * 2)
         {

@@ -3,7 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
+using StackExchange.Redis;
 using VirtualMeet.SignalR.Redis.Nodes;
+using Official = Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 
 namespace VirtualMeet.SignalR.Redis;
 
@@ -14,22 +17,50 @@ public static class RedisBackplaneServiceCollectionExtensions
     /// Registers the node's one <see cref="RedisConnection"/> (singleton). Redis being down at start-up does not fail
     /// the host: the connection keeps retrying.
     /// </summary>
-    public static IServiceCollection AddRedisConnection(this IServiceCollection services, string connectionString)
+    public static IServiceCollection AddRedisConnection(this IServiceCollection services, string connectionString, Action<ConfigurationOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        services.TryAddSingleton(sp => new RedisConnection(connectionString, sp.GetRequiredService<ILogger<RedisConnection>>()));
+        services.TryAddSingleton(sp => new RedisConnection(connectionString, sp.GetRequiredService<ILogger<RedisConnection>>(), configure));
         return services;
     }
 
     /// <summary>
-    /// Replaces SignalR's in-memory lifetime manager with <see cref="RedisHubLifetimeManager{THub}"/> for every hub
-    /// and starts the node registry (heartbeats). Needs a <see cref="RedisConnection"/> (see <see cref="AddRedisConnection"/>).
+    /// SignalR's official Redis backplane (Microsoft.AspNetCore.SignalR.StackExchangeRedis) on the node's shared
+    /// <see cref="RedisConnection"/>, under <see cref="ResyncingHubLifetimeManager{THub}"/> for every hub, with
+    /// <see cref="BackplaneResync"/> and the node registry (heartbeats). The backplane's channels carry the
+    /// multiplexer's channel prefix (<see cref="ConfigurationOptions.ChannelPrefix"/>, set when the connection is added).
     /// </summary>
     public static ISignalRServerBuilder AddRedisBackplane(this ISignalRServerBuilder builder, Action<RedisBackplaneOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        AddBackplaneServices(builder.Services, configure);
+        builder.AddStackExchangeRedis();
         var services = builder.Services;
+        // The node's one multiplexer, never a second one: the stores, the registry and resync share it.
+        services.AddOptions<RedisOptions>().Configure<RedisConnection>((options, connection) =>
+            options.ConnectionFactory = _ => Task.FromResult(connection.Multiplexer));
+        services.TryAddSingleton(typeof(Official.RedisHubLifetimeManager<>));
+        services.Replace(ServiceDescriptor.Singleton(typeof(HubLifetimeManager<>), typeof(ResyncingHubLifetimeManager<>)));
+        services.TryAddSingleton<BackplaneResync>();
+        services.AddHostedService(sp => sp.GetRequiredService<BackplaneResync>());
+        return builder;
+    }
+
+    /// <summary>
+    /// The project's own Redis lifetime manager (<see cref="RedisHubLifetimeManager{THub}"/>), kept only to be measured
+    /// beside the official one (docs/performance.md); nodes run <see cref="AddRedisBackplane"/>.
+    /// </summary>
+    public static ISignalRServerBuilder AddLegacyRedisBackplane(this ISignalRServerBuilder builder, Action<RedisBackplaneOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        AddBackplaneServices(builder.Services, configure);
+        builder.Services.AddSingleton(typeof(HubLifetimeManager<>), typeof(RedisHubLifetimeManager<>));
+        return builder;
+    }
+
+    private static void AddBackplaneServices(IServiceCollection services, Action<RedisBackplaneOptions>? configure)
+    {
         var options = services.AddOptions<RedisBackplaneOptions>().ValidateOnStart();
         if (configure is not null)
         {
@@ -40,9 +71,7 @@ public static class RedisBackplaneServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<RedisBackplaneMetrics>();
-        services.AddSingleton(typeof(HubLifetimeManager<>), typeof(RedisHubLifetimeManager<>));
         services.TryAddSingleton<RedisNodeRegistry>();
         services.AddHostedService(sp => sp.GetRequiredService<RedisNodeRegistry>());
-        return builder;
     }
 }

@@ -41,7 +41,7 @@ public sealed partial class RedisHubLifetimeManager<THub>
             }
             else
             {
-                var payload = RedisProtocol.WriteInvocation(new SerializedHubMessage(message), _protocols, null, invocationId, _channels.ServerName);
+                var payload = BackplaneProtocol.WriteInvocation(new SerializedHubMessage(message), _protocols, null, invocationId, _channels.ServerName);
                 var receivers = await _publisher.PublishAsync(_channels.Connection(connectionId), payload, cancellationToken);
                 if (receivers == 0)
                 {
@@ -85,12 +85,12 @@ public sealed partial class RedisHubLifetimeManager<THub>
         var protocol = _connections[connectionId]?.Protocol;
         if (protocol is null)
         {
-            await _publisher.TryPublishAsync(_channels.Return(proxied.ReturnServer), RedisProtocol.WriteConnectionGone(result.InvocationId!));
+            await _publisher.TryPublishAsync(_channels.Return(proxied.ReturnServer), BackplaneProtocol.WriteConnectionGone(result.InvocationId!));
             return;
         }
 
         var bytes = protocol.GetMessageBytes(result);
-        await _publisher.TryPublishAsync(_channels.Return(proxied.ReturnServer), RedisProtocol.WriteReturn(result.InvocationId!, protocol.Name, bytes.Span));
+        await _publisher.TryPublishAsync(_channels.Return(proxied.ReturnServer), BackplaneProtocol.WriteReturn(result.InvocationId!, protocol.Name, bytes.Span));
     }
 
     /// <inheritdoc />

@@ -58,7 +58,7 @@ public sealed partial class RedisHubLifetimeManager<THub>
         try
         {
             var command = new RedisGroupCommand(id, _channels.ServerName, action, groupName, connectionId);
-            await _publisher.PublishAsync(_channels.GroupCommands, RedisProtocol.WriteGroupCommand(command), cancellationToken);
+            await _publisher.PublishAsync(_channels.GroupCommands, BackplaneProtocol.WriteGroupCommand(command), cancellationToken);
             await acked.WaitAsync(_options.AckTimeout, _timeProvider, cancellationToken);
         }
         catch (TimeoutException)

@@ -10,7 +10,7 @@ public sealed partial class RedisHubLifetimeManager<THub>
 {
     private Task WriteToStoreAsync(HubConnectionStore store, byte[] payload)
     {
-        var invocation = RedisProtocol.ReadInvocation(payload);
+        var invocation = BackplaneProtocol.ReadInvocation(payload);
         var excluded = invocation.ExcludedConnectionIds;
         var excludedSet = excluded is { Count: > 8 } ? new HashSet<string>(excluded, StringComparer.Ordinal) : null;
         List<Task>? pending = null;
@@ -34,7 +34,7 @@ public sealed partial class RedisHubLifetimeManager<THub>
 
     private async Task OnConnectionMessageAsync(HubConnectionContext connection, byte[] payload)
     {
-        var invocation = RedisProtocol.ReadInvocation(payload);
+        var invocation = BackplaneProtocol.ReadInvocation(payload);
         if (invocation.InvocationId is { } invocationId && invocation.ReturnServer is { } returnServer)
         {
             // A client result asked by another node: remember where to send the client's answer.
@@ -46,7 +46,7 @@ public sealed partial class RedisHubLifetimeManager<THub>
             catch (Exception ex)
             {
                 _results.Forget(invocationId);
-                await _publisher.TryPublishAsync(_channels.Return(returnServer), RedisProtocol.WriteConnectionGone(invocationId));
+                await _publisher.TryPublishAsync(_channels.Return(returnServer), BackplaneProtocol.WriteConnectionGone(invocationId));
                 BackplaneLog.WriteFailed(_logger, connection.ConnectionId, ex);
             }
 
@@ -58,7 +58,7 @@ public sealed partial class RedisHubLifetimeManager<THub>
 
     private async Task OnGroupCommandAsync(byte[] payload)
     {
-        var command = RedisProtocol.ReadGroupCommand(payload);
+        var command = BackplaneProtocol.ReadGroupCommand(payload);
         if (_connections[command.ConnectionId] is not { } connection)
         {
             // Another node owns the connection (or nobody does): only the owner acks.
@@ -74,18 +74,18 @@ public sealed partial class RedisHubLifetimeManager<THub>
             await RemoveMembershipAsync(connection, command.GroupName);
         }
 
-        await _publisher.TryPublishAsync(_channels.Ack(command.ServerName), RedisProtocol.WriteAck(command.Id));
+        await _publisher.TryPublishAsync(_channels.Ack(command.ServerName), BackplaneProtocol.WriteAck(command.Id));
     }
 
     private Task OnAck(byte[] payload)
     {
-        _acks.Complete(RedisProtocol.ReadAck(payload));
+        _acks.Complete(BackplaneProtocol.ReadAck(payload));
         return Task.CompletedTask;
     }
 
     private Task OnReturn(byte[] payload)
     {
-        var returned = RedisProtocol.ReadReturn(payload);
+        var returned = BackplaneProtocol.ReadReturn(payload);
         if (!_results.TryGetConnectionId(returned.InvocationId, out var connectionId))
         {
             return Task.CompletedTask; // Timed out or cancelled meanwhile.

@@ -95,7 +95,7 @@ public sealed partial class RedisHubLifetimeManager<THub> : HubLifetimeManager<T
 
         foreach (var (invocationId, proxied) in _results.ConnectionGone(connection.ConnectionId))
         {
-            await _publisher.TryPublishAsync(_channels.Return(proxied.ReturnServer), RedisProtocol.WriteConnectionGone(invocationId));
+            await _publisher.TryPublishAsync(_channels.Return(proxied.ReturnServer), BackplaneProtocol.WriteConnectionGone(invocationId));
         }
     }
 
@@ -140,7 +140,7 @@ public sealed partial class RedisHubLifetimeManager<THub> : HubLifetimeManager<T
 
         if (remote is not null)
         {
-            await PublishAsync(remote, RedisProtocol.WriteInvocation(message, _protocols), cancellationToken);
+            await PublishAsync(remote, BackplaneProtocol.WriteInvocation(message, _protocols), cancellationToken);
         }
 
         if (writes is not null)
@@ -233,7 +233,7 @@ public sealed partial class RedisHubLifetimeManager<THub> : HubLifetimeManager<T
         if (sendsLost)
         {
             BackplaneLog.ResyncRequested(_logger, ServerName);
-            if (await _publisher.TryPublishAsync(_channels.Resync, RedisProtocol.WriteResyncRequest(ServerName)) is not null)
+            if (await _publisher.TryPublishAsync(_channels.Resync, BackplaneProtocol.WriteResyncRequest(ServerName)) is not null)
             {
                 return; // this node's own connections are asked when the request comes back through its subscription
             }
@@ -246,7 +246,7 @@ public sealed partial class RedisHubLifetimeManager<THub> : HubLifetimeManager<T
 
     private Task OnResyncRequest(byte[] payload)
     {
-        RedisProtocol.ReadResyncRequest(payload); // validates the envelope; the sender is in its own log
+        BackplaneProtocol.ReadResyncRequest(payload); // validates the envelope; the sender is in its own log
         return AskLocalConnectionsToResyncAsync();
     }
 
@@ -282,7 +282,7 @@ public sealed partial class RedisHubLifetimeManager<THub> : HubLifetimeManager<T
     {
         ArgumentNullException.ThrowIfNull(methodName);
         var message = new SerializedHubMessage(new InvocationMessage(methodName, args));
-        await PublishAsync(channels, RedisProtocol.WriteInvocation(message, _protocols, excluded), cancellationToken);
+        await PublishAsync(channels, BackplaneProtocol.WriteInvocation(message, _protocols, excluded), cancellationToken);
     }
 
     // Serialized once, published to each channel. A failed publish is logged and counted, not thrown: delivery is

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using StackExchange.Redis;
+using VirtualMeet.Server.Realtime;
 using VirtualMeet.SignalR.Redis;
 
 namespace VirtualMeet.Server.Hosting;
@@ -26,7 +28,17 @@ public static class RedisConnectionRegistration
                 "Set it, e.g. ConnectionStrings__Redis=127.0.0.1:6379,abortConnect=false.");
         }
 
-        builder.Services.AddRedisConnection(connectionString);
+        var redis = builder.Configuration.GetSection(RedisConnectionOptions.Section).Get<RedisConnectionOptions>() ?? new RedisConnectionOptions();
+        var channelPrefix = builder.Configuration.GetSection(RealtimeOptions.Section).Get<RealtimeOptions>()?.ChannelPrefix ?? new RealtimeOptions().ChannelPrefix;
+        builder.Services.AddRedisConnection(connectionString, options =>
+        {
+            // Every channel of the node (the backplane's, resync requests) under one prefix, so deployments can share a Redis.
+            options.ChannelPrefix = RedisChannel.Literal(channelPrefix + ":");
+            if (!string.IsNullOrEmpty(redis.CaCertificatePath))
+            {
+                options.TrustIssuer(redis.CaCertificatePath);
+            }
+        });
         builder.Services.AddSingleton<RedisHealthCheck>();
         builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [HealthEndpoints.ReadyTag]);
         return builder;

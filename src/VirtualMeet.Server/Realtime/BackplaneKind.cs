@@ -6,6 +6,12 @@ public enum BackplaneKind
     /// <summary>SignalR's own in-process manager: one node, no dependencies.</summary>
     InMemory,
 
-    /// <summary>Our Redis backplane: any number of nodes on one Redis.</summary>
+    /// <summary>SignalR's official Redis backplane with resynchronisation: any number of nodes on one Redis.</summary>
     Redis,
+
+    /// <summary>
+    /// The project's earlier Redis lifetime manager, kept only so that the performance report measures it beside the
+    /// official one in the same run; not for deployments.
+    /// </summary>
+    LegacyRedis,
 }

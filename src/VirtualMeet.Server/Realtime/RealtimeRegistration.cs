@@ -31,10 +31,18 @@ public static class RealtimeRegistration
             });
         services.AddSingleton<IConfigureOptions<HubOptions>, HubOptionsSetup>();
 
-        if (realtime.Backplane == BackplaneKind.Redis)
+        if (realtime.Backplane is BackplaneKind.Redis or BackplaneKind.LegacyRedis)
         {
             builder.AddSharedRedisConnection();
-            signalR.AddRedisBackplane();
+            if (realtime.Backplane == BackplaneKind.Redis)
+            {
+                signalR.AddRedisBackplane();
+            }
+            else
+            {
+                signalR.AddLegacyRedisBackplane();
+            }
+
             services.AddOptions<RedisBackplaneOptions>().BindConfiguration(RedisBackplaneSection);
             services.AddSingleton<IConfigureOptions<RedisBackplaneOptions>, RedisBackplaneSetup>();
         }
@@ -43,14 +51,16 @@ public static class RealtimeRegistration
     }
 
     /// <summary>
-    /// Derives the backplane's names from ours: channels and node keys under <see cref="RealtimeOptions.ChannelPrefix"/>,
-    /// and a server name that starts with the readable node name but stays unique if two nodes share one.
+    /// Derives the backplane's names from ours: node keys under <see cref="RealtimeOptions.ChannelPrefix"/> (channels
+    /// get it from the shared connection, see <see cref="RedisConnectionRegistration"/>), and a server name that starts
+    /// with the readable node name but stays unique if two nodes share one.
     /// </summary>
     private sealed class RedisBackplaneSetup(IOptions<RealtimeOptions> realtime, NodeIdentity node) : IConfigureOptions<RedisBackplaneOptions>
     {
         public void Configure(RedisBackplaneOptions options)
         {
-            options.ChannelPrefix = realtime.Value.ChannelPrefix + ":bp:";
+            // The legacy manager's own channel prefix comes after the connection's "{ChannelPrefix}:".
+            options.ChannelPrefix = "bp:";
             options.NodeKeyPrefix = realtime.Value.ChannelPrefix + ":nodes:";
             options.ServerName = node.Name + "-" + Guid.NewGuid().ToString("N")[..8];
             options.ResyncMethod = HubClientMethods.Resync;

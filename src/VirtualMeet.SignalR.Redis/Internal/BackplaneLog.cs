@@ -78,4 +78,10 @@ internal static partial class BackplaneLog
 
     [LoggerMessage(25, LogLevel.Information, "Sends of node {Server} did not reach Redis; asking the connections of every node to resynchronise.")]
     public static partial void ResyncRequested(ILogger logger, string server);
+
+    [LoggerMessage(26, LogLevel.Warning, "A resynchronisation request could not be published; asked this node's connections and trying again.")]
+    public static partial void ResyncRequestFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(27, LogLevel.Warning, "A resynchronisation request on the backplane could not be read.")]
+    public static partial void ResyncRequestUnreadable(ILogger logger);
 }

@@ -27,7 +27,6 @@ internal sealed class ChannelSubscription
         _queue = System.Threading.Channels.Channel.CreateBounded<byte[]>(
             new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.DropOldest },
             OnDropped);
-        Callback = OnRedisMessage;
         Consumer = Task.Run(ConsumeAsync);
     }
 
@@ -35,8 +34,22 @@ internal sealed class ChannelSubscription
 
     public string Name { get; }
 
-    /// The exact delegate given to Redis, kept so that Unsubscribe removes only this handler (hazard 5).
-    public Action<RedisChannel, RedisValue> Callback { get; }
+    /// The client's ordered queue of this channel while subscribed: unsubscribing it removes only this handler.
+    /// StackExchange.Redis calls plain handler delegates concurrently, so order per channel needs the queue.
+    public ChannelMessageQueue? RedisQueue { get; private set; }
+
+    public void Attach(ChannelMessageQueue queue)
+    {
+        RedisQueue = queue;
+        queue.OnMessage(OnRedisMessage);
+    }
+
+    public Task DetachAsync()
+    {
+        var queue = RedisQueue;
+        RedisQueue = null;
+        return queue?.UnsubscribeAsync() ?? Task.CompletedTask;
+    }
 
     /// Serialises subscribe, renew and remove of this one channel.
     public SemaphoreSlim Gate { get; } = new(1, 1);
@@ -50,9 +63,9 @@ internal sealed class ChannelSubscription
 
     public void Complete() => _queue.Writer.TryComplete();
 
-    private void OnRedisMessage(RedisChannel channel, RedisValue value)
+    private void OnRedisMessage(ChannelMessage message)
     {
-        byte[]? payload = value;
+        byte[]? payload = message.Message;
         if (payload is not null)
         {
             _queue.Writer.TryWrite(payload);

@@ -67,8 +67,8 @@ internal sealed class RedisSubscriptions(
             if (connection.IsConnected)
             {
                 await pipelines.Publish.ExecuteAsync(
-                    static async (state, token) => await state.Unsubscribe().WaitAsync(token),
-                    new Unsubscriber(connection.Multiplexer.GetSubscriber(), subscription));
+                    static async (state, token) => await state.DetachAsync().WaitAsync(token),
+                    subscription);
             }
         }
         catch (Exception ex) when (IsRedisFailure(ex))
@@ -159,10 +159,10 @@ internal sealed class RedisSubscriptions(
                 {
                     if (s.Renew)
                     {
-                        await s.Subscriber.UnsubscribeAsync(s.Subscription.Channel, s.Subscription.Callback).WaitAsync(token);
+                        await s.Subscription.DetachAsync().WaitAsync(token);
                     }
 
-                    await s.Subscriber.SubscribeAsync(s.Subscription.Channel, s.Subscription.Callback).WaitAsync(token);
+                    s.Subscription.Attach(await s.Subscriber.SubscribeAsync(s.Subscription.Channel).WaitAsync(token));
                 },
                 state);
 
@@ -185,9 +185,4 @@ internal sealed class RedisSubscriptions(
 
     private static bool IsRedisFailure(Exception ex) =>
         ex is RedisException or TimeoutException or Polly.Timeout.TimeoutRejectedException or OperationCanceledException;
-
-    private readonly record struct Unsubscriber(ISubscriber Subscriber, ChannelSubscription Subscription)
-    {
-        public Task Unsubscribe() => Subscriber.UnsubscribeAsync(Subscription.Channel, Subscription.Callback);
-    }
 }

@@ -243,7 +243,7 @@ internal sealed class SubscriptionRepairLoop : IAsyncDisposable
         _probes[nonce] = arrived;
         try
         {
-            if (await _publisher.TryPublishAsync(_channels.Probe, RedisProtocol.WriteProbe(nonce), cancellationToken) is null)
+            if (await _publisher.TryPublishAsync(_channels.Probe, BackplaneProtocol.WriteProbe(nonce), cancellationToken) is null)
             {
                 return false;
             }
@@ -263,7 +263,7 @@ internal sealed class SubscriptionRepairLoop : IAsyncDisposable
 
     private Task OnProbe(byte[] payload)
     {
-        var nonce = RedisProtocol.ReadProbe(payload);
+        var nonce = BackplaneProtocol.ReadProbe(payload);
         if (_probes.TryGetValue(nonce, out var arrived))
         {
             arrived.TrySetResult();

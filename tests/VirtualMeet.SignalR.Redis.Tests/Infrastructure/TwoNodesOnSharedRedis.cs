@@ -11,11 +11,10 @@ public abstract class TwoNodesOnSharedRedis(SharedRedis redis) : IAsyncLifetime
 
     protected BackplaneNode Two { get; private set; } = null!;
 
-    public ValueTask InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
-        One = BackplaneNode.Start(Redis.Server.ConnectionString, Prefix);
-        Two = BackplaneNode.Start(Redis.Server.ConnectionString, Prefix);
-        return ValueTask.CompletedTask;
+        One = await BackplaneNode.StartAsync(Redis.Server.ConnectionString, Prefix);
+        Two = await BackplaneNode.StartAsync(Redis.Server.ConnectionString, Prefix);
     }
 
     public async ValueTask DisposeAsync()

@@ -20,7 +20,7 @@ public sealed class RedisNodeRegistryTests(SharedRedis redis) : TwoNodesOnShared
         Assert.Equal(2, one.ConnectionCount);
         Assert.Equal(Environment.MachineName, one.HostName);
         Assert.Contains(live, n => n.NodeId == Two.Registry.NodeId);
-        Assert.Equal(One.Manager.ServerName, One.Registry.NodeId);
+        Assert.Equal(One.ServerName, One.Registry.NodeId);
     }
 
     [Fact]

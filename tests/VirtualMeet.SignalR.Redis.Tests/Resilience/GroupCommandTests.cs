@@ -10,11 +10,10 @@ public sealed class GroupCommandTests(SharedRedis redis) : IAsyncLifetime
     private BackplaneNode _one = null!;
     private BackplaneNode _two = null!;
 
-    public ValueTask InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
-        _one = BackplaneNode.Start(redis.Server.ConnectionString, _prefix, o => o.AckTimeout = TimeSpan.FromMilliseconds(500));
-        _two = BackplaneNode.Start(redis.Server.ConnectionString, _prefix, o => o.AckTimeout = TimeSpan.FromMilliseconds(500));
-        return ValueTask.CompletedTask;
+        _one = await BackplaneNode.StartAsync(redis.Server.ConnectionString, _prefix, o => o.AckTimeout = TimeSpan.FromMilliseconds(500));
+        _two = await BackplaneNode.StartAsync(redis.Server.ConnectionString, _prefix, o => o.AckTimeout = TimeSpan.FromMilliseconds(500));
     }
 
     public async ValueTask DisposeAsync()
@@ -56,9 +55,9 @@ public sealed class GroupCommandTests(SharedRedis redis) : IAsyncLifetime
                 // The command reached node two after the disconnect: nobody acks, which is the expected outcome.
             }
 
-            Assert.False(_two.Manager.Subscriptions.Contains(_two.Manager.Channels.Group(group)));
-            Assert.False(_two.Manager.Subscriptions.Contains(_two.Manager.Channels.Group(group + "-local")));
-            Assert.False(_two.Manager.Subscriptions.Contains(_two.Manager.Channels.Connection(client.ConnectionId)));
+            await AssertNoSubscriberAsync("group:" + group);
+            await AssertNoSubscriberAsync("group:" + group + "-local");
+            await AssertNoSubscriberAsync("connection:" + client.ConnectionId);
         }
     }
 
@@ -67,13 +66,25 @@ public sealed class GroupCommandTests(SharedRedis redis) : IAsyncLifetime
     {
         var first = await _two.ConnectAsync();
         var second = await _two.ConnectAsync();
-        var channel = _two.Manager.Channels.Group("room");
         await _two.Manager.AddToGroupAsync(first.ConnectionId, "room").WaitAsync(TestTimeouts.Default);
         await _two.Manager.AddToGroupAsync(second.ConnectionId, "room").WaitAsync(TestTimeouts.Default);
 
         await _two.Manager.RemoveFromGroupAsync(first.ConnectionId, "room").WaitAsync(TestTimeouts.Default);
-        Assert.True(_two.Manager.Subscriptions.Contains(channel));
+        Assert.Equal(1, await SubscribersAsync("group:room"));
         await _two.Manager.OnDisconnectedAsync(second.Connection).WaitAsync(TestTimeouts.Default);
-        Assert.False(_two.Manager.Subscriptions.Contains(channel));
+        await AssertNoSubscriberAsync("group:room");
+    }
+
+    /// How many Redis connections are subscribed to the channel: what Redis itself says, not what a node believes.
+    private async Task<long> SubscribersAsync(string channel)
+    {
+        var reply = await redis.Server.ExecuteAsync("PUBSUB", "NUMSUB", _two.ChannelOf(channel));
+        return long.Parse(reply.Items![1].Text!, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private async Task AssertNoSubscriberAsync(string channel)
+    {
+        // An unsubscribe is sent when the last member leaves and is not awaited by everyone: wait for Redis to agree.
+        await Eventually.UntilAsync(() => SubscribersAsync(channel), count => count == 0, because: $"{channel} is still subscribed");
     }
 }

@@ -11,7 +11,7 @@ public abstract partial class HubLifetimeManagerSpec
     [Fact]
     public async Task InvokeConnectionReturnsClientResult()
     {
-        var manager = CreateManager();
+        var manager = await CreateManagerAsync();
         var client = await ConnectAsync(manager);
 
         var result = manager.InvokeConnectionAsync<int>(client.ConnectionId, "Ask", ["question"], CancellationToken.None);
@@ -28,7 +28,7 @@ public abstract partial class HubLifetimeManagerSpec
     [Fact]
     public async Task InvokeConnectionSurfacesClientError()
     {
-        var manager = CreateManager();
+        var manager = await CreateManagerAsync();
         var client = await ConnectAsync(manager);
 
         var result = manager.InvokeConnectionAsync<int>(client.ConnectionId, "Ask", ["question"], CancellationToken.None);
@@ -42,7 +42,7 @@ public abstract partial class HubLifetimeManagerSpec
     [Fact]
     public async Task CompletingAnotherConnectionsInvocationThrows()
     {
-        var manager = CreateManager();
+        var manager = await CreateManagerAsync();
         var asked = await ConnectAsync(manager);
         var intruder = await ConnectAsync(manager);
 
@@ -58,7 +58,7 @@ public abstract partial class HubLifetimeManagerSpec
     [Fact]
     public async Task InvokeUnknownConnectionThrowsIOException()
     {
-        var manager = CreateManager();
+        var manager = await CreateManagerAsync();
         await ConnectAsync(manager);
 
         await Assert.ThrowsAsync<IOException>(
@@ -68,7 +68,7 @@ public abstract partial class HubLifetimeManagerSpec
     [Fact]
     public async Task ConcurrentInvocationsDoNotCollide()
     {
-        var manager = CreateManager();
+        var manager = await CreateManagerAsync();
         var client = await ConnectAsync(manager);
 
         var first = manager.InvokeConnectionAsync<int>(client.ConnectionId, "Ask", ["1"], CancellationToken.None);
@@ -88,7 +88,7 @@ public abstract partial class HubLifetimeManagerSpec
     [Fact]
     public async Task InvokeConnectionFailsWhenClientDisconnects()
     {
-        var manager = CreateManager();
+        var manager = await CreateManagerAsync();
         var client = await ConnectAsync(manager);
 
         var result = manager.InvokeConnectionAsync<int>(client.ConnectionId, "Ask", ["question"], CancellationToken.None);
@@ -102,7 +102,7 @@ public abstract partial class HubLifetimeManagerSpec
     [Fact]
     public async Task InvokeConnectionHonoursCancellation()
     {
-        var manager = CreateManager();
+        var manager = await CreateManagerAsync();
         var client = await ConnectAsync(manager);
         using var cancel = new CancellationTokenSource();
 

@@ -15,7 +15,7 @@ public abstract partial class HubLifetimeManagerSpec : IAsyncLifetime
     private readonly List<TestClient> _clients = [];
 
     /// <summary>A manager; for scale-out implementations every call returns another node of the same cluster.</summary>
-    protected abstract HubLifetimeManager<TestHub> CreateManager();
+    protected abstract Task<HubLifetimeManager<TestHub>> CreateManagerAsync();
 
     public virtual ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
@@ -51,7 +51,7 @@ public abstract partial class HubLifetimeManagerSpec : IAsyncLifetime
     [Fact]
     public async Task SendAllReachesEveryConnection()
     {
-        var manager = CreateManager();
+        var manager = await CreateManagerAsync();
         var one = await ConnectAsync(manager);
         var two = await ConnectAsync(manager);
 
@@ -64,7 +64,7 @@ public abstract partial class HubLifetimeManagerSpec : IAsyncLifetime
     [Fact]
     public async Task SendAllSkipsDisconnectedConnections()
     {
-        var manager = CreateManager();
+        var manager = await CreateManagerAsync();
         var stays = await ConnectAsync(manager);
         var leaves = await ConnectAsync(manager);
         await Bounded(manager.OnDisconnectedAsync(leaves.Connection));
@@ -80,7 +80,7 @@ public abstract partial class HubLifetimeManagerSpec : IAsyncLifetime
     [Fact]
     public async Task SendAllExceptSkipsExcludedConnections()
     {
-        var manager = CreateManager();
+        var manager = await CreateManagerAsync();
         var included = await ConnectAsync(manager);
         var excluded = await ConnectAsync(manager);
 
@@ -94,7 +94,7 @@ public abstract partial class HubLifetimeManagerSpec : IAsyncLifetime
     [Fact]
     public async Task SendGroupReachesOnlyGroupMembers()
     {
-        var manager = CreateManager();
+        var manager = await CreateManagerAsync();
         var member = await ConnectAsync(manager);
         var outsider = await ConnectAsync(manager);
         await Bounded(manager.AddToGroupAsync(member.ConnectionId, "room"));
@@ -112,7 +112,7 @@ public abstract partial class HubLifetimeManagerSpec : IAsyncLifetime
     [Fact]
     public async Task SendGroupExceptSkipsExcludedConnections()
     {
-        var manager = CreateManager();
+        var manager = await CreateManagerAsync();
         var one = await ConnectAsync(manager);
         var two = await ConnectAsync(manager);
         await Bounded(manager.AddToGroupAsync(one.ConnectionId, "room"));
@@ -128,7 +128,7 @@ public abstract partial class HubLifetimeManagerSpec : IAsyncLifetime
     [Fact]
     public async Task SendGroupsReachesMembersOfEveryNamedGroup()
     {
-        var manager = CreateManager();
+        var manager = await CreateManagerAsync();
         var one = await ConnectAsync(manager);
         var two = await ConnectAsync(manager);
         await Bounded(manager.AddToGroupAsync(one.ConnectionId, "a"));
@@ -143,7 +143,7 @@ public abstract partial class HubLifetimeManagerSpec : IAsyncLifetime
     [Fact]
     public async Task SendConnectionReachesOnlyThatConnection()
     {
-        var manager = CreateManager();
+        var manager = await CreateManagerAsync();
         var target = await ConnectAsync(manager);
         var other = await ConnectAsync(manager);
 
@@ -157,7 +157,7 @@ public abstract partial class HubLifetimeManagerSpec : IAsyncLifetime
     [Fact]
     public async Task SendConnectionsReachesEveryNamedConnection()
     {
-        var manager = CreateManager();
+        var manager = await CreateManagerAsync();
         var one = await ConnectAsync(manager);
         var two = await ConnectAsync(manager);
 
@@ -170,7 +170,7 @@ public abstract partial class HubLifetimeManagerSpec : IAsyncLifetime
     [Fact]
     public async Task SendUserReachesEveryConnectionOfTheUser()
     {
-        var manager = CreateManager();
+        var manager = await CreateManagerAsync();
         var phone = await ConnectAsync(manager, "ada");
         var laptop = await ConnectAsync(manager, "ada");
         var stranger = await ConnectAsync(manager, "bob");
@@ -186,7 +186,7 @@ public abstract partial class HubLifetimeManagerSpec : IAsyncLifetime
     [Fact]
     public async Task RemoveFromGroupStopsDelivery()
     {
-        var manager = CreateManager();
+        var manager = await CreateManagerAsync();
         var client = await ConnectAsync(manager);
         await Bounded(manager.AddToGroupAsync(client.ConnectionId, "room"));
         await Bounded(manager.RemoveFromGroupAsync(client.ConnectionId, "room"));
@@ -200,7 +200,7 @@ public abstract partial class HubLifetimeManagerSpec : IAsyncLifetime
     [Fact]
     public async Task RemoveFromGroupWhenNotMemberIsANoOp()
     {
-        var manager = CreateManager();
+        var manager = await CreateManagerAsync();
         var client = await ConnectAsync(manager);
 
         await Bounded(manager.RemoveFromGroupAsync(client.ConnectionId, "room"));
@@ -212,7 +212,7 @@ public abstract partial class HubLifetimeManagerSpec : IAsyncLifetime
     [Fact]
     public async Task AddToGroupTwiceDeliversOnce()
     {
-        var manager = CreateManager();
+        var manager = await CreateManagerAsync();
         var client = await ConnectAsync(manager);
         await Bounded(manager.AddToGroupAsync(client.ConnectionId, "room"));
         await Bounded(manager.AddToGroupAsync(client.ConnectionId, "room"));

@@ -5,7 +5,7 @@ using VirtualMeet.SignalR.Redis.Tests.Infrastructure;
 namespace VirtualMeet.SignalR.Redis.Tests.Spec;
 
 /// <summary>
-/// What a scale-out manager must do across nodes: every <see cref="HubLifetimeManagerSpec.CreateManager"/> call is
+/// What a scale-out manager must do across nodes: every <see cref="HubLifetimeManagerSpec.CreateManagerAsync"/> call is
 /// another node of one cluster.
 /// </summary>
 public abstract partial class ScaleoutHubLifetimeManagerSpec : HubLifetimeManagerSpec
@@ -16,8 +16,8 @@ public abstract partial class ScaleoutHubLifetimeManagerSpec : HubLifetimeManage
     [Fact]
     public async Task SendAllFromNodeOneReachesClientsOnNodeTwo()
     {
-        var one = CreateManager();
-        var two = CreateManager();
+        var one = await CreateManagerAsync();
+        var two = await CreateManagerAsync();
         var local = await ConnectAsync(one);
         var remote = await ConnectAsync(two);
 
@@ -30,8 +30,8 @@ public abstract partial class ScaleoutHubLifetimeManagerSpec : HubLifetimeManage
     [Fact]
     public async Task SendAllFromNodeOneSkipsClientDisconnectedFromNodeTwo()
     {
-        var one = CreateManager();
-        var two = CreateManager();
+        var one = await CreateManagerAsync();
+        var two = await CreateManagerAsync();
         var stays = await ConnectAsync(two);
         var leaves = await ConnectAsync(two);
         await Bounded(two.OnDisconnectedAsync(leaves.Connection));
@@ -47,8 +47,8 @@ public abstract partial class ScaleoutHubLifetimeManagerSpec : HubLifetimeManage
     [Fact]
     public async Task SendConnectionReachesConnectionOnOtherNode()
     {
-        var one = CreateManager();
-        var two = CreateManager();
+        var one = await CreateManagerAsync();
+        var two = await CreateManagerAsync();
         var remote = await ConnectAsync(two);
 
         await Bounded(one.SendConnectionAsync(remote.ConnectionId, "Hello", ["World"]));
@@ -59,8 +59,8 @@ public abstract partial class ScaleoutHubLifetimeManagerSpec : HubLifetimeManage
     [Fact]
     public async Task GroupJoinedOnNodeOneReceivesSendFromNodeTwo()
     {
-        var one = CreateManager();
-        var two = CreateManager();
+        var one = await CreateManagerAsync();
+        var two = await CreateManagerAsync();
         var member = await ConnectAsync(one);
         await Bounded(one.AddToGroupAsync(member.ConnectionId, "room"));
 
@@ -72,8 +72,8 @@ public abstract partial class ScaleoutHubLifetimeManagerSpec : HubLifetimeManage
     [Fact]
     public async Task DisconnectRemovesConnectionFromGroupsOnEveryNode()
     {
-        var one = CreateManager();
-        var two = CreateManager();
+        var one = await CreateManagerAsync();
+        var two = await CreateManagerAsync();
         var leaves = await ConnectAsync(one);
         var stays = await ConnectAsync(one);
         await Bounded(one.AddToGroupAsync(leaves.ConnectionId, "room"));
@@ -91,7 +91,7 @@ public abstract partial class ScaleoutHubLifetimeManagerSpec : HubLifetimeManage
     [Fact]
     public async Task RemoveNotInGroupIsAQuickNoOpLocally()
     {
-        var one = CreateManager();
+        var one = await CreateManagerAsync();
         var client = await ConnectAsync(one);
 
         await Bounded(one.RemoveFromGroupAsync(client.ConnectionId, "never-joined"));
@@ -100,8 +100,8 @@ public abstract partial class ScaleoutHubLifetimeManagerSpec : HubLifetimeManage
     [Fact]
     public async Task RemoveNotInGroupIsAQuickNoOpRemotely()
     {
-        var one = CreateManager();
-        var two = CreateManager();
+        var one = await CreateManagerAsync();
+        var two = await CreateManagerAsync();
         var remote = await ConnectAsync(two);
 
         // Acknowledged by the owning node, so it returns without waiting for the ack timeout.
@@ -111,8 +111,8 @@ public abstract partial class ScaleoutHubLifetimeManagerSpec : HubLifetimeManage
     [Fact]
     public async Task RemoteAddToGroupIsAcknowledgedAndDelivers()
     {
-        var one = CreateManager();
-        var two = CreateManager();
+        var one = await CreateManagerAsync();
+        var two = await CreateManagerAsync();
         var remote = await ConnectAsync(two);
 
         await Bounded(one.AddToGroupAsync(remote.ConnectionId, "room"));
@@ -124,8 +124,8 @@ public abstract partial class ScaleoutHubLifetimeManagerSpec : HubLifetimeManage
     [Fact]
     public async Task AddingTwiceDeliversOnceLocallyAndRemotely()
     {
-        var one = CreateManager();
-        var two = CreateManager();
+        var one = await CreateManagerAsync();
+        var two = await CreateManagerAsync();
         var local = await ConnectAsync(one);
         var remote = await ConnectAsync(two);
         await Bounded(one.AddToGroupAsync(local.ConnectionId, "room"));
@@ -146,8 +146,8 @@ public abstract partial class ScaleoutHubLifetimeManagerSpec : HubLifetimeManage
     [Fact]
     public async Task RemoteRemoveFromGroupStopsDelivery()
     {
-        var one = CreateManager();
-        var two = CreateManager();
+        var one = await CreateManagerAsync();
+        var two = await CreateManagerAsync();
         var remote = await ConnectAsync(two);
         await Bounded(one.AddToGroupAsync(remote.ConnectionId, "room"));
         await Bounded(one.RemoveFromGroupAsync(remote.ConnectionId, "room"));
@@ -163,8 +163,8 @@ public abstract partial class ScaleoutHubLifetimeManagerSpec : HubLifetimeManage
     [Fact]
     public async Task LocalSendDoesNotGoThroughRedis()
     {
-        var one = CreateManager();
-        var two = CreateManager();
+        var one = await CreateManagerAsync();
+        var two = await CreateManagerAsync();
         var local = await ConnectAsync(one);
         await ConnectAsync(two);
         var before = PublishedBy(one);
@@ -180,8 +180,8 @@ public abstract partial class ScaleoutHubLifetimeManagerSpec : HubLifetimeManage
     [Fact]
     public async Task FailingRemoteWriteDoesNotThrow()
     {
-        var one = CreateManager();
-        var two = CreateManager();
+        var one = await CreateManagerAsync();
+        var two = await CreateManagerAsync();
         var broken = await ConnectAsync(two, failWrites: true);
         var healthy = await ConnectAsync(two);
 
@@ -194,8 +194,8 @@ public abstract partial class ScaleoutHubLifetimeManagerSpec : HubLifetimeManage
     [Fact]
     public async Task OneFailingGroupMemberDoesNotBlockTheOthers()
     {
-        var one = CreateManager();
-        var two = CreateManager();
+        var one = await CreateManagerAsync();
+        var two = await CreateManagerAsync();
         var broken = await ConnectAsync(two, failWrites: true);
         var healthy = await ConnectAsync(two);
         await Bounded(two.AddToGroupAsync(broken.ConnectionId, "room"));
@@ -211,8 +211,8 @@ public abstract partial class ScaleoutHubLifetimeManagerSpec : HubLifetimeManage
     [Fact]
     public async Task SendUserReachesUserConnectionsOnEveryNode()
     {
-        var one = CreateManager();
-        var two = CreateManager();
+        var one = await CreateManagerAsync();
+        var two = await CreateManagerAsync();
         var phone = await ConnectAsync(one, "ada");
         var laptop = await ConnectAsync(two, "ada");
 
@@ -225,8 +225,8 @@ public abstract partial class ScaleoutHubLifetimeManagerSpec : HubLifetimeManage
     [Fact]
     public async Task SendUserStillReachesRemainingConnectionAfterOneLeaves()
     {
-        var one = CreateManager();
-        var two = CreateManager();
+        var one = await CreateManagerAsync();
+        var two = await CreateManagerAsync();
         var phone = await ConnectAsync(one, "ada");
         var laptop = await ConnectAsync(two, "ada");
         var tablet = await ConnectAsync(two, "ada");

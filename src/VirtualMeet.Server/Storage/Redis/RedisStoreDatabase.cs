@@ -10,5 +10,5 @@ internal sealed class RedisStoreDatabase(IConnectionMultiplexer multiplexer)
     /// <summary>Primaries only: replicas hold the same keys and refuse writes.</summary>
     public IEnumerable<IServer> Primaries => multiplexer.GetEndPoints()
         .Select(endpoint => multiplexer.GetServer(endpoint))
-        .Where(server => server.IsConnected && !server.IsSlave);
+        .Where(server => server.IsConnected && !server.IsReplica);
 }

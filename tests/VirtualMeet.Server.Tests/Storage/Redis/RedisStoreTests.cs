@@ -34,7 +34,7 @@ public sealed class RedisKeyLayoutTests(RedisStoreFixture redis) : IClassFixture
     [Fact]
     public void EveryKeyOfAnEventCarriesItsHashTag()
     {
-        string[] keys =
+        string?[] keys =
         [
             RedisKeys.Event("e1"), RedisKeys.Attendees("e1"), RedisKeys.AttendeeSessions("e1", "a"),
             RedisKeys.SessionSeats("e1", "s"), RedisKeys.SessionWaitlist("e1", "s"), RedisKeys.RegistrationSequence("e1"),

@@ -33,7 +33,7 @@ internal readonly record struct RedisReturn(string InvocationId, string? Protoco
 ///   Return:     invocation id, outcome byte (0 completion, 1 gone), [protocol, bytes]
 ///   Probe:      varint nonce
 ///   Resync:     server (the node whose sends failed)
-internal static class RedisProtocol
+internal static class BackplaneProtocol
 {
     private const byte Version = 1;
     private const byte InvocationKind = 1;

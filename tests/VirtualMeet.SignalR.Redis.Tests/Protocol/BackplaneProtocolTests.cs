@@ -4,7 +4,7 @@ using VirtualMeet.SignalR.Redis.Internal;
 
 namespace VirtualMeet.SignalR.Redis.Tests.Protocol;
 
-public sealed class RedisProtocolTests
+public sealed class BackplaneProtocolTests
 {
     private static readonly IHubProtocol Json = new JsonHubProtocol();
 
@@ -12,9 +12,9 @@ public sealed class RedisProtocolTests
     public void InvocationRoundTripsEveryFormExclusionsAndClientResultFields()
     {
         var message = new SerializedHubMessage(new InvocationMessage("id-1", "Hello", ["World"]));
-        var bytes = RedisProtocol.WriteInvocation(message, [Json], ["a", "b"], "server:1", "server");
+        var bytes = BackplaneProtocol.WriteInvocation(message, [Json], ["a", "b"], "server:1", "server");
 
-        var read = RedisProtocol.ReadInvocation(bytes);
+        var read = BackplaneProtocol.ReadInvocation(bytes);
 
         Assert.Equal(["a", "b"], read.ExcludedConnectionIds);
         Assert.Equal("server:1", read.InvocationId);
@@ -25,9 +25,9 @@ public sealed class RedisProtocolTests
     [Fact]
     public void InvocationWithoutOptionalFieldsRoundTrips()
     {
-        var bytes = RedisProtocol.WriteInvocation(new SerializedHubMessage(new InvocationMessage("Hello", [])), [Json]);
+        var bytes = BackplaneProtocol.WriteInvocation(new SerializedHubMessage(new InvocationMessage("Hello", [])), [Json]);
 
-        var read = RedisProtocol.ReadInvocation(bytes);
+        var read = BackplaneProtocol.ReadInvocation(bytes);
 
         Assert.Null(read.ExcludedConnectionIds);
         Assert.Null(read.InvocationId);
@@ -37,16 +37,16 @@ public sealed class RedisProtocolTests
     public void GroupCommandAckProbeResyncAndReturnRoundTrip()
     {
         var command = new RedisGroupCommand(long.MaxValue, "node-é", GroupAction.Remove, "room*?[", "conn");
-        Assert.Equal(command, RedisProtocol.ReadGroupCommand(RedisProtocol.WriteGroupCommand(command)));
-        Assert.Equal(300, RedisProtocol.ReadAck(RedisProtocol.WriteAck(300)));
-        Assert.Equal(7, RedisProtocol.ReadProbe(RedisProtocol.WriteProbe(7)));
-        Assert.Equal("node-é", RedisProtocol.ReadResyncRequest(RedisProtocol.WriteResyncRequest("node-é")));
-        Assert.Throws<InvalidDataException>(() => RedisProtocol.ReadResyncRequest(RedisProtocol.WriteProbe(7)));
+        Assert.Equal(command, BackplaneProtocol.ReadGroupCommand(BackplaneProtocol.WriteGroupCommand(command)));
+        Assert.Equal(300, BackplaneProtocol.ReadAck(BackplaneProtocol.WriteAck(300)));
+        Assert.Equal(7, BackplaneProtocol.ReadProbe(BackplaneProtocol.WriteProbe(7)));
+        Assert.Equal("node-é", BackplaneProtocol.ReadResyncRequest(BackplaneProtocol.WriteResyncRequest("node-é")));
+        Assert.Throws<InvalidDataException>(() => BackplaneProtocol.ReadResyncRequest(BackplaneProtocol.WriteProbe(7)));
 
-        var returned = RedisProtocol.ReadReturn(RedisProtocol.WriteReturn("i", "json", [1, 2, 3]));
+        var returned = BackplaneProtocol.ReadReturn(BackplaneProtocol.WriteReturn("i", "json", [1, 2, 3]));
         Assert.Equal("json", returned.ProtocolName);
         Assert.Equal([1, 2, 3], returned.Completion.ToArray());
-        Assert.True(RedisProtocol.ReadReturn(RedisProtocol.WriteConnectionGone("i")).ConnectionGone);
+        Assert.True(BackplaneProtocol.ReadReturn(BackplaneProtocol.WriteConnectionGone("i")).ConnectionGone);
     }
 
     [Theory]
@@ -57,6 +57,6 @@ public sealed class RedisProtocolTests
     [InlineData(new byte[] { 1, 1, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01 })]
     public void MalformedEnvelopesAreRejected(byte[] bytes)
     {
-        Assert.Throws<InvalidDataException>(() => RedisProtocol.ReadInvocation(bytes));
+        Assert.Throws<InvalidDataException>(() => BackplaneProtocol.ReadInvocation(bytes));
     }
 }
