@@ -123,7 +123,7 @@ fi
 # shellcheck disable=SC2016 # literal nginx variables
 for directive in 'proxy_http_version 1.1' 'proxy_set_header Upgrade' 'proxy_set_header Connection' \
   'map $http_upgrade $connection_upgrade' 'proxy_read_timeout 3600s' 'X-Forwarded-For' 'X-Forwarded-Proto' \
-  'upstream virtualmeet'; do
+  'upstream virtualmeet' 'hash $remote_addr consistent' 'proxy_pass http://virtualmeet_hubs'; do
   if grep -qF "${directive}" "${repo_root}/deploy/nginx/nginx.conf"; then
     pass "nginx.conf has ${directive}"
   else

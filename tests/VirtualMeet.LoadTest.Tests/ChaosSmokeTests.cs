@@ -6,7 +6,8 @@ namespace VirtualMeet.LoadTest.Tests;
 
 /// <summary>
 /// The load tool's chaos run, small: 300 attendees on two server processes sharing a private Redis; halfway
-/// through a poll one node is killed (SIGKILL, no goodbyes) or Redis is. Everything is checked against the store.
+/// through a poll one node is killed (SIGKILL, no goodbyes), Redis is, or client sockets are dropped. Everything is
+/// checked against the store.
 /// </summary>
 public sealed class ChaosSmokeTests
 {
@@ -39,6 +40,19 @@ public sealed class ChaosSmokeTests
 
         AssertEveryBallotCountedOnce(result);
         // Nobody's socket broke, yet pushes of the outage were lost: the nodes' Resync brings every view back.
+        Assert.Equal(Attendees, result.ClientsConnected);
+        Assert.Equal(0, result.ClientsOffTruth);
+    }
+
+    [Fact]
+    public async Task DroppedSocketsAreNoticedByTheirClientsWhichReconnectAndLoseNoVote()
+    {
+        var result = await RunChaosAsync(Fault.DropSockets);
+
+        AssertEveryBallotCountedOnce(result);
+        // Every tenth socket aborted without a close frame: each of those clients saw its connection end by itself.
+        Assert.Equal(Attendees / 10, result.Affected);
+        Assert.Equal(result.Affected, result.NoticedDrop);
         Assert.Equal(Attendees, result.ClientsConnected);
         Assert.Equal(0, result.ClientsOffTruth);
     }

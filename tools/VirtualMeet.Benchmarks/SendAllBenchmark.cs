@@ -158,7 +158,7 @@ internal sealed class SendAllBenchmark : IAsyncDisposable
     private static Uri HubUrl(WebApplication app)
     {
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new Uri(address.Replace("http://", "ws://", StringComparison.Ordinal) + "/bench");
+        return new Uri(address + "/bench");
     }
 
     private static async Task<List<HubConnection>> ConnectClientsAsync(Uri url, int count, Action<int> onReceived)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.Http.Json;
 using VirtualMeet.Testing;
 
 namespace VirtualMeet.Server.Tests.Deployment;
@@ -54,6 +55,15 @@ internal sealed class LocalTopology : IAsyncDisposable
             .Where(parts => parts.Length == 2)
             .ToDictionary(parts => parts[0].Trim(), parts => parts[1].Trim().Trim('"'));
         return new LocalTopology(script, environment, ports);
+    }
+
+    /// <summary>An organizer token, signed in through nginx (the nodes share the signing key).</summary>
+    public async Task<string> OrganizerTokenAsync(CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = NginxUrl, Timeout = TestTimeouts.Default };
+        using var login = await http.PostAsJsonAsync("/api/auth/organizer", new { key = VirtualMeetNode.TestOrganizerKey }, cancellationToken);
+        login.EnsureSuccessStatusCode();
+        return (await login.Content.ReadFromJsonAsync<TokenBody>(cancellationToken))!.AccessToken;
     }
 
     public async ValueTask DisposeAsync()
@@ -113,4 +123,6 @@ internal sealed class LocalTopology : IAsyncDisposable
             ? directory
             : throw new InvalidOperationException($"The server build is missing from {directory}.");
     }
+
+    private sealed record TokenBody(string AccessToken);
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR.Client;
 using VirtualMeet.Contracts;
@@ -22,11 +21,9 @@ public sealed class TopologySmokeTests
             Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         }
 
-        using var login = await http.PostAsJsonAsync("/api/auth/organizer", new { key = VirtualMeetNode.TestOrganizerKey }, cancellationToken);
-        login.EnsureSuccessStatusCode();
-        var token = (await login.Content.ReadFromJsonAsync<TokenBody>(cancellationToken))!.AccessToken;
+        var token = await topology.OrganizerTokenAsync(cancellationToken);
 
-        // One client straight to each node so the message must cross nodes; one through nginx's WebSocket upgrade.
+        // One client straight to each node so the message must cross nodes; one through nginx (negotiate, then the WebSocket upgrade).
         var received = Channel.CreateUnbounded<ClusterProbe>();
         await using var onA = await TestHubConnection.ConnectAsync(new Uri(topology.NodeAUrl, HubRoutes.Diagnostics), token);
         await using var onB = await TestHubConnection.ConnectAsync(new Uri(topology.NodeBUrl, HubRoutes.Diagnostics), token);
@@ -47,6 +44,4 @@ public sealed class TopologySmokeTests
         Assert.Equal(("from node A", nodeA.Node), (atB.Text, atB.SentByNode));
         Assert.Equal("from node A", (await viaNginxReceived.Task.WaitAsync(TestTimeouts.Default, cancellationToken)).Text);
     }
-
-    private sealed record TokenBody(string AccessToken);
 }

@@ -42,7 +42,7 @@ public sealed class KestrelNode : IAsyncDisposable
         app.MapHub<TestHub>("/hub");
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new KestrelNode(app, new Uri(address.Replace("http://", "ws://", StringComparison.Ordinal) + "/hub"));
+        return new KestrelNode(app, new Uri(address + "/hub"));
     }
 
     public async ValueTask DisposeAsync()
@@ -51,10 +51,15 @@ public sealed class KestrelNode : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    /// <summary>Tests name the user in the access_token query parameter; real apps use a JWT.</summary>
+    /// <summary>The hub URL for a client of <paramref name="user"/>, or of nobody.</summary>
+    public Uri HubUrlFor(string? user) => user is null ? HubUrl : new Uri(HubUrl, "?" + UserParameter + "=" + Uri.EscapeDataString(user));
+
+    private const string UserParameter = "user";
+
+    /// <summary>Tests name the user in a query parameter of the hub URL; real apps use a JWT.</summary>
     private sealed class QueryUserIdProvider : IUserIdProvider
     {
         public string? GetUserId(HubConnectionContext connection) =>
-            connection.GetHttpContext()?.Request.Query["access_token"].FirstOrDefault();
+            connection.GetHttpContext()?.Request.Query[UserParameter].FirstOrDefault();
     }
 }

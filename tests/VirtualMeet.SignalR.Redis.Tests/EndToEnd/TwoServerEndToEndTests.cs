@@ -6,7 +6,7 @@ using VirtualMeet.Testing;
 
 namespace VirtualMeet.SignalR.Redis.Tests.EndToEnd;
 
-/// <summary>Two real servers on loopback sharing one Redis; .NET clients over WebSockets, one on each server.</summary>
+/// <summary>Two real servers on loopback sharing one Redis; official .NET clients (negotiate, then WebSockets), one on each server.</summary>
 public sealed class TwoServerEndToEndTests(SharedRedis redis) : IAsyncLifetime
 {
     private readonly List<HubConnection> _connections = [];
@@ -90,7 +90,7 @@ public sealed class TwoServerEndToEndTests(SharedRedis redis) : IAsyncLifetime
     private async Task<(HubConnection Client, Channel<string> Inbox)> ConnectAsync(KestrelNode node, string? user = null)
     {
         var inbox = Channel.CreateUnbounded<string>();
-        var connection = TestHubConnection.Create(node.HubUrl, user);
+        var connection = TestHubConnection.Create(node.HubUrlFor(user));
         connection.On<string>("Push", value => inbox.Writer.TryWrite(value));
         _connections.Add(connection);
         await connection.StartAsync().WaitAsync(TestTimeouts.Default);

@@ -1,31 +1,62 @@
-using System.Net;
-using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Http.Connections.Client;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace VirtualMeet.Testing;
 
-/// <summary>Builds <see cref="HubConnection"/>s that talk to a real server over a real WebSocket.</summary>
+/// <summary>
+/// The one way tests and tools build a <see cref="HubConnection"/> to a real server: the official .NET client
+/// (<c>HubConnectionBuilder().WithUrl</c>) over real HTTP.
+/// </summary>
 public static class TestHubConnection
 {
-    public static HubConnection Create(Uri hubUrl, string? accessToken = null, Action<IHubConnectionBuilder>? configure = null)
+    /// <summary>
+    /// Builds a connection that takes the path browsers take: negotiate, then the WebSocket the answer offers.
+    /// Only WebSockets by default, so that a failing upgrade fails the test instead of falling back to a slower
+    /// transport unnoticed; <paramref name="options"/> may choose other transports, skip the negotiate step or
+    /// install an <see cref="AbortableWebSocketFactory"/>.
+    /// </summary>
+    public static HubConnection Create(
+        Uri hubUrl,
+        string? accessToken = null,
+        Action<HttpConnectionOptions>? options = null,
+        Action<IHubConnectionBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(hubUrl);
-        var builder = new HubConnectionBuilder();
-        builder.Services.AddSingleton<IConnectionFactory>(new WebSocketConnectionFactory(accessToken));
-        builder.Services.TryAddSingleton<EndPoint>(new UriEndPoint(hubUrl));
+        var builder = new HubConnectionBuilder().WithUrl(hubUrl, http =>
+        {
+            http.Transports = HttpTransportType.WebSockets;
+            if (accessToken is not null)
+            {
+                http.AccessTokenProvider = () => Task.FromResult<string?>(accessToken);
+            }
+
+            options?.Invoke(http);
+        });
         configure?.Invoke(builder);
         return builder.Build();
     }
 
-    /// <summary>Creates and starts a connection, bounded by <see cref="TestTimeouts.Default"/>.</summary>
-    public static async Task<HubConnection> ConnectAsync(Uri hubUrl, string? accessToken = null, Action<IHubConnectionBuilder>? configure = null)
+    /// <summary>Creates and starts a connection, bounded by <see cref="TestTimeouts.Default"/>, ready for every kind of push.</summary>
+    public static async Task<HubConnection> ConnectAsync(
+        Uri hubUrl,
+        string? accessToken = null,
+        Action<HttpConnectionOptions>? options = null,
+        Action<IHubConnectionBuilder>? configure = null)
     {
-        var connection = Create(hubUrl, accessToken, configure);
-        await connection.StartAsync().WaitAsync(TestTimeouts.Default);
-        await WaitUntilServerConnectedAsync(connection);
+        var connection = Create(hubUrl, accessToken, options, configure);
+        try
+        {
+            await connection.StartAsync().WaitAsync(TestTimeouts.Default);
+            await WaitUntilServerConnectedAsync(connection);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+
         return connection;
     }
 

@@ -34,7 +34,8 @@ internal static class MarkdownReport
         Line("Setups, measured side by side in the same run: **in-memory, 1 node** (one server process, in-memory stores and");
         Line("backplane) and **Redis, 2 nodes** (two server processes, Redis stores and the Redis backplane, a private");
         Line("redis-server with an append-only file). Nodes are the release build started as child processes on loopback");
-        Line("(`tools/VirtualMeet.LoadTest/Cluster`); clients are .NET SignalR connections over WebSockets, spread round-robin");
+        Line("(`tools/VirtualMeet.LoadTest/Cluster`); clients are the official .NET SignalR client over WebSockets (no negotiate");
+        Line("step, see `Clients/LoadClient.cs`), spread round-robin");
         Line(F($"over the nodes. Node settings differing from the defaults: logs at Warning; rate limits `chat` {NodeSettings.ChatPermitsPer10Seconds} per 10 s and `reactions` {NodeSettings.ReactionsPermitsPerSecond} per 1 s"));
         Line("(the defaults, 5 per 10 s and 10 per s, would refuse most of the keynote burst, which would measure the limiter).");
         Line();
