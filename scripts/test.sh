@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of VirtualMeet on a fresh Debian machine that has the .NET SDK and Node.
-# Installs what the tests need when it is missing (redis-server, nginx, curl, shellcheck, and chromium with a font
+# Installs what the tests need when it is missing (redis-server, nginx, curl, shellcheck, openssl, and chromium with a font
 # for the browser tests; apt-get as root),
 # builds once, runs all test projects, and ends with one line: "tests: N passed, N failed".
 set -euo pipefail
@@ -15,6 +15,8 @@ command -v redis-server >/dev/null 2>&1 || need_packages+=(redis-server)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need_packages+=(nginx)
 command -v curl >/dev/null 2>&1 || need_packages+=(curl)
 command -v shellcheck >/dev/null 2>&1 || need_packages+=(shellcheck)
+# The TLS tests make a test CA with openssl.
+command -v openssl >/dev/null 2>&1 || need_packages+=(openssl)
 # Browser tests: Debian's Chromium (VM_CHROMIUM points elsewhere), and a font so screenshots show text.
 [ -x "${VM_CHROMIUM:-/usr/bin/chromium}" ] || need_packages+=(chromium)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need_packages+=(fonts-dejavu-core)

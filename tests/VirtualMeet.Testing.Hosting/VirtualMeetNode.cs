@@ -78,6 +78,7 @@ public sealed class VirtualMeetNode : IAsyncDisposable
             ["Realtime:Backplane"] = "Redis",
             ["Storage:Provider"] = "Redis",
             ["ConnectionStrings:Redis"] = redis.ConnectionString,
+            ["Redis:CaCertificatePath"] = redis.CaCertificatePath,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

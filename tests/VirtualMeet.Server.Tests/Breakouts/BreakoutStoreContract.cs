@@ -81,7 +81,7 @@ public sealed class InMemoryBreakoutStoreTests : BreakoutStoreContract
     internal override IBreakoutStore Store { get; } = new InMemoryBreakoutStore();
 }
 
-public sealed class RedisBreakoutStoreTests(RedisStoreFixture redis)
+public class RedisBreakoutStoreTests(RedisStoreFixture redis)
     : BreakoutStoreContract, IClassFixture<RedisStoreFixture>
 {
     internal override IBreakoutStore Store { get; } = new RedisBreakoutStore(redis.Database);

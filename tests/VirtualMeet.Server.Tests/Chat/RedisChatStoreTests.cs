@@ -7,7 +7,7 @@ using VirtualMeet.Server.Tests.Storage.Redis;
 namespace VirtualMeet.Server.Tests.Chat;
 
 /// <summary>The contract against a private redis-server, plus the keys themselves.</summary>
-public sealed class RedisChatStoreTests(RedisStoreFixture redis) : ChatStoreContract, IClassFixture<RedisStoreFixture>
+public class RedisChatStoreTests(RedisStoreFixture redis) : ChatStoreContract, IClassFixture<RedisStoreFixture>
 {
     private readonly RedisChatStore _store = new(redis.Database);
 

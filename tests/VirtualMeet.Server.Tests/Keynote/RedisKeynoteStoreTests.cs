@@ -9,7 +9,7 @@ using VirtualMeet.Testing;
 namespace VirtualMeet.Server.Tests.Keynote;
 
 /// <summary>The contract against a private redis-server, plus the keys themselves.</summary>
-public sealed class RedisKeynoteStoreTests(RedisStoreFixture redis) : KeynoteStoreContract, IClassFixture<RedisStoreFixture>
+public class RedisKeynoteStoreTests(RedisStoreFixture redis) : KeynoteStoreContract, IClassFixture<RedisStoreFixture>
 {
     private readonly RedisQuestionStore _questions = new(redis.Database);
 

@@ -6,7 +6,7 @@ using VirtualMeet.Server.Tests.Storage.Redis;
 namespace VirtualMeet.Server.Tests.Matchmaking;
 
 /// <summary>The contract against a private redis-server, plus the keys themselves.</summary>
-public sealed class RedisMatchmakingStoreTests(RedisStoreFixture redis) : MatchmakingStoreContract, IClassFixture<RedisStoreFixture>
+public class RedisMatchmakingStoreTests(RedisStoreFixture redis) : MatchmakingStoreContract, IClassFixture<RedisStoreFixture>
 {
     private readonly RedisMatchmakingStore _store = new(redis.Database);
 

@@ -7,7 +7,7 @@ using VirtualMeet.Testing;
 namespace VirtualMeet.Server.Tests.Polls;
 
 /// <summary>The contract against a private redis-server, plus what only Redis can show: the keys themselves.</summary>
-public sealed class RedisPollStoreTests(RedisStoreFixture redis) : PollStoreContract, IClassFixture<RedisStoreFixture>
+public class RedisPollStoreTests(RedisStoreFixture redis) : PollStoreContract, IClassFixture<RedisStoreFixture>
 {
     private readonly RedisPollStore _store = new(redis.Database);
 

@@ -6,7 +6,7 @@ using VirtualMeet.Server.Tests.Storage.Redis;
 namespace VirtualMeet.Server.Tests.Presence;
 
 /// <summary>The contract against a private redis-server, plus what only Redis can show: the keys themselves.</summary>
-public sealed class RedisPresenceStoreTests(RedisStoreFixture redis)
+public class RedisPresenceStoreTests(RedisStoreFixture redis)
     : PresenceStoreContract, IClassFixture<RedisStoreFixture>
 {
     private readonly RedisPresenceStore _store = new(redis.Database);

@@ -5,7 +5,7 @@ using VirtualMeet.Server.Tests.Storage.Redis;
 namespace VirtualMeet.Server.Tests.RateLimiting;
 
 /// <summary>The contract against a private redis-server; two limiter instances stand for two nodes.</summary>
-public sealed class RedisRateLimiterTests : RateLimiterContract, IClassFixture<RedisStoreFixture>
+public class RedisRateLimiterTests : RateLimiterContract, IClassFixture<RedisStoreFixture>
 {
     private readonly RedisStoreFixture _redis;
 

@@ -3,6 +3,17 @@ using System.Text;
 
 namespace VirtualMeet.Testing;
 
+/// <summary>How a private redis-server admits clients, as a managed Redis does.</summary>
+/// <param name="AclUser">An ACL user with every permission; the default user is switched off.</param>
+/// <param name="Tls">TLS only (no plain port), with a certificate from a test CA made by openssl.</param>
+public sealed record RedisSecurity(string? AclUser = null, bool Tls = false)
+{
+    public static RedisSecurity None { get; } = new();
+
+    /// <summary>The ACL user's password.</summary>
+    public string AclPassword { get; } = "pw-" + Guid.NewGuid().ToString("N");
+}
+
 /// <summary>
 /// A private redis-server on a free loopback port, persistence off, owned by one test class or fixture.
 /// Starting fails loudly when the binary is missing: tests that need Redis never skip.
@@ -33,18 +44,24 @@ public sealed class RedisServer : IAsyncDisposable
         };
     }
     private readonly string _directory;
+    private readonly RedisSecurity _security;
+    private TestCertificateAuthority? _authority;
     private Process? _process;
 
-    private RedisServer(int port, string directory)
+    private RedisServer(int port, string directory, RedisSecurity security)
     {
         Port = port;
         _directory = directory;
+        _security = security;
     }
 
     public int Port { get; }
 
     /// <summary>A StackExchange.Redis connection string that tolerates the server being down at start.</summary>
     public string ConnectionString => ConnectionStringFor(Port);
+
+    /// <summary>The PEM file of the CA that issued a TLS server's certificate (<c>Redis:CaCertificatePath</c>); null without TLS.</summary>
+    public string? CaCertificatePath => _authority?.CertificatePath;
 
     /// <summary>The connection string of a client that reaches this server through <paramref name="relay"/>.</summary>
     public string ConnectionStringThrough(TcpRelay relay) =>
@@ -54,10 +71,19 @@ public sealed class RedisServer : IAsyncDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
-    public static async Task<RedisServer> StartAsync(CancellationToken cancellationToken = default)
+    public static Task<RedisServer> StartAsync(CancellationToken cancellationToken = default) =>
+        StartAsync(RedisSecurity.None, cancellationToken);
+
+    public static async Task<RedisServer> StartAsync(RedisSecurity security, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(security);
         var directory = Directory.CreateTempSubdirectory("vm-redis-").FullName;
-        var server = new RedisServer(FreePorts.Next(), directory);
+        var server = new RedisServer(FreePorts.Next(), directory, security);
+        if (security.Tls)
+        {
+            server._authority = await TestCertificateAuthority.CreateAsync(directory, cancellationToken);
+        }
+
         await server.StartProcessAsync(cancellationToken);
         return server;
     }
@@ -86,7 +112,8 @@ public sealed class RedisServer : IAsyncDisposable
     public Task RestartAsync(CancellationToken cancellationToken = default) => StartProcessAsync(cancellationToken);
 
     /// <summary>Runs one command on its own short-lived connection, e.g. <c>CLIENT KILL TYPE pubsub</c>.</summary>
-    public Task<RespValue> ExecuteAsync(params string[] command) => RespClient.ExecuteAsync(Port, command);
+    public Task<RespValue> ExecuteAsync(params string[] command) =>
+        RespClient.ExecuteAsync(Port, _security.AclUser, _security.AclPassword, CaCertificatePath, command);
 
     public async ValueTask DisposeAsync()
     {
@@ -115,9 +142,8 @@ public sealed class RedisServer : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = _directory,
         };
-        foreach (var argument in new[]
-                 {
-                     "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        foreach (var argument in SecurityArguments().Concat(
+                 [
                      "--bind", "127.0.0.1",
                      "--save", "",
                      "--appendonly", "no",
@@ -125,7 +151,7 @@ public sealed class RedisServer : IAsyncDisposable
                      "--daemonize", "no",
                      "--protected-mode", "yes",
                      "--loglevel", "notice",
-                 })
+                 ]))
         {
             startInfo.ArgumentList.Add(argument);
         }
@@ -172,6 +198,40 @@ public sealed class RedisServer : IAsyncDisposable
         }
     }
 
+    private IEnumerable<string> SecurityArguments()
+    {
+        var port = Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (_authority is { } authority)
+        {
+            yield return "--port";
+            yield return "0";
+            yield return "--tls-port";
+            yield return port;
+            yield return "--tls-cert-file";
+            yield return authority.ServerCertificatePath;
+            yield return "--tls-key-file";
+            yield return authority.ServerKeyPath;
+            yield return "--tls-ca-cert-file";
+            yield return authority.CertificatePath;
+            yield return "--tls-auth-clients";
+            yield return "no";
+        }
+        else
+        {
+            yield return "--port";
+            yield return port;
+        }
+
+        if (_security.AclUser is { } user)
+        {
+            // Each word its own argument: redis-server joins the words that follow an option into its line.
+            foreach (var word in (string[])["--user", "default", "off", "--user", user, "on", ">" + _security.AclPassword, "~*", "&*", "+@all"])
+            {
+                yield return word;
+            }
+        }
+    }
+
     private static string Snapshot(StringBuilder output)
     {
         lock (output) return output.ToString();
@@ -189,5 +249,8 @@ public sealed class RedisServer : IAsyncDisposable
             "redis-server was not found. Install it (apt-get install -y redis-server) or run scripts/test.sh, which does.");
     }
 
-    private static string ConnectionStringFor(int port) => $"127.0.0.1:{port},abortConnect=false,connectTimeout=2000,syncTimeout=2000";
+    private string ConnectionStringFor(int port) =>
+        $"127.0.0.1:{port},abortConnect=false,connectTimeout=2000,syncTimeout=2000"
+        + (_security.AclUser is { } user ? $",user={user},password={_security.AclPassword}" : "")
+        + (_security.Tls ? ",ssl=true" : "");
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
 using System.Net.Sockets;
 using System.Text;
 
@@ -17,13 +19,41 @@ public sealed record RespValue(string? Text, bool IsError = false, IReadOnlyList
 /// </summary>
 internal static class RespClient
 {
-    public static async Task<RespValue> ExecuteAsync(int port, IReadOnlyList<string> command)
+    public static Task<RespValue> ExecuteAsync(int port, IReadOnlyList<string> command) =>
+        ExecuteAsync(port, user: null, password: null, caCertificatePath: null, command);
+
+    /// <summary>Runs <paramref name="command"/> as an ACL user (AUTH first) and over TLS trusting only the given CA, when set.</summary>
+    public static async Task<RespValue> ExecuteAsync(int port, string? user, string? password, string? caCertificatePath, IReadOnlyList<string> command)
     {
         using var client = new TcpClient();
         using var timeout = new CancellationTokenSource(TestTimeouts.Default);
         await client.ConnectAsync("127.0.0.1", port, timeout.Token);
-        await using var stream = client.GetStream();
+        Stream stream = client.GetStream();
+        if (caCertificatePath is not null)
+        {
+            var tls = new SslStream(stream, leaveInnerStreamOpen: false, (_, certificate, chain, _) => IssuedBy(certificate, caCertificatePath));
+            await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = "localhost" }, timeout.Token);
+            stream = tls;
+        }
 
+        await using var _ = stream;
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        if (user is not null)
+        {
+            await WriteAsync(stream, ["AUTH", user, password ?? ""], timeout.Token);
+            var auth = await ReadAsync(reader, timeout.Token);
+            if (auth.IsError)
+            {
+                throw new IOException($"AUTH as {user} failed: {auth.Text}");
+            }
+        }
+
+        await WriteAsync(stream, command, timeout.Token);
+        return await ReadAsync(reader, timeout.Token);
+    }
+
+    private static async Task WriteAsync(Stream stream, IReadOnlyList<string> command, CancellationToken cancellationToken)
+    {
         var request = new StringBuilder();
         request.Append(CultureInfo.InvariantCulture, $"*{command.Count}\r\n");
         foreach (var part in command)
@@ -31,9 +61,24 @@ internal static class RespClient
             request.Append(CultureInfo.InvariantCulture, $"${Encoding.UTF8.GetByteCount(part)}\r\n{part}\r\n");
         }
 
-        await stream.WriteAsync(Encoding.UTF8.GetBytes(request.ToString()), timeout.Token);
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return await ReadAsync(reader, timeout.Token);
+        await stream.WriteAsync(Encoding.UTF8.GetBytes(request.ToString()), cancellationToken);
+        await stream.FlushAsync(cancellationToken);
+    }
+
+    private static bool IssuedBy(X509Certificate? certificate, string caCertificatePath)
+    {
+        if (certificate is null)
+        {
+            return false;
+        }
+
+        using var authority = X509CertificateLoader.LoadCertificateFromFile(caCertificatePath);
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.Add(authority);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        using var server = new X509Certificate2(certificate);
+        return chain.Build(server);
     }
 
     private static async Task<RespValue> ReadAsync(StreamReader reader, CancellationToken cancellationToken)

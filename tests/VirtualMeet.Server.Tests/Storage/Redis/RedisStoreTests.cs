@@ -7,19 +7,19 @@ using VirtualMeet.Server.Tests.Events;
 
 namespace VirtualMeet.Server.Tests.Storage.Redis;
 
-public sealed class RedisEventStoreTests(RedisStoreFixture redis) : EventStoreContract, IClassFixture<RedisStoreFixture>
+public class RedisEventStoreTests(RedisStoreFixture redis) : EventStoreContract, IClassFixture<RedisStoreFixture>
 {
     protected override IEventStore Store { get; } = new RedisEventStore(redis.Database);
 }
 
-public sealed class RedisAttendeeStoreTests(RedisStoreFixture redis) : AttendeeStoreContract, IClassFixture<RedisStoreFixture>
+public class RedisAttendeeStoreTests(RedisStoreFixture redis) : AttendeeStoreContract, IClassFixture<RedisStoreFixture>
 {
     protected override IAttendeeStore Store { get; } = new RedisAttendeeStore(redis.Database);
 
     protected override IEventScopedData Purge { get; } = new RedisEventPurge(redis.Database);
 }
 
-public sealed class RedisSessionRegistrationStoreTests(RedisStoreFixture redis) : SessionRegistrationStoreContract, IClassFixture<RedisStoreFixture>
+public class RedisSessionRegistrationStoreTests(RedisStoreFixture redis) : SessionRegistrationStoreContract, IClassFixture<RedisStoreFixture>
 {
     protected override ISessionRegistrationStore Store { get; } = new RedisSessionRegistrationStore(redis.Database);
 
