@@ -8,7 +8,7 @@ namespace VirtualMeet.Web.Tests.Core;
 public sealed class HubProtocolTests(WebServerFixture server, ChromiumFixture chromium) : BrowserTest(server, chromium)
 {
     [Fact]
-    public async Task APageOpenedWithProtocolMsgpackTalksMessagePackAndRendersALivePushLikeAJsonPage()
+    public async Task APageOpenedWithProtocolMsgpackChatsOverMessagePackWithAJsonPageAndRendersPushesAlike()
     {
         var testEvent = await CreateEventAsync();
         var anna = await NewAttendeeAsync(testEvent.Id, "Anna Becker");
@@ -35,6 +35,11 @@ public sealed class HubProtocolTests(WebServerFixture server, ChromiumFixture ch
         // Same data, same rendering: the line as shown (author, time, text) and the stage's times read alike.
         Assert.Equal(await ben.GetByRole(AriaRole.Log).InnerTextAsync(), await anna.GetByRole(AriaRole.Log).InnerTextAsync());
         Assert.Equal(await StageTimes(ben), await StageTimes(anna));
+
+        // And the other way: what the MessagePack page sends reaches the JSON page.
+        await anna.GetByLabel("Message", new PageGetByLabelOptions { Exact = true }).FillAsync("Antwort über MessagePack");
+        await anna.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Send", Exact = true }).ClickAsync();
+        await Assertions.Expect(ben.GetByRole(AriaRole.Log)).ToContainTextAsync("Antwort über MessagePack");
         await Screenshots.SaveAsync(anna, "stage-over-messagepack");
     }
 
