@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using VirtualMeet.Testing;
 using VirtualMeet.Web.Tests.Infrastructure;
 
 namespace VirtualMeet.Web.Tests.Core;
@@ -27,9 +28,13 @@ public sealed class HubProtocolTests(WebServerFixture server, ChromiumFixture ch
         await Assertions.Expect(ben.GetByRole(AriaRole.Log)).ToContainTextAsync(line);
         // The handshake names the protocol, and the push arrived MessagePack-encoded: its target as a MessagePack
         // string (a one-byte header, 0xa0 + length, before the name), never as JSON text.
-        Assert.Contains(frames.Sent, text => text.Contains("\"protocol\":\"messagepack\"", StringComparison.Ordinal));
+        Assert.True(MessagePackHandshakes(frames) > 0);
         Assert.DoesNotContain(frames.Sent, text => text.Contains("\"protocol\":\"json\"", StringComparison.Ordinal));
-        var push = Assert.Single(frames.Received, bytes => bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(line)) >= 0);
+        // Frame events reach the test on their own path: wait for the one the page has already rendered.
+        var push = (await Eventually.UntilAsync(
+            () => Task.FromResult(frames.Received.FirstOrDefault(bytes => bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(line)) >= 0)),
+            bytes => bytes is not null,
+            because: "the frame of the chat push is recorded"))!;
         Assert.True(push.AsSpan().IndexOf([(byte)(0xa0 + "ChatReceived".Length), .. Encoding.UTF8.GetBytes("ChatReceived")]) >= 0);
         Assert.DoesNotContain("\"target\"", Encoding.UTF8.GetString(push), StringComparison.Ordinal);
         // Same data, same rendering: the line as shown (author, time, text) and the stage's times read alike.
@@ -41,10 +46,20 @@ public sealed class HubProtocolTests(WebServerFixture server, ChromiumFixture ch
         await anna.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Send", Exact = true }).ClickAsync();
         await Assertions.Expect(ben.GetByRole(AriaRole.Log)).ToContainTextAsync("Antwort über MessagePack");
         await Screenshots.SaveAsync(anna, "stage-over-messagepack");
+
+        // The choice is remembered: the stage opened again without the parameter still handshakes MessagePack.
+        var handshakes = MessagePackHandshakes(frames);
+        await anna.GotoAsync($"/#/stage/{WebTestEvent.KeynoteId}");
+        await Assertions.Expect(QuestionsHeading(anna)).ToBeVisibleAsync();
+        await Eventually.UntilAsync(() => Task.FromResult(MessagePackHandshakes(frames)), n => n > handshakes, because: "a new MessagePack handshake");
+        Assert.DoesNotContain(frames.Sent, text => text.Contains("\"protocol\":\"json\"", StringComparison.Ordinal));
     }
 
     private static ILocator QuestionsHeading(IPage page) =>
         page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Name = "Questions", Exact = true });
+
+    private static int MessagePackHandshakes(WebSocketFrames frames) =>
+        frames.Sent.Count(text => text.Contains("\"protocol\":\"messagepack\"", StringComparison.Ordinal));
 
     private static Task<IReadOnlyList<string>> StageTimes(IPage page) => page.Locator("main time").AllInnerTextsAsync();
 

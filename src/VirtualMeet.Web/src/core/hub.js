@@ -1,5 +1,6 @@
-// SignalR connections of the page: the official client (global `signalR` from lib/signalr.min.js), reconnecting
-// forever with exponential backoff and jitter, each feeding the header's connection status.
+// SignalR connections of the page: the official client (global `signalR` from lib/signalr.min.js, its MessagePack
+// protocol from lib/signalr-protocol-msgpack.min.js), reconnecting forever with exponential backoff and jitter, each
+// feeding the header's connection status.
 import { getSession } from './session.js';
 
 const firstDelayMs = 500;
