@@ -1,6 +1,6 @@
 // Builds the web client into the server's wwwroot: the page sources as they are (plain ES modules need no
-// bundling) plus the browser build of the official SignalR client from node_modules, so nothing third-party is
-// committed. Run by the server project's build; `node build.mjs --out <dir>` writes elsewhere.
+// bundling) plus the browser builds of the official SignalR client and its MessagePack protocol from node_modules,
+// so nothing third-party is committed. Run by the server project's build; `node build.mjs --out <dir>` writes elsewhere.
 import { cp, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,8 @@ const out = resolve(outIndex > 0 ? process.argv[outIndex + 1] : join(here, '..',
 const vendored = [
   ['@microsoft/signalr/dist/browser/signalr.min.js', 'lib/signalr.min.js'],
   ['@microsoft/signalr/dist/browser/signalr.min.js.map', 'lib/signalr.min.js.map'],
+  ['@microsoft/signalr-protocol-msgpack/dist/browser/signalr-protocol-msgpack.min.js', 'lib/signalr-protocol-msgpack.min.js'],
+  ['@microsoft/signalr-protocol-msgpack/dist/browser/signalr-protocol-msgpack.min.js.map', 'lib/signalr-protocol-msgpack.min.js.map'],
 ];
 
 // Copied over, never deleted first: builds of the server may run side by side, and a served folder stays whole.

@@ -2,10 +2,10 @@ using System.Globalization;
 using VirtualMeet.Benchmarks;
 using VirtualMeet.Testing;
 
-// dotnet run -c Release --project tools/VirtualMeet.Benchmarks -- sendall [--connections 1000] [--seconds 10] [--window 16] [--redis host:port]
+// dotnet run -c Release --project tools/VirtualMeet.Benchmarks -- sendall [--connections 1000] [--seconds 10] [--window 16] [--redis host:port] [--protocol json|msgpack]
 if (args.Length == 0 || args[0] != "sendall")
 {
-    Console.Error.WriteLine("usage: sendall [--connections N] [--seconds S] [--window W] [--redis CONNECTION_STRING]");
+    Console.Error.WriteLine("usage: sendall [--connections N] [--seconds S] [--window W] [--redis CONNECTION_STRING] [--protocol json|msgpack]");
     return 2;
 }
 
@@ -15,7 +15,7 @@ var settings = SendAllSettings.Parse(args.AsSpan(1));
 ThreadPool.SetMinThreads(64, 64);
 const int Rounds = 5;
 var slice = TimeSpan.FromSeconds(settings.Seconds / (double)Rounds);
-Console.WriteLine($"SendAll to {settings.Connections} WebSocket connections on loopback, {settings.Window} messages in flight, {Rounds} interleaved rounds of {slice.TotalSeconds:N1} s per manager.");
+Console.WriteLine($"SendAll to {settings.Connections} WebSocket connections on loopback ({settings.Protocol ?? "json over the test transport"}), {settings.Window} messages in flight, {Rounds} interleaved rounds of {slice.TotalSeconds:N1} s per manager.");
 Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; load average before: {LoadAverage()}");
 
 RedisServer? privateRedis = null;

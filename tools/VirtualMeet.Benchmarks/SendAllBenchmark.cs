@@ -49,7 +49,8 @@ internal sealed class SendAllBenchmark : IAsyncDisposable
     public static async Task<SendAllBenchmark> StartAsync(string name, string? redisConnectionString, SendAllSettings settings)
     {
         var benchmark = new SendAllBenchmark(name, await StartServerAsync(redisConnectionString), settings);
-        benchmark._clients = await ConnectClientsAsync(HubUrl(benchmark._app), settings.Connections, benchmark.OnReceived);
+        var url = HubUrl(benchmark._app);
+        benchmark._clients = await ConnectClientsAsync(url, settings.Connections, benchmark.OnReceived, HubProtocolOption.Configure(settings.Protocol));
         Console.WriteLine($"{name}: {benchmark._clients.Count} clients connected.");
         return benchmark;
     }
@@ -141,7 +142,7 @@ internal sealed class SendAllBenchmark : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         builder.Logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Warning);
-        var signalR = builder.Services.AddSignalR();
+        var signalR = builder.Services.AddSignalR().AddMessagePackProtocol(o => o.SerializerOptions = HubProtocolOption.MessagePackOptions);
         if (redisConnectionString is not null)
         {
             builder.Services.AddRedisConnection(redisConnectionString);
@@ -161,7 +162,7 @@ internal sealed class SendAllBenchmark : IAsyncDisposable
         return new Uri(address + "/bench");
     }
 
-    private static async Task<List<HubConnection>> ConnectClientsAsync(Uri url, int count, Action<int> onReceived)
+    private static async Task<List<HubConnection>> ConnectClientsAsync(Uri url, int count, Action<int> onReceived, Action<IHubConnectionBuilder>? configure)
     {
         var clients = new List<HubConnection>(count);
         using var gate = new SemaphoreSlim(50);
@@ -170,7 +171,7 @@ internal sealed class SendAllBenchmark : IAsyncDisposable
             await gate.WaitAsync();
             try
             {
-                var connection = TestHubConnection.Create(url);
+                var connection = TestHubConnection.Create(url, configure: configure);
                 connection.On<int>("Tick", onReceived);
                 await connection.StartAsync().WaitAsync(TimeSpan.FromSeconds(30));
 

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace VirtualMeet.Benchmarks;
 
-internal sealed record SendAllSettings(int Connections, int Seconds, int Window, string? Redis)
+internal sealed record SendAllSettings(int Connections, int Seconds, int Window, string? Redis, string? Protocol = null)
 {
     public static SendAllSettings Parse(ReadOnlySpan<string> args)
     {
@@ -15,6 +15,7 @@ internal sealed record SendAllSettings(int Connections, int Seconds, int Window,
                 "--seconds" => settings with { Seconds = int.Parse(args[i + 1], CultureInfo.InvariantCulture) },
                 "--window" => settings with { Window = int.Parse(args[i + 1], CultureInfo.InvariantCulture) },
                 "--redis" => settings with { Redis = args[i + 1] },
+                "--protocol" => settings with { Protocol = HubProtocolOption.Parse(args[i + 1]) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
         }

@@ -29,6 +29,7 @@ public static class RealtimeRegistration
                 json.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
                 json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
             });
+        signalR.AddMessagePackProtocolShapedLikeJson();
         services.AddSingleton<IConfigureOptions<HubOptions>, HubOptionsSetup>();
 
         if (realtime.Backplane is BackplaneKind.Redis or BackplaneKind.LegacyRedis)

@@ -1,10 +1,36 @@
-// SignalR connections of the page: the official client (global `signalR` from lib/signalr.min.js), reconnecting
-// forever with exponential backoff and jitter, each feeding the header's connection status.
+// SignalR connections of the page: the official client (global `signalR` from lib/signalr.min.js, its MessagePack
+// protocol from lib/signalr-protocol-msgpack.min.js), reconnecting forever with exponential backoff and jitter, each
+// feeding the header's connection status.
 import { getSession } from './session.js';
 
 const firstDelayMs = 500;
 const maxDelayMs = 30_000;
 const resyncJitterMs = 2_000;
+const protocolKey = 'vm.hubProtocol';
+
+/**
+ * 'json' (the default) or 'msgpack'. `?protocol=msgpack` in the page URL switches to MessagePack and
+ * `?protocol=json` back; the choice is kept in localStorage, so later visits without the parameter keep it.
+ */
+export function hubProtocolChoice(search = location.search) {
+  const asked = new URLSearchParams(search).get('protocol');
+  if (asked === 'json' || asked === 'msgpack') {
+    localStorage.setItem(protocolKey, asked);
+    return asked;
+  }
+  return localStorage.getItem(protocolKey) === 'msgpack' ? 'msgpack' : 'json';
+}
+
+/**
+ * The server shapes MessagePack payloads exactly like JSON ones (camelCase members and enum values, instants as
+ * ISO 8601 strings), so pages need no per-protocol code. `ignoreUndefined` leaves out members whose value is
+ * undefined, as JSON.stringify does, so the server also reads the same object from either protocol.
+ */
+function hubProtocol() {
+  return hubProtocolChoice() === 'msgpack'
+    ? new signalR.protocols.msgpack.MessagePackHubProtocol({ ignoreUndefined: true })
+    : new signalR.JsonHubProtocol();
+}
 
 /** Exponential backoff, 0.5 s doubling to 30 s, with ±50 % jitter so a restarted node is not hit by everyone at once. */
 export function retryDelay(attempt) {
@@ -51,6 +77,7 @@ export async function openHub(path, { handlers = {}, onReconnected } = {}) {
   const connection = new signalR.HubConnectionBuilder()
     .withUrl(path, { accessTokenFactory: () => getSession()?.accessToken ?? '' })
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (context) => retryDelay(context.previousRetryCount) })
+    .withHubProtocol(hubProtocol())
     .configureLogging(signalR.LogLevel.Warning)
     .build();
   for (const [method, handler] of Object.entries(handlers)) connection.on(method, handler);
