@@ -15,7 +15,7 @@ var settings = SendAllSettings.Parse(args.AsSpan(1));
 ThreadPool.SetMinThreads(64, 64);
 const int Rounds = 5;
 var slice = TimeSpan.FromSeconds(settings.Seconds / (double)Rounds);
-Console.WriteLine($"SendAll to {settings.Connections} WebSocket connections on loopback ({settings.Protocol ?? "json over the test transport"}), {settings.Window} messages in flight, {Rounds} interleaved rounds of {slice.TotalSeconds:N1} s per manager.");
+Console.WriteLine($"SendAll to {settings.Connections} WebSocket connections on loopback ({settings.Protocol ?? "json"}), {settings.Window} messages in flight, {Rounds} interleaved rounds of {slice.TotalSeconds:N1} s per manager.");
 Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; load average before: {LoadAverage()}");
 
 RedisServer? privateRedis = null;
@@ -28,28 +28,37 @@ if (redis is null)
 
 try
 {
-    // Both servers run side by side and take turns, so background load on the machine hits both alike.
-    await using var inMemory = await SendAllBenchmark.StartAsync("DefaultHubLifetimeManager", redisConnectionString: null, settings);
-    await using var backplane = await SendAllBenchmark.StartAsync("RedisHubLifetimeManager", redis, settings);
-    await inMemory.MeasureAsync(TimeSpan.FromSeconds(1), record: false);
-    await backplane.MeasureAsync(TimeSpan.FromSeconds(1), record: false);
+    // The servers run side by side and take turns, so background load on the machine hits all alike.
+    await using var inMemory = await SendAllBenchmark.StartAsync("DefaultHubLifetimeManager (one node)", BenchmarkedManager.InMemory, null, settings);
+    await using var official = await SendAllBenchmark.StartAsync("official Redis backplane + resync layer", BenchmarkedManager.OfficialRedis, redis, settings);
+    await using var legacy = await SendAllBenchmark.StartAsync("legacy VirtualMeet Redis manager", BenchmarkedManager.LegacyRedis, redis, settings);
+    SendAllBenchmark[] benchmarks = [inMemory, official, legacy];
+    foreach (var benchmark in benchmarks)
+    {
+        await benchmark.MeasureAsync(TimeSpan.FromSeconds(1), record: false);
+    }
+
     for (var round = 0; round < Rounds; round++)
     {
-        await inMemory.MeasureAsync(slice);
-        await backplane.MeasureAsync(slice);
+        foreach (var benchmark in benchmarks)
+        {
+            await benchmark.MeasureAsync(slice);
+        }
     }
 
-    var results = new[] { inMemory.Result(), backplane.Result() };
+    var results = benchmarks.Select(b => b.Result()).ToArray();
     Console.WriteLine();
-    Console.WriteLine("| manager | msgs/s (median of rounds) | deliveries/s | p50 latency ms | p99 latency ms |");
-    Console.WriteLine("|---|---:|---:|---:|---:|");
-    foreach (var r in results)
+    Console.WriteLine($"Commit: {Commit()}");
+    Console.WriteLine("| manager | msgs/s (median of rounds) | deliveries/s | p50 latency ms | p99 latency ms | msgs/s of rounds |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---|");
+    for (var i = 0; i < benchmarks.Length; i++)
     {
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {r.Name} | {r.MessagesPerSecond:N0} | {r.DeliveriesPerSecond:N0} | {r.P50Milliseconds:N1} | {r.P99Milliseconds:N1} |"));
+        var r = results[i];
+        var rounds = string.Join(", ", benchmarks[i].MessagesPerSecond.Select(v => v.ToString("N0", CultureInfo.InvariantCulture)));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {r.Name} | {r.MessagesPerSecond:N0} | {r.DeliveriesPerSecond:N0} | {r.P50Milliseconds:N1} | {r.P99Milliseconds:N1} | {rounds} |"));
     }
 
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Rounds (msgs/s): in-memory {string.Join(", ", inMemory.MessagesPerSecond.Select(v => v.ToString("N0", CultureInfo.InvariantCulture)))}; Redis {string.Join(", ", backplane.MessagesPerSecond.Select(v => v.ToString("N0", CultureInfo.InvariantCulture)))}"));
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Redis / in-memory throughput ratio: {results[1].MessagesPerSecond / results[0].MessagesPerSecond:P0}"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Throughput ratios: official / in-memory {results[1].MessagesPerSecond / results[0].MessagesPerSecond:P0}, legacy / in-memory {results[2].MessagesPerSecond / results[0].MessagesPerSecond:P0}, official / legacy {results[1].MessagesPerSecond / results[2].MessagesPerSecond:P0}"));
 }
 finally
 {
@@ -61,5 +70,20 @@ finally
 
 Console.WriteLine($"Load average after: {LoadAverage()} (other processes on the machine skew the figures).");
 return 0;
+
+static string Commit()
+{
+    try
+    {
+        using var git = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("git", "rev-parse --short HEAD") { RedirectStandardOutput = true });
+        var output = git?.StandardOutput.ReadToEnd().Trim();
+        git?.WaitForExit();
+        return string.IsNullOrEmpty(output) ? "n/a" : output;
+    }
+    catch (System.ComponentModel.Win32Exception)
+    {
+        return "n/a (git not found)";
+    }
+}
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";

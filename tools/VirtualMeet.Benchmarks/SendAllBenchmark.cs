@@ -46,9 +46,9 @@ internal sealed class SendAllBenchmark : IAsyncDisposable
 
     public List<double> MessagesPerSecond { get; } = [];
 
-    public static async Task<SendAllBenchmark> StartAsync(string name, string? redisConnectionString, SendAllSettings settings)
+    public static async Task<SendAllBenchmark> StartAsync(string name, BenchmarkedManager manager, string? redisConnectionString, SendAllSettings settings)
     {
-        var benchmark = new SendAllBenchmark(name, await StartServerAsync(redisConnectionString), settings);
+        var benchmark = new SendAllBenchmark(name, await StartServerAsync(manager, redisConnectionString), settings);
         var url = HubUrl(benchmark._app);
         benchmark._clients = await ConnectClientsAsync(url, settings.Connections, benchmark.OnReceived, HubProtocolOption.Configure(settings.Protocol));
         Console.WriteLine($"{name}: {benchmark._clients.Count} clients connected.");
@@ -137,16 +137,27 @@ internal sealed class SendAllBenchmark : IAsyncDisposable
     private static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
 
-    private static async Task<WebApplication> StartServerAsync(string? redisConnectionString)
+    private static async Task<WebApplication> StartServerAsync(BenchmarkedManager manager, string? redisConnectionString)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         builder.Logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Warning);
         var signalR = builder.Services.AddSignalR().AddMessagePackProtocol(o => o.SerializerOptions = HubProtocolOption.MessagePackOptions);
-        if (redisConnectionString is not null)
+        if (manager != BenchmarkedManager.InMemory)
         {
-            builder.Services.AddRedisConnection(redisConnectionString);
-            signalR.AddRedisBackplane(o => o.ChannelPrefix = "bench:" + Guid.NewGuid().ToString("N")[..8] + ":");
+            // Each server under a prefix of its own, so the managers never hear each other's messages.
+            var prefix = "bench:" + Guid.NewGuid().ToString("N")[..8] + ":";
+            builder.Services.AddRedisConnection(
+                redisConnectionString ?? throw new ArgumentNullException(nameof(redisConnectionString)),
+                o => o.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal(prefix));
+            if (manager == BenchmarkedManager.OfficialRedis)
+            {
+                signalR.AddRedisBackplane();
+            }
+            else
+            {
+                signalR.AddLegacyRedisBackplane();
+            }
         }
 
         var app = builder.Build();
@@ -196,4 +207,17 @@ internal sealed class SendAllBenchmark : IAsyncDisposable
 internal sealed class BenchmarkHub : Hub
 {
     public int Ready() => Context.ConnectionId.Length > 0 ? 1 : 0;
+}
+
+/// <summary>The lifetime managers measured side by side.</summary>
+internal enum BenchmarkedManager
+{
+    /// <summary>SignalR's DefaultHubLifetimeManager: one node, the reference.</summary>
+    InMemory,
+
+    /// <summary>What VirtualMeet nodes run: the official Redis backplane under the resync layer.</summary>
+    OfficialRedis,
+
+    /// <summary>The project's earlier Redis manager, measured before it goes.</summary>
+    LegacyRedis,
 }
