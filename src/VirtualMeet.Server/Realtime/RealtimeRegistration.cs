@@ -30,6 +30,8 @@ public static class RealtimeRegistration
                 json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
             });
         services.AddSingleton<IConfigureOptions<HubOptions>, HubOptionsSetup>();
+        // Per-connection outbound buffers in front of every hub mapped with MapRealtimeHub (docs/backplane.md, "Slow consumers").
+        services.AddSingleton<SlowConsumers>();
 
         if (realtime.Backplane == BackplaneKind.Redis)
         {
