@@ -57,8 +57,7 @@ public sealed class StalledReader : IAsyncDisposable
     /// <summary>Invokes a hub method and reads until its completion arrives; call this before the client stalls.</summary>
     public async Task InvokeAsync(string target, object?[] arguments, CancellationToken cancellationToken = default)
     {
-        var id = (++_invocations).ToString(CultureInfo.InvariantCulture);
-        await SendAsync(JsonSerializer.Serialize(new { type = 1, invocationId = id, target, arguments }), cancellationToken);
+        var id = await SendInvocationAsync(target, arguments, cancellationToken);
         while (true)
         {
             using var message = JsonDocument.Parse(await ReceiveRecordAsync(cancellationToken));
@@ -70,6 +69,16 @@ public sealed class StalledReader : IAsyncDisposable
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// Invokes a hub method <paramref name="count"/> times without reading the results: the server's answers pile up
+    /// in front of this client, as a stream of pushes would, without anyone else receiving them.
+    /// </summary>
+    public async Task InvokeWithoutReadingAsync(string target, object?[] arguments, int count, CancellationToken cancellationToken = default)
+    {
+        for (var i = 0; i < count; i++)
+            await SendInvocationAsync(target, arguments, cancellationToken);
     }
 
     /// <summary>
@@ -129,6 +138,13 @@ public sealed class StalledReader : IAsyncDisposable
 
         if (!response.ToString().StartsWith("HTTP/1.1 101", StringComparison.Ordinal))
             throw new InvalidOperationException($"WebSocket upgrade refused: {response.ToString().Split("\r\n")[0]}");
+    }
+
+    private async Task<string> SendInvocationAsync(string target, object?[] arguments, CancellationToken cancellationToken)
+    {
+        var id = (++_invocations).ToString(CultureInfo.InvariantCulture);
+        await SendAsync(JsonSerializer.Serialize(new { type = 1, invocationId = id, target, arguments }), cancellationToken);
+        return id;
     }
 
     private Task SendAsync(string json, CancellationToken cancellationToken) =>
