@@ -99,7 +99,9 @@ internal sealed class OutboundBuffer : PipeWriter
         if (_writingToBacklog)
             return FlushIntoBacklog(cancellationToken);
 
-        var flush = _transport.FlushAsync(cancellationToken);
+        // Not the caller's token: should this flush wait, the drainer owns it, and the caller's cancellation must not
+        // end the drainer with the backlog undelivered. The caller itself never waits on it.
+        var flush = _transport.FlushAsync(CancellationToken.None);
         if (flush.IsCompleted)
             return flush;
 
