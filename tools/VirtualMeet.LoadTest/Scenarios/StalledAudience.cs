@@ -9,15 +9,15 @@ namespace VirtualMeet.LoadTest.Scenarios;
 /// Stage viewers that stop reading (<c>--stalled-readers N</c>), all on the first node, so the other viewers' latency
 /// there shows whether a fan-out waits for them. On loopback the kernel's send buffer grows to megabytes, which a
 /// real client's network would never allow; each stalled viewer therefore first calls a method the hub does not have,
-/// often enough that the error answers (to it alone, and never read) fill that buffer, so the measured pushes meet a
-/// transport that accepts nothing.
+/// under a name of 30 KB that each error answer repeats, often enough that the answers (to it alone, never read) fill
+/// that buffer, so the measured pushes meet a transport that accepts nothing.
 /// </summary>
 internal sealed class StalledAudience : IAsyncDisposable
 {
     private const long PrefillBytes = 3 * 1024 * 1024;
 
-    // An error completion for an unknown method is about this long; more answers than needed only add to the backlog.
-    private const int ErrorAnswerBytes = 100;
+    // Below Realtime:MaximumReceiveMessageSize (32 KB), so the call is read and answered rather than refused.
+    private static readonly string UnknownMethod = "Prefill" + new string('x', 30_000);
 
     private static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(3);
 
@@ -42,7 +42,7 @@ internal sealed class StalledAudience : IAsyncDisposable
             var reader = await StalledReader.ConnectAsync(new Uri(node, HubRoutes.Keynote), attendee.AccessToken, cancellationToken);
             audience._readers.Add(reader);
             await reader.InvokeAsync("JoinStage", [ScenarioEvent.Keynote], cancellationToken);
-            prefills.Add(reader.InvokeWithoutReadingAsync("Prefill", [], (int)(PrefillBytes / ErrorAnswerBytes), cancellationToken));
+            prefills.Add(reader.InvokeWithoutReadingAsync(UnknownMethod, [], (int)(PrefillBytes / UnknownMethod.Length), cancellationToken));
         }
 
         // Without an outbound buffer the server stops reading a stalled client's calls, so this wait is bounded.
