@@ -7,7 +7,7 @@ namespace VirtualMeet.Server.Realtime;
 /// Maps hubs the way <c>MapHub</c> does (the hub's attributes such as <c>[Authorize]</c> and <see cref="HubMetadata"/>
 /// as endpoint metadata), with <see cref="SlowConsumers"/> between the transport and the hub.
 /// </summary>
-public static class RealtimeHubMapping
+internal static class RealtimeHubMapping
 {
     public static IEndpointConventionBuilder MapRealtimeHub<THub>(this IEndpointRouteBuilder endpoints, string pattern)
         where THub : Hub
