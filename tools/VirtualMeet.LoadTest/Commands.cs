@@ -8,6 +8,7 @@ namespace VirtualMeet.LoadTest;
 /// <summary>
 /// <code>
 /// run soak|poll|keynote|seats [--target URL[,URL...]] [--organizer-key KEY] [--connections N] [--hold SECONDS] [--nodes 1|2]
+/// run keynote [--stalled-readers N] (viewers on the first node that stop reading)
 /// run chaos --fault kill-node|restart-redis|drop-sockets [--connections N]
 /// report [--out docs/performance.md] [--quick]
 /// </code>
@@ -95,7 +96,8 @@ internal static class Commands
             }
 
             case "keynote":
-                Print(await KeynoteScenario.RunAsync(deployment, connections, chatters: 20, linesPerChatter: 10, reactionsPerAttendee: 5, cancellationToken));
+                Print(await KeynoteScenario.RunAsync(deployment, connections, chatters: 20, linesPerChatter: 10, reactionsPerAttendee: 5, cancellationToken,
+                    stalledReaders: options.Int("stalled-readers", 0)));
                 break;
             case "seats":
                 Print(await SeatRushScenario.RunAsync(deployment, connections, breakoutSeats: Math.Max(1, connections / 10), barTables: Math.Max(1, connections / 20), seatsPerTable: 6, cancellationToken));

@@ -1,3 +1,5 @@
+using VirtualMeet.Server.Realtime;
+
 namespace VirtualMeet.Server.Bar;
 
 /// <summary>Maps <c>/hubs/bar</c>; the bars have no REST endpoints (their layout is part of the event).</summary>
@@ -5,7 +7,7 @@ internal static class BarEndpoints
 {
     public static IEndpointRouteBuilder MapBarHub(this IEndpointRouteBuilder app)
     {
-        app.MapHub<BarHub>(Contracts.HubRoutes.Bar);
+        app.MapRealtimeHub<BarHub>(Contracts.HubRoutes.Bar);
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using VirtualMeet.Contracts;
 using VirtualMeet.Server.Hosting;
 using VirtualMeet.Server.Presence;
+using VirtualMeet.Server.Realtime;
 
 namespace VirtualMeet.Server.Breakouts;
 
@@ -23,7 +24,7 @@ internal static class BreakoutsRegistration
 
     public static WebApplication MapBreakoutsHub(this WebApplication app)
     {
-        app.MapHub<BreakoutsHub>(HubRoutes.Breakouts);
+        app.MapRealtimeHub<BreakoutsHub>(HubRoutes.Breakouts);
         return app;
     }
 }

@@ -7,6 +7,7 @@ using VirtualMeet.Contracts.Keynote;
 using VirtualMeet.Server.Events;
 using VirtualMeet.Server.Hosting.Problems;
 using VirtualMeet.Server.Identity;
+using VirtualMeet.Server.Realtime;
 
 namespace VirtualMeet.Server.Keynote;
 
@@ -15,7 +16,7 @@ internal static class KeynoteEndpoints
 {
     public static IEndpointRouteBuilder MapKeynoteHub(this IEndpointRouteBuilder app)
     {
-        app.MapHub<KeynoteHub>(Contracts.HubRoutes.Keynote);
+        app.MapRealtimeHub<KeynoteHub>(Contracts.HubRoutes.Keynote);
         app.MapGet("/api/events/{eventId}/sessions/{sessionId}/questions", ExportQuestions)
             .RequireAuthorization()
             .WithTags("Keynote")

@@ -1,4 +1,5 @@
 using VirtualMeet.Contracts;
+using VirtualMeet.Server.Realtime;
 using VirtualMeet.Server.Registrations;
 
 namespace VirtualMeet.Server.Notifications;
@@ -16,7 +17,7 @@ internal static class NotificationsRegistration
 
     public static IEndpointRouteBuilder MapNotificationsHub(this IEndpointRouteBuilder app)
     {
-        app.MapHub<NotificationsHub>(HubRoutes.Notifications);
+        app.MapRealtimeHub<NotificationsHub>(HubRoutes.Notifications);
         return app;
     }
 }

@@ -6,6 +6,7 @@ using VirtualMeet.Contracts.Identity;
 using VirtualMeet.Contracts.Polls;
 using VirtualMeet.Server.Hosting.Problems;
 using VirtualMeet.Server.Identity;
+using VirtualMeet.Server.Realtime;
 
 namespace VirtualMeet.Server.Polls;
 
@@ -27,7 +28,7 @@ internal static class PollsEndpoints
 
     public static IEndpointRouteBuilder MapPollsHub(this IEndpointRouteBuilder app)
     {
-        app.MapHub<PollsHub>(Contracts.HubRoutes.Polls);
+        app.MapRealtimeHub<PollsHub>(Contracts.HubRoutes.Polls);
         return app;
     }
 

@@ -29,7 +29,7 @@ public static class DiagnosticsEndpoints
             .WithTags("Diagnostics")
             .RequireAuthorization(Policies.Organizer);
 
-        app.MapHub<ClusterProbeHub>(HubRoutes.Diagnostics);
+        app.MapRealtimeHub<ClusterProbeHub>(HubRoutes.Diagnostics);
         return app;
     }
 

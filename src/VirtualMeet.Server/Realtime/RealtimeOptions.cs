@@ -27,4 +27,15 @@ public sealed class RealtimeOptions
     /// <summary>How many hub calls one connection may have running at once.</summary>
     [Range(1, 64)]
     public int MaximumParallelInvocationsPerClient { get; set; } = 1;
+
+    /// <summary>
+    /// Bytes a connection may owe its client beyond what the transport holds before it is aborted as a slow
+    /// consumer; see docs/backplane.md, "Slow consumers".
+    /// </summary>
+    [Range(16 * 1024, 256 * 1024 * 1024)]
+    public long OutboundBufferLimit { get; set; } = 1024 * 1024;
+
+    /// <summary>How long a connection's transport may accept nothing while messages wait for it before it is aborted.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    public TimeSpan OutboundBufferMaxAge { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -31,6 +31,8 @@ public static class RealtimeRegistration
             });
         signalR.AddMessagePackProtocolShapedLikeJson();
         services.AddSingleton<IConfigureOptions<HubOptions>, HubOptionsSetup>();
+        // Per-connection outbound buffers in front of every hub mapped with MapRealtimeHub (docs/backplane.md, "Slow consumers").
+        services.AddSingleton<SlowConsumers>();
 
         if (realtime.Backplane is BackplaneKind.Redis or BackplaneKind.LegacyRedis)
         {

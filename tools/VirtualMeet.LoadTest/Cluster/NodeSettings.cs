@@ -28,6 +28,8 @@ internal static class NodeSettings
         // Thousands of attendees sign up from this one machine's address; a deployment under --target needs the same.
         ["RateLimits:Rules:signup:PermitLimit"] = "100000",
         ["RateLimits:Rules:organizer-sign-in:PermitLimit"] = "100000",
+        // A viewer of --stalled-readers holds megabytes before the measured pushes; the age limit, not the byte limit, cuts it off.
+        ["Realtime:OutboundBufferLimit"] = "16777216",
     };
 
     public static Dictionary<string, string?> OnRedis(RedisProcess redis)

@@ -20,7 +20,7 @@ internal static class KeynoteScenario
 {
     private const string Reaction = "applause";
 
-    public static async Task<KeynoteRunResult> RunAsync(Deployment deployment, int audienceSize, int chatters, int linesPerChatter, int reactionsPerAttendee, CancellationToken cancellationToken)
+    public static async Task<KeynoteRunResult> RunAsync(Deployment deployment, int audienceSize, int chatters, int linesPerChatter, int reactionsPerAttendee, CancellationToken cancellationToken, int stalledReaders = 0)
     {
         using var api = new ConferenceApi(deployment);
         var eventId = await ScenarioEvent.CreateAsync(api, breakoutSeats: 10, barTables: 1, seatsPerTable: 4, cancellationToken);
@@ -35,6 +35,7 @@ internal static class KeynoteScenario
             cancellationToken);
         try
         {
+            await using var stalled = await StalledAudience.JoinStageAsync(api, deployment, eventId, stalledReaders, cancellationToken);
             var clients = ramp.Clients;
             var acceptedLines = new List<long>();
             var chatStarted = Stopwatch.GetTimestamp();
