@@ -30,13 +30,10 @@ public sealed class KestrelNode : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
         builder.Logging.ClearProviders();
-        builder.Services.AddRedisConnection(redisConnectionString);
+        // The test's own channel prefix on the multiplexer: tests sharing one Redis never hear each other.
+        builder.Services.AddRedisConnection(redisConnectionString, o => o.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal(prefix + ":"));
         builder.Services.AddSingleton<IUserIdProvider, QueryUserIdProvider>();
-        builder.Services.AddSignalR().AddRedisBackplane(o =>
-        {
-            o.ChannelPrefix = prefix + ":bp:";
-            o.NodeKeyPrefix = prefix + ":nodes:";
-        });
+        builder.Services.AddSignalR().AddRedisBackplane(o => o.NodeKeyPrefix = prefix + ":nodes:");
         var app = builder.Build();
         app.UseWebSockets();
         app.MapHub<TestHub>("/hub");
