@@ -7,12 +7,13 @@ namespace VirtualMeet.LoadTest;
 
 /// <summary>
 /// <code>
-/// run soak|poll|keynote|seats [--target URL[,URL...]] [--organizer-key KEY] [--connections N] [--hold SECONDS] [--nodes 1|2]
+/// run soak|poll|keynote|seats [--target URL[,URL...]] [--organizer-key KEY] [--connections N] [--hold SECONDS] [--nodes 1|2] [--backplane official|legacy]
 /// run chaos --fault kill-node|restart-redis|drop-sockets [--connections N] [--backplane official|legacy]
 /// run hold --target URL[,URL...] --organizer-key KEY --connections N [--max-seconds S]   (a report's child process)
 /// report [--out docs/performance.md] [--quick]
 /// </code>
-/// Without <c>--target</c> the tool starts its own nodes (<c>--nodes 1</c>: in-memory; more: on a private Redis).
+/// Without <c>--target</c> the tool starts its own nodes (<c>--nodes 1</c>: in-memory; more: on a private Redis, with
+/// SignalR's official Redis backplane unless <c>--backplane legacy</c>).
 /// With it, the run goes against an existing deployment (nodes or nginx); faults need the tool's own nodes.
 /// </summary>
 internal static class Commands
@@ -38,7 +39,7 @@ internal static class Commands
                     await RunScenarioAsync(options, stop.Token);
                     return 0;
                 default:
-                    Console.Error.WriteLine("usage: run <soak|poll|keynote|seats|chaos> [options] | report [--out FILE] [--quick]");
+                    Console.Error.WriteLine("usage: run <soak|poll|keynote|seats|chaos|hold> [options] | report [--out FILE] [--quick]");
                     return 2;
             }
         }
