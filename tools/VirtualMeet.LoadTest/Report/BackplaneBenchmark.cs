@@ -28,7 +28,12 @@ internal static class BackplaneBenchmark
             await ExternalTool.RunAsync("dotnet", arguments, TimeSpan.FromMinutes(10)).WaitAsync(cancellationToken);
             var run = JsonSerializer.Deserialize<SendAllRun>(await File.ReadAllTextAsync(json, cancellationToken))
                 ?? throw new InvalidOperationException("The benchmark wrote no result.");
-            return run with { Command = "dotnet run -c Release --project tools/VirtualMeet.Benchmarks -- " + string.Join(' ', arguments.Skip(1).SkipLast(2)) };
+            // The commit stamped into the benchmark's binary, like the other setups' (its own git rev-parse reads the tree at run time).
+            return run with
+            {
+                Commit = ServerBuild.Commit(dll),
+                Command = "dotnet run -c Release --project tools/VirtualMeet.Benchmarks -- " + string.Join(' ', arguments.Skip(1).SkipLast(2)),
+            };
         }
         finally
         {

@@ -49,7 +49,7 @@ internal static class MarkdownReport
         foreach (var (setup, commit) in data.Commits)
             Line($"| {setup.Name()} | `{commit}` |");
         foreach (var run in data.SendAlls)
-            Line($"| backplane benchmark, {(run.Target == "group" ? "SendGroup" : "SendAll")} (`git rev-parse`) | `{run.Commit}` |");
+            Line($"| backplane benchmark, {(run.Target == "group" ? "SendGroup" : "SendAll")} | `{run.Commit}` |");
         Line();
         GoalsSection.Write(data, Line, F);
         WriteSoak(data, Line, F);
