@@ -1,11 +1,12 @@
 using System.Globalization;
+using System.Text.Json;
 using VirtualMeet.Benchmarks;
 using VirtualMeet.Testing;
 
-// dotnet run -c Release --project tools/VirtualMeet.Benchmarks -- sendall [--connections 1000] [--seconds 10] [--window 16] [--redis host:port] [--protocol json|msgpack]
+// dotnet run -c Release --project tools/VirtualMeet.Benchmarks -- sendall [--connections 1000] [--seconds 10] [--window 16] [--redis host:port] [--protocol json|msgpack] [--target all|group] [--json FILE]
 if (args.Length == 0 || args[0] != "sendall")
 {
-    Console.Error.WriteLine("usage: sendall [--connections N] [--seconds S] [--window W] [--redis CONNECTION_STRING] [--protocol json|msgpack]");
+    Console.Error.WriteLine("usage: sendall [--connections N] [--seconds S] [--window W] [--redis CONNECTION_STRING] [--protocol json|msgpack] [--target all|group] [--json FILE]");
     return 2;
 }
 
@@ -15,8 +16,9 @@ var settings = SendAllSettings.Parse(args.AsSpan(1));
 ThreadPool.SetMinThreads(64, 64);
 const int Rounds = 5;
 var slice = TimeSpan.FromSeconds(settings.Seconds / (double)Rounds);
-Console.WriteLine($"SendAll to {settings.Connections} WebSocket connections on loopback ({settings.Protocol ?? "json"}), {settings.Window} messages in flight, {Rounds} interleaved rounds of {slice.TotalSeconds:N1} s per manager.");
-Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; load average before: {LoadAverage()}");
+var loadBefore = LoadAverage();
+Console.WriteLine($"{(settings.Group ? "SendGroup (one group of everyone)" : "SendAll")} to {settings.Connections} WebSocket connections on loopback ({settings.Protocol ?? "json"}), {settings.Window} messages in flight, {Rounds} interleaved rounds of {slice.TotalSeconds:N1} s per manager.");
+Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; load average before: {loadBefore}");
 
 RedisServer? privateRedis = null;
 var redis = settings.Redis;
@@ -59,6 +61,13 @@ try
     }
 
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Throughput ratios: official / in-memory {results[1].MessagesPerSecond / results[0].MessagesPerSecond:P0}, legacy / in-memory {results[2].MessagesPerSecond / results[0].MessagesPerSecond:P0}, official / legacy {results[1].MessagesPerSecond / results[2].MessagesPerSecond:P0}"));
+    if (settings.JsonOut is { } jsonOut)
+    {
+        var report = new SendAllReport(Commit(), settings.Group ? "group" : "all", settings.Connections, loadBefore, LoadAverage(),
+            [.. benchmarks.Select((b, i) => new SendAllManagerResult(b.Manager.ToString(), results[i].MessagesPerSecond, results[i].DeliveriesPerSecond,
+                results[i].P50Milliseconds, results[i].P99Milliseconds, b.MessagesPerSecond))]);
+        await File.WriteAllTextAsync(jsonOut, JsonSerializer.Serialize(report));
+    }
 }
 finally
 {

@@ -16,7 +16,7 @@ namespace VirtualMeet.Benchmarks;
 
 /// <summary>
 /// One server (Kestrel on loopback, in this process) and N real WebSocket HubConnections to it. The server sends
-/// Clients.All messages with a bounded number in flight: a message is complete when every client got it, and the
+/// Clients.All messages (or, with <c>--target group</c>, messages to one group every client joined) with a bounded number in flight: a message is complete when every client got it, and the
 /// next is sent only when a slot frees. Throughput is completed messages per second over a fixed time; latency is
 /// from send to the last client receiving it. Same procedure for every manager, so the ratio is the backplane's cost.
 /// </summary>
@@ -46,11 +46,13 @@ internal sealed class SendAllBenchmark : IAsyncDisposable
 
     public List<double> MessagesPerSecond { get; } = [];
 
+    public BenchmarkedManager Manager { get; private init; }
+
     public static async Task<SendAllBenchmark> StartAsync(string name, BenchmarkedManager manager, string? redisConnectionString, SendAllSettings settings)
     {
-        var benchmark = new SendAllBenchmark(name, await StartServerAsync(manager, redisConnectionString), settings);
+        var benchmark = new SendAllBenchmark(name, await StartServerAsync(manager, redisConnectionString), settings) { Manager = manager };
         var url = HubUrl(benchmark._app);
-        benchmark._clients = await ConnectClientsAsync(url, settings.Connections, benchmark.OnReceived, HubProtocolOption.Configure(settings.Protocol));
+        benchmark._clients = await ConnectClientsAsync(url, settings.Connections, settings.Group, benchmark.OnReceived, HubProtocolOption.Configure(settings.Protocol));
         Console.WriteLine($"{name}: {benchmark._clients.Count} clients connected.");
         return benchmark;
     }
@@ -67,7 +69,8 @@ internal sealed class SendAllBenchmark : IAsyncDisposable
             var seq = _next++;
             _remaining[seq] = _settings.Connections;
             _sentAt[seq] = Stopwatch.GetTimestamp();
-            await _hub.Clients.All.SendAsync("Tick", seq);
+            // A group send crosses the backplane on its group channel, which every node subscribes per group joined.
+            await (_settings.Group ? _hub.Clients.Group(BenchmarkHub.GroupName) : _hub.Clients.All).SendAsync("Tick", seq);
         }
 
         // Drain: every message sent so far must reach every client before the clock stops.
@@ -173,7 +176,7 @@ internal sealed class SendAllBenchmark : IAsyncDisposable
         return new Uri(address + "/bench");
     }
 
-    private static async Task<List<HubConnection>> ConnectClientsAsync(Uri url, int count, Action<int> onReceived, Action<IHubConnectionBuilder>? configure)
+    private static async Task<List<HubConnection>> ConnectClientsAsync(Uri url, int count, bool joinGroup, Action<int> onReceived, Action<IHubConnectionBuilder>? configure)
     {
         var clients = new List<HubConnection>(count);
         using var gate = new SemaphoreSlim(50);
@@ -188,6 +191,11 @@ internal sealed class SendAllBenchmark : IAsyncDisposable
 
                 // One round trip: the server has finished OnConnected (subscriptions included) before it answers.
                 await connection.InvokeAsync<int>(nameof(BenchmarkHub.Ready)).WaitAsync(TimeSpan.FromSeconds(30));
+                if (joinGroup)
+                {
+                    await connection.InvokeAsync(nameof(BenchmarkHub.Join)).WaitAsync(TimeSpan.FromSeconds(30));
+                }
+
                 lock (clients)
                 {
                     clients.Add(connection);
@@ -206,7 +214,12 @@ internal sealed class SendAllBenchmark : IAsyncDisposable
 /// <summary>The benchmark's hub: clients only listen; Ready is a round trip marking the connection as fully set up.</summary>
 internal sealed class BenchmarkHub : Hub
 {
+    public const string GroupName = "bench";
+
     public int Ready() => Context.ConnectionId.Length > 0 ? 1 : 0;
+
+    /// <summary>Joins the one group of <c>--target group</c>; returns once the manager has added the connection.</summary>
+    public Task Join() => Groups.AddToGroupAsync(Context.ConnectionId, GroupName);
 }
 
 /// <summary>The lifetime managers measured side by side.</summary>

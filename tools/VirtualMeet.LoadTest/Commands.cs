@@ -7,12 +7,14 @@ namespace VirtualMeet.LoadTest;
 
 /// <summary>
 /// <code>
-/// run soak|poll|keynote|seats [--target URL[,URL...]] [--organizer-key KEY] [--connections N] [--hold SECONDS] [--nodes 1|2]
+/// run soak|poll|keynote|seats [--target URL[,URL...]] [--organizer-key KEY] [--connections N] [--hold SECONDS] [--nodes 1|2] [--backplane official|legacy]
 /// run keynote [--stalled-readers N] (viewers on the first node that stop reading)
-/// run chaos --fault kill-node|restart-redis|drop-sockets [--connections N]
+/// run chaos --fault kill-node|restart-redis|drop-sockets [--connections N] [--backplane official|legacy]
+/// run hold --target URL[,URL...] --organizer-key KEY --connections N [--max-seconds S]   (a report's child process)
 /// report [--out docs/performance.md] [--quick]
 /// </code>
-/// Without <c>--target</c> the tool starts its own nodes (<c>--nodes 1</c>: in-memory; more: on a private Redis).
+/// Without <c>--target</c> the tool starts its own nodes (<c>--nodes 1</c>: in-memory; more: on a private Redis, with
+/// SignalR's official Redis backplane unless <c>--backplane legacy</c>).
 /// With it, the run goes against an existing deployment (nodes or nginx); faults need the tool's own nodes.
 /// </summary>
 internal static class Commands
@@ -32,14 +34,13 @@ internal static class Commands
             switch (options.Command)
             {
                 case "report":
-                    FileLimits.Require(options.Int("max-connections", 10_000) + 1_000);
                     await PerformanceReport.RunAsync(options.String("out", "docs/performance.md"), options.Flag("quick"), stop.Token);
                     return 0;
                 case "run":
                     await RunScenarioAsync(options, stop.Token);
                     return 0;
                 default:
-                    Console.Error.WriteLine("usage: run <soak|poll|keynote|seats|chaos> [options] | report [--out FILE] [--quick]");
+                    Console.Error.WriteLine("usage: run <soak|poll|keynote|seats|chaos|hold> [options] | report [--out FILE] [--quick]");
                     return 2;
             }
         }
@@ -57,7 +58,7 @@ internal static class Commands
         FileLimits.Require(connections + 1_000);
         if (scenario == "chaos")
         {
-            await using var cluster = await LocalCluster.StartOnRedisAsync(2, cancellationToken);
+            await using var cluster = await LocalCluster.StartOnRedisAsync(2, Backplane(options), cancellationToken);
             var fault = options.String("fault", "kill-node") switch
             {
                 "kill-node" => Fault.KillNode,
@@ -74,7 +75,9 @@ internal static class Commands
         if (options.Has("target") && organizerKey.Length == 0)
             throw new ArgumentException("--target needs the deployment's organizer key: --organizer-key KEY or VM_ORGANIZER_KEY (dev-organizer-key for scripts/run.sh).");
 
-        await using var own = options.Has("target") ? null : await StartClusterAsync(options.Int("nodes", 1), cancellationToken);
+        if (scenario == "hold" && !options.Has("target"))
+            throw new ArgumentException("run hold connects to nodes another process started: --target is required.");
+        await using var own = options.Has("target") ? null : await StartClusterAsync(options.Int("nodes", 1), Backplane(options), cancellationToken);
         var deployment = own?.Deployment ?? new Deployment("external",
             options.String("target", "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(t => new Uri(t)).ToList(),
             organizerKey);
@@ -95,6 +98,9 @@ internal static class Commands
                 break;
             }
 
+            case "hold":
+                await HoldForParentAsync(deployment, connections, TimeSpan.FromSeconds(options.Int("max-seconds", 1_800)), cancellationToken);
+                break;
             case "keynote":
                 Print(await KeynoteScenario.RunAsync(deployment, connections, chatters: 20, linesPerChatter: 10, reactionsPerAttendee: 5, cancellationToken,
                     stalledReaders: options.Int("stalled-readers", 0)));
@@ -110,8 +116,31 @@ internal static class Commands
     /// <summary>Jitter window of a ramp: about 350 new connections per second, at least 2 s.</summary>
     public static TimeSpan Ramp(int connections) => TimeSpan.FromSeconds(Math.Max(2, connections / 350));
 
-    private static async Task<LocalCluster> StartClusterAsync(int nodes, CancellationToken cancellationToken) =>
-        nodes <= 1 ? await LocalCluster.StartInMemoryAsync(cancellationToken) : await LocalCluster.StartOnRedisAsync(nodes, cancellationToken);
+    private static async Task<LocalCluster> StartClusterAsync(int nodes, Setup backplane, CancellationToken cancellationToken) =>
+        nodes <= 1 ? await LocalCluster.StartInMemoryAsync(cancellationToken) : await LocalCluster.StartOnRedisAsync(nodes, backplane, cancellationToken);
+
+    private static Setup Backplane(Options options) => options.String("backplane", "official") switch
+    {
+        "official" => Setup.OfficialRedis,
+        "legacy" => Setup.LegacyRedis,
+        var other => throw new ArgumentException($"--backplane is official or legacy, not '{other}'."),
+    };
+
+    /// <summary>
+    /// The child side of <see cref="SplitHoldScenario"/>: connects its share, says <c>ramped HELD FAILED [ERROR]</c>
+    /// on standard output, answers every <c>count</c> with <c>held N</c>, and ends on <c>stop</c>, at the end of its
+    /// input, or after <paramref name="maximum"/> (a parent that vanished never leaves it holding).
+    /// </summary>
+    private static async Task HoldForParentAsync(Deployment deployment, int connections, TimeSpan maximum, CancellationToken cancellationToken)
+    {
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bound.CancelAfter(maximum);
+        await using var audience = await PollAudience.ConnectAsync(deployment, connections, Ramp(connections), bound.Token);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ramped {audience.Ramp.Held} {audience.Ramp.Failures} {audience.Ramp.FirstError?.ReplaceLineEndings(" ")}"));
+        // Console.In reads synchronously underneath; WaitAsync makes the bound hold even while no line comes.
+        while (await Console.In.ReadLineAsync(bound.Token).AsTask().WaitAsync(bound.Token) == "count")
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"held {audience.Ramp.Held}"));
+    }
 
     private static void Print(object result) => Console.WriteLine(result.ToString());
 

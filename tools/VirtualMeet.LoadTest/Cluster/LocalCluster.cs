@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace VirtualMeet.LoadTest.Cluster;
 
 /// <summary>
@@ -11,14 +9,20 @@ internal sealed class LocalCluster : IAsyncDisposable
 {
     private readonly List<NodeProcess> _nodes;
 
-    private LocalCluster(string name, List<NodeProcess> nodes, RedisProcess? redis)
+    private LocalCluster(Setup setup, List<NodeProcess> nodes, RedisProcess? redis)
     {
-        Name = name;
+        Setup = setup;
+        Name = setup.Name(nodes.Count);
         _nodes = nodes;
         Redis = redis;
     }
 
+    public Setup Setup { get; }
+
     public string Name { get; }
+
+    /// <summary>The commit of the build the nodes run (one build serves every node of a run).</summary>
+    public string Commit => string.Join(", ", _nodes.Select(n => n.Commit).Distinct());
 
     public IReadOnlyList<NodeProcess> Nodes => _nodes;
 
@@ -29,17 +33,31 @@ internal sealed class LocalCluster : IAsyncDisposable
     public static async Task<LocalCluster> StartInMemoryAsync(CancellationToken cancellationToken)
     {
         var node = await NodeProcess.StartAsync("node-a", NodeSettings.InMemory(), cancellationToken);
-        return new LocalCluster("in-memory, 1 node", [node], redis: null);
+        return new LocalCluster(Setup.InMemory, [node], redis: null);
     }
 
-    public static async Task<LocalCluster> StartOnRedisAsync(int nodeCount, CancellationToken cancellationToken)
+    /// <summary>The plain SignalR hub the memory per connection is compared with; its clients need no token.</summary>
+    public static async Task<LocalCluster> StartBaselineAsync(CancellationToken cancellationToken)
     {
+        var node = await NodeProcess.StartAsync("baseline", ServerBuild.LocateBaseline(), NodeSettings.Baseline(), cancellationToken);
+        return new LocalCluster(Setup.BaselineHub, [node], redis: null);
+    }
+
+    /// <summary>Nodes on SignalR's official Redis backplane, the one deployments run.</summary>
+    public static Task<LocalCluster> StartOnRedisAsync(int nodeCount, CancellationToken cancellationToken) =>
+        StartOnRedisAsync(nodeCount, Setup.OfficialRedis, cancellationToken);
+
+    /// <summary>Nodes on a private Redis with the manager <paramref name="backplane"/> selects (official or legacy).</summary>
+    public static async Task<LocalCluster> StartOnRedisAsync(int nodeCount, Setup backplane, CancellationToken cancellationToken)
+    {
+        if (backplane is not (Setup.OfficialRedis or Setup.LegacyRedis))
+            throw new ArgumentOutOfRangeException(nameof(backplane), backplane, "Only the Redis setups run on Redis.");
         var redis = await RedisProcess.StartAsync(cancellationToken);
         var nodes = new List<NodeProcess>();
         try
         {
             for (var i = 0; i < nodeCount; i++)
-                nodes.Add(await NodeProcess.StartAsync($"node-{(char)('a' + i)}", NodeSettings.OnRedis(redis), cancellationToken));
+                nodes.Add(await NodeProcess.StartAsync($"node-{(char)('a' + i)}", NodeSettings.OnRedis(redis, backplane), cancellationToken));
         }
         catch
         {
@@ -49,7 +67,7 @@ internal sealed class LocalCluster : IAsyncDisposable
             throw;
         }
 
-        return new LocalCluster(string.Create(CultureInfo.InvariantCulture, $"Redis, {nodeCount} nodes"), nodes, redis);
+        return new LocalCluster(backplane, nodes, redis);
     }
 
     /// <summary>Total resident memory of the running nodes.</summary>

@@ -15,14 +15,18 @@ internal sealed class NodeProcess : IAsyncDisposable
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
     private readonly Process _process;
 
-    private NodeProcess(Process process, string name, Uri baseAddress)
+    private NodeProcess(Process process, string name, Uri baseAddress, string commit)
     {
         _process = process;
         Name = name;
         BaseAddress = baseAddress;
+        Commit = commit;
     }
 
     public string Name { get; }
+
+    /// <summary>The commit the running build was made from (see <see cref="ServerBuild.Commit"/>).</summary>
+    public string Commit { get; }
 
     public Uri BaseAddress { get; }
 
@@ -36,10 +40,13 @@ internal sealed class NodeProcess : IAsyncDisposable
         return new StreamWriter(Path.Combine(directory, $"{name}-{Environment.ProcessId}.log"), append: true) { AutoFlush = true };
     }
 
-    public static async Task<NodeProcess> StartAsync(string name, IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken)
+    public static Task<NodeProcess> StartAsync(string name, IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken) =>
+        StartAsync(name, ServerBuild.Locate(), settings, cancellationToken);
+
+    /// <summary>Starts <paramref name="serverDll"/> (a VirtualMeet server or the baseline hub) and waits until it reports ready.</summary>
+    public static async Task<NodeProcess> StartAsync(string name, string serverDll, IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken)
     {
         var port = FreePort();
-        var serverDll = ServerBuild.Locate();
         var start = new ProcessStartInfo("dotnet", [serverDll, "--urls", $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}"])
         {
             WorkingDirectory = Path.GetDirectoryName(serverDll)!,
@@ -76,7 +83,7 @@ internal sealed class NodeProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var node = new NodeProcess(process, name, new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}"));
+        var node = new NodeProcess(process, name, new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}"), ServerBuild.Commit(serverDll));
         if (!await node.WaitUntilReadyAsync(cancellationToken))
         {
             await node.DisposeAsync();

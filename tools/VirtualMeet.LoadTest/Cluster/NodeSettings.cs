@@ -32,12 +32,15 @@ internal static class NodeSettings
         ["Realtime:OutboundBufferLimit"] = "16777216",
     };
 
-    public static Dictionary<string, string?> OnRedis(RedisProcess redis)
+    public static Dictionary<string, string?> OnRedis(RedisProcess redis, Setup backplane)
     {
         var settings = InMemory();
-        settings["Realtime:Backplane"] = "Redis";
+        settings["Realtime:Backplane"] = backplane.BackplaneSetting();
         settings["Storage:Provider"] = "Redis";
         settings["ConnectionStrings:Redis"] = redis.ConnectionString;
         return settings;
     }
+
+    /// <summary>The baseline hub: only logs at Warning like the nodes, nothing else to configure.</summary>
+    public static Dictionary<string, string?> Baseline() => new() { ["Logging:LogLevel:Default"] = "Warning" };
 }

@@ -1,8 +1,11 @@
 namespace VirtualMeet.LoadTest.Report;
 
-/// <summary>What the figures depend on: cores, runtime, Redis version, and how busy the machine was before the run.</summary>
+/// <summary>What the figures depend on: cores, runtime, and how busy the machine was before (and after) the run.</summary>
 internal sealed record MachineFacts(int Cores, string Runtime, string Os, string LoadBefore, string CpuModel)
 {
+    /// <summary>The load average when the run ended; set once it has.</summary>
+    public string LoadAfter { get; init; } = "n/a";
+
     public static MachineFacts Read() => new(
         Environment.ProcessorCount,
         Environment.Version.ToString(),

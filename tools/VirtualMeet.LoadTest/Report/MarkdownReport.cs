@@ -9,8 +9,6 @@ namespace VirtualMeet.LoadTest.Report;
 /// <summary>Renders docs/performance.md from one report run: the goals first, then one short table per scenario.</summary>
 internal static class MarkdownReport
 {
-    private const string InMemory = "in-memory, 1 node";
-
     public static string Write(ReportData data)
     {
         var md = new StringBuilder();
@@ -23,25 +21,41 @@ internal static class MarkdownReport
         Line("before relying on them.");
         Line();
         Line("```sh");
-        Line("scripts/perf.sh            # builds Release, raises ulimit -n, runs the load tool's `report`, rewrites this file (~6 min on a quiet machine)");
+        Line("scripts/perf.sh            # builds Release, raises ulimit -n, runs the load tool's `report`, rewrites this file (~40 min on a quiet machine)");
+        Line("scripts/perf.sh --quick --out /tmp/perf.md   # a few minutes: the same steps at small sizes, for trying the command");
         Line("```");
         Line();
-        Line(F($"Machine: {data.Machine.Cores} cores ({data.Machine.CpuModel}), {data.Machine.Os}, .NET {data.Machine.Runtime}; load average before the run: {data.Machine.LoadBefore}."));
+        Line(F($"Machine: {data.Machine.Cores} cores ({data.Machine.CpuModel}), {data.Machine.Os}, .NET {data.Machine.Runtime}; load average before the run: {data.Machine.LoadBefore}, after it: {data.Machine.LoadAfter}."));
         Line("The load generator (every client) and the servers share these cores, so all figures are lower bounds for dedicated servers.");
         if (double.TryParse(data.Machine.LoadBefore.Split(' ')[0], CultureInfo.InvariantCulture, out var load) && load > data.Machine.Cores)
             Line("The machine was busy before the run (load average above the core count: other builds and tests were running), so these figures are noisy; rerun on a quiet machine before drawing conclusions.");
         Line();
-        Line("Setups, measured side by side in the same run: **in-memory, 1 node** (one server process, in-memory stores and");
-        Line("backplane) and **Redis, 2 nodes** (two server processes, Redis stores and the Redis backplane, a private");
-        Line("redis-server with an append-only file). Nodes are the release build started as child processes on loopback");
+        Line("Setups, measured side by side in the same run (each scenario runs on every setup in turn, so background load hits all");
+        Line("of them): **in-memory, 1 node** (one server process, in-memory stores, SignalR's in-memory manager), **official Redis,");
+        Line("2 nodes** (`Realtime:Backplane=Redis`: two server processes, Redis stores, SignalR's official Redis backplane under the");
+        Line("resync layer) and **legacy Redis, 2 nodes** (`Realtime:Backplane=LegacyRedis`: the same with the project's earlier");
+        Line("manager), each pair on its own private redis-server with an append-only file; and, for the memory of a held connection,");
+        Line("the **baseline hub** (`tools/VirtualMeet.BaselineHub`: one process, one empty hub, no auth, SignalR's in-memory manager).");
+        Line("Nodes are the release build started as child processes on loopback");
         Line("(`tools/VirtualMeet.LoadTest/Cluster`); clients are the official .NET SignalR client over WebSockets (no negotiate");
         Line("step, see `Clients/LoadClient.cs`), spread round-robin");
         Line(F($"over the nodes. Node settings differing from the defaults: logs at Warning; rate limits `chat` {NodeSettings.ChatPermitsPer10Seconds} per 10 s and `reactions` {NodeSettings.ReactionsPermitsPerSecond} per 1 s"));
         Line("(the defaults, 5 per 10 s and 10 per s, would refuse most of the keynote burst, which would measure the limiter).");
         Line();
-        WriteGoals(data, Line, F);
+        Line("Commit measured, read from each setup's binary (the SDK stamps it into the informational version):");
+        Line();
+        Line("| setup | commit |");
+        Line("|---|---|");
+        foreach (var (setup, commit) in data.Commits)
+            Line($"| {setup.Name()} | `{commit}` |");
+        foreach (var run in data.SendAlls)
+            Line($"| backplane benchmark, {(run.Target == "group" ? "SendGroup" : "SendAll")} | `{run.Commit}` |");
+        Line();
+        GoalsSection.Write(data, Line, F);
         WriteSoak(data, Line, F);
         WritePoll(data, Line, F);
+        BackplaneSections.WriteSplitHold(data, Line, F);
+        BackplaneSections.WriteBenchmark(data, Line, F);
         WriteKeynote(data, Line, F);
         WriteRushes(data, Line, F);
         WriteCeiling(data, Line, F);
@@ -49,55 +63,19 @@ internal static class MarkdownReport
         return md.ToString();
     }
 
-    private static void WriteGoals(ReportData data, Action<string> line, Func<FormattableString, string> f)
-    {
-        var largest = data.Plan.Sizes.Max();
-        var soloLargest = data.Soaks.Single(s => s.Setup == InMemory && s.Soak.Requested == largest);
-        var clusterLargest = data.Soaks.Single(s => s.Setup != InMemory && s.Soak.Requested == largest);
-        var exact = data.Soaks.All(s => s.Poll.CountsExact) && data.Chaos.All(c => c.CountsExact && c.StoreVoters == c.Attendees);
-        var ratios = data.Plan.Sizes.Select(size => (Size: size, Ratio:
-            data.Soaks.Single(s => s.Setup != InMemory && s.Soak.Requested == size).Poll.VotesPerSecond
-            / data.Soaks.Single(s => s.Setup == InMemory && s.Soak.Requested == size).Poll.VotesPerSecond)).ToList();
-        var chatRatio = data.Keynotes.Count == 2 ? data.Keynotes[1].Result.LinesPerSecond / data.Keynotes[0].Result.LinesPerSecond : double.NaN;
-        var held = soloLargest.Soak.Held >= largest;
-        var fanOut = soloLargest.Poll.FanOut.P99 < 250;
-        var throughput = ratios.All(r => r.Ratio >= 0.7) && chatRatio >= 0.7;
-        line("## Goals");
-        line("");
-        line("| goal | measured | met |");
-        line("|---|---|---|");
-        line(f($"| {largest:N0} connections held on one node | {soloLargest.Soak.Held:N0} held after {data.Plan.Hold.TotalSeconds:0} s, {soloLargest.Soak.Failures:N0} failed handshakes | {Met(held)} |"));
-        line(f($"| every attendee's vote counted exactly | {(exact ? "store counts equal the acknowledged ballots in every poll and chaos run" : "a run's store counts differ from the acknowledged ballots (see below)")} | {Met(exact)} |"));
-        line(f($"| poll-result pushes to {largest:N0} watchers, p99 < 250 ms | fan-out p99 {soloLargest.Poll.FanOut.P99:N0} ms (1 node), {clusterLargest.Poll.FanOut.P99:N0} ms (2 nodes) | {Met(fanOut)} |"));
-        line(f($"| Redis backplane ≥ 70 % of in-memory throughput | votes/s {string.Join(" / ", ratios.Select(r => f($"{r.Ratio:P0}")))} at {string.Join(" / ", ratios.Select(r => f($"{r.Size:N0}")))} voters; stage chat broadcast {chatRatio:P0} | {Met(throughput)} |"));
-        line("");
-        if (held && exact && fanOut && throughput)
-            return;
-        line("Why goals were missed, as far as this run shows:");
-        line("");
-        if (!held)
-            line(f($"- **Connections held**: {largest - soloLargest.Soak.Held:N0} of {largest:N0} were not held ({soloLargest.Soak.Failures:N0} handshakes failed, the rest were closed during the hold). On a shared 2-core machine the handshakes time out while other work holds the cores; the soak table shows where it starts."));
-        if (!exact)
-            line("- **Exact counts**: the poll or chaos table marks the run; that is a correctness failure, not noise, and needs investigating before anything else.");
-        if (!fanOut)
-            line(f($"- **Push fan-out p99**: measured at the clients, and the clients are this tool: its {largest:N0} connections parse every push on the same 2 cores that run the node(s), at up to 4 pushes per second while the votes themselves arrive, on a machine whose load average was {data.Machine.LoadBefore} before the run. One push to {largest:N0} watchers is {largest:N0} WebSocket frames written by the node and {largest:N0} messages parsed by the tool, so the figure is an upper bound for the server. Whether the server alone meets 250 ms needs the clients on other machines (`run poll --target <nginx or nodes> --connections {largest}` from a second machine)."));
-        if (!throughput)
-            line(f($"- **Redis versus in-memory**: the backplane's own share is the stage chat broadcast ({chatRatio:P0}; docs/backplane.md#benchmark measured 91 % for SendAll alone). Votes/s also includes the store (on Redis each ballot is an `EVALSHA` round trip, in memory a dictionary update) and the result pushes to every watcher that compete with the votes for the same 2 cores; on a shared machine this ratio swings widely from run to run and from size to size (see the ratio table), while the chat broadcast isolates the backplane better."));
-        line("");
-    }
-
     private static void WriteSoak(ReportData data, Action<string> line, Func<FormattableString, string> f)
     {
         line("## Idle soak: connections held");
         line("");
-        line(f($"Each attendee registers through REST, opens one `/hubs/polls` connection at a random moment within the ramp window (jitter), calls `Watch`, and holds it for {data.Plan.Hold.TotalSeconds:0} s. Memory: the nodes' resident memory (VmRSS) after the hold minus before the ramp, per held connection."));
+        line(f($"Each attendee registers through REST, opens one `/hubs/polls` connection at a random moment within the ramp window (jitter), calls `Watch`, and holds it for {data.Plan.Hold.TotalSeconds:0} s. The baseline hub gets the same number of anonymous connections the same way, which call nothing. Memory: the server processes' resident memory (VmRSS) after the hold minus before the ramp, per held connection; × baseline divides it by the baseline hub's figure at the same count."));
         line("");
-        line("| setup | connections | held | lowest held | failed | ramp s | server RSS MB | KB per connection |");
-        line("|---|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var (setup, soak, _) in data.Soaks)
-            line(f($"| {setup} | {soak.Requested:N0} | {soak.Held:N0} | {soak.LowestHeld:N0} | {soak.Failures:N0} | {soak.RampTime.TotalSeconds:0.0} | {(soak.ServerResidentBytes ?? 0) / 1048576.0:N0} | {(soak.BytesPerConnection ?? 0) / 1024:N1} |"));
+        line("| setup | connections | held | lowest held | failed | ramp s | server RSS MB | KB per connection | × baseline |");
+        line("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        var rows = data.Soaks.Select(s => (Setup: s.Setup, s.Soak)).Concat(data.Baselines.Select(b => (Setup: Setup.BaselineHub, Soak: b)));
+        foreach (var (setup, soak) in rows.OrderBy(r => r.Soak.Requested))
+            line(f($"| {setup.Name()} | {soak.Requested:N0} | {soak.Held:N0} | {soak.LowestHeld:N0} | {soak.Failures:N0} | {soak.RampTime.TotalSeconds:0.0} | {(soak.ServerResidentBytes ?? 0) / 1048576.0:N0} | {(soak.BytesPerConnection ?? 0) / 1024:N1} | {soak.BytesPerConnection / data.BaselineAt(soak.Requested).BytesPerConnection:0.00} |"));
         line("");
-        var short_ = data.Soaks.Where(s => s.Soak.Held < s.Soak.Requested).ToList();
+        var short_ = data.Soaks.Select(s => s.Soak).Concat(data.Baselines).Where(s => s.Held < s.Requested).ToList();
         if (short_.Count > 0)
             line(f($"Not every connection was held in {short_.Count} run(s): failures are handshakes that did not complete (timeouts on the saturated cores) or connections the server closed; the tool counts them instead of retrying."));
         line("");
@@ -112,17 +90,18 @@ internal static class MarkdownReport
         line("| setup | voters | votes/s | vote → visible p50 / p99 / max ms | fan-out p50 / p99 / max ms | duplicates | watchers off | exact |");
         line("|---|---:|---:|---|---|---:|---:|---|");
         foreach (var (setup, _, poll) in data.Soaks)
-            line(f($"| {setup} | {poll.Voters:N0} | {poll.VotesPerSecond:N0} | {Triple(poll.VoteToVisible)} | {Triple(poll.FanOut)} | {poll.Duplicates:N0} | {poll.WatchersOffTruth:N0} | {(poll.CountsExact ? "yes" : $"**no** ({poll.StoreVoters:N0} in store, {poll.Accepted:N0} acknowledged)")} |"));
+            line(f($"| {setup.Name()} | {poll.Voters:N0} | {poll.VotesPerSecond:N0} | {Triple(poll.VoteToVisible)} | {Triple(poll.FanOut)} | {poll.Duplicates:N0} | {poll.WatchersOffTruth:N0} | {(poll.CountsExact ? "yes" : $"**no** ({poll.StoreVoters:N0} in store, {poll.Accepted:N0} acknowledged)")} |"));
         line("");
-        line("Ratio Redis, 2 nodes / in-memory, 1 node, same run:");
+        line("Ratios of each Redis setup to the in-memory node, same run:");
         line("");
-        line("| attendees | votes/s ratio | fan-out p99 ratio |");
-        line("|---:|---:|---:|");
+        line("| attendees | votes/s official | votes/s legacy | fan-out p99 official | fan-out p99 legacy |");
+        line("|---:|---:|---:|---:|---:|");
         foreach (var size in data.Plan.Sizes)
         {
-            var solo = data.Soaks.Single(s => s.Setup == InMemory && s.Soak.Requested == size).Poll;
-            var pair = data.Soaks.Single(s => s.Setup != InMemory && s.Soak.Requested == size).Poll;
-            line(f($"| {size:N0} | {pair.VotesPerSecond / solo.VotesPerSecond:P0} | {pair.FanOut.P99 / Math.Max(1, solo.FanOut.P99):N2} |"));
+            var solo = data.At(Setup.InMemory, size).Poll;
+            var official = data.At(Setup.OfficialRedis, size).Poll;
+            var legacy = data.At(Setup.LegacyRedis, size).Poll;
+            line(f($"| {size:N0} | {official.VotesPerSecond / solo.VotesPerSecond:P0} | {legacy.VotesPerSecond / solo.VotesPerSecond:P0} | {official.FanOut.P99 / solo.FanOut.P99:N2} | {legacy.FanOut.P99 / solo.FanOut.P99:N2} |"));
         }
 
         line("");
@@ -145,9 +124,9 @@ internal static class MarkdownReport
         line("| setup | viewers | lines | lines/s to all | chat p50 / p99 / max ms | lost | dup | reactions accepted | in store | viewers off total |");
         line("|---|---:|---:|---:|---|---:|---:|---:|---:|---:|");
         foreach (var (setup, k) in data.Keynotes)
-            line(f($"| {setup} | {k.Viewers:N0} | {k.Lines:N0} | {k.LinesPerSecond:N0} | {Triple(k.ChatLatency)} | {k.ChatLost:N0} | {k.ChatDuplicates:N0} | {k.ReactionsAccepted:N0} | {k.StoreReactions:N0} | {k.ViewersOffReactionTotal:N0} |"));
-        if (data.Keynotes.Count == 2)
-            line(f($"\nRatio of chat lines/s delivered to all viewers, Redis / in-memory: {data.Keynotes[1].Result.LinesPerSecond / data.Keynotes[0].Result.LinesPerSecond:P0}."));
+            line(f($"| {setup.Name()} | {k.Viewers:N0} | {k.Lines:N0} | {k.LinesPerSecond:N0} | {Triple(k.ChatLatency)} | {k.ChatLost:N0} | {k.ChatDuplicates:N0} | {k.ReactionsAccepted:N0} | {k.StoreReactions:N0} | {k.ViewersOffReactionTotal:N0} |"));
+        var soloChat = data.Keynotes.Single(k => k.Setup == Setup.InMemory).Result.LinesPerSecond;
+        line(f($"\nRatio of chat lines/s delivered to all viewers to the in-memory node: {string.Join(", ", data.Keynotes.Where(k => k.Setup != Setup.InMemory).Select(k => f($"{k.Setup.Name()} {k.Result.LinesPerSecond / soloChat:P0}")))}."));
         line("");
     }
 
@@ -162,7 +141,7 @@ internal static class MarkdownReport
         foreach (var (setup, r) in data.Rushes)
         {
             foreach (var (name, o) in new[] { ("breakout", r.Breakout), ("bar", r.Bar) })
-                line(f($"| {setup} | {name} | {o.Capacity:N0} | {o.Seated:N0} | {o.Full:N0} | {o.Errors:N0} | {o.StoreSeated:N0} | {o.Overbooked:N0} | {o.ViewsOffTruth:N0} | {Triple(o.CallLatency)} |"));
+                line(f($"| {setup.Name()} | {name} | {o.Capacity:N0} | {o.Seated:N0} | {o.Full:N0} | {o.Errors:N0} | {o.StoreSeated:N0} | {o.Overbooked:N0} | {o.ViewsOffTruth:N0} | {Triple(o.CallLatency)} |"));
         }
 
         line("");
@@ -178,16 +157,15 @@ internal static class MarkdownReport
         line(data.Ceiling.Command);
         line("```");
         line("");
-        var keynote = data.Keynotes.FirstOrDefault(k => k.Setup != InMemory).Result;
         line("| path | messages/s |");
         line("|---|---:|");
         line(f($"| redis-benchmark PUBLISH (ceiling) | {data.Ceiling.PublishesPerSecond:N0} |"));
-        if (keynote is not null)
-            line(f($"| our backplane: stage chat lines, each one publish to the stage group, delivered to {keynote.Viewers:N0} viewers on 2 nodes | {keynote.LinesPerSecond:N0} |"));
+        foreach (var (setup, keynote) in data.Keynotes.Where(k => k.Setup != Setup.InMemory))
+            line(f($"| {setup.Name()}: stage chat lines, each one publish to the stage group, delivered to {keynote.Viewers:N0} viewers | {keynote.LinesPerSecond:N0} |"));
         line("");
         line("Our rate is far below the ceiling: on one machine the cost is in the nodes (hub invocation, the chat store's Lua");
-        line("script, one WebSocket frame per viewer) and in the clients, not in Redis pub/sub. See docs/backplane.md#benchmark for");
-        line("the SendAll micro-benchmark of the backplane alone.");
+        line("script, one WebSocket frame per viewer) and in the clients, not in Redis pub/sub. The backplane benchmark above");
+        line("measures the managers without VirtualMeet's hubs and stores.");
         line("");
     }
 
@@ -195,18 +173,18 @@ internal static class MarkdownReport
     {
         line("## Faults during a run");
         line("");
-        line(f($"Each fault gets a fresh cluster of 2 nodes on Redis and {data.Plan.ChaosAttendees:N0} attendees (poll connections round-robin over the nodes); the fault hits once half the ballots are counted. Clients follow the contract: a dropped connection reconnects to a live node and resynchronises with `Watch`; a vote without a receipt is cast again, and `already_voted` proves the first one was counted. With a node kill, everyone also raced for a breakout of {data.Plan.ChaosAttendees / 4} seats before the vote; the dead node's members must be reaped and may then take the freed seats through the live node."));
+        line(f($"Each fault gets a fresh cluster of 2 nodes on Redis, once per Redis manager, and {data.Plan.ChaosAttendees:N0} attendees (poll connections round-robin over the nodes); the fault hits once half the ballots are counted. Clients follow the contract: a dropped connection reconnects to a live node and resynchronises with `Watch`; a vote without a receipt is cast again, and `already_voted` proves the first one was counted. With a node kill, everyone also raced for a breakout of {data.Plan.ChaosAttendees / 4} seats before the vote; the dead node's members must be reaped and may then take the freed seats through the live node."));
         line("");
-        line("| fault | counted before recovery | connections broken | noticed within 5 s | reconnected | vote attempts retried | in store / attendees | counts exact | clients off truth | settled after s |");
-        line("|---|---:|---:|---:|---:|---:|---|---|---:|---:|");
-        foreach (var c in data.Chaos)
-            line(f($"| {c.Fault} | {c.CountedBeforeRecovery:N0} | {c.Affected:N0} | {c.NoticedDrop:N0} | {c.Reconnected:N0} | {c.RetriedVotes:N0} | {c.StoreVoters:N0} / {c.Attendees:N0} | {(c.CountsExact ? "yes" : "**no**")} | {c.ClientsOffTruth:N0} | {c.RecoverySeconds:0.0} |"));
-        if (data.Chaos.Any(c => c.CountedBeforeRecovery == c.Attendees))
+        line("| setup | fault | counted before recovery | connections broken | noticed within 5 s | reconnected | vote attempts retried | in store / attendees | counts exact | clients off truth | settled after s |");
+        line("|---|---|---:|---:|---:|---:|---:|---|---|---:|---:|");
+        foreach (var (setup, c) in data.Chaos)
+            line(f($"| {setup.Name()} | {c.Fault} | {c.CountedBeforeRecovery:N0} | {c.Affected:N0} | {c.NoticedDrop:N0} | {c.Reconnected:N0} | {c.RetriedVotes:N0} | {c.StoreVoters:N0} / {c.Attendees:N0} | {(c.CountsExact ? "yes" : "**no**")} | {c.ClientsOffTruth:N0} | {c.RecoverySeconds:0.0} |"));
+        if (data.Chaos.Any(c => c.Result.CountedBeforeRecovery == c.Result.Attendees))
             line("\nWhere every ballot was counted before recovery, the fault landed just after the last receipt: that run checks reconnection, resynchronisation and seats, not votes in flight (the others do).");
         line("");
-        foreach (var seats in data.Chaos.Select(c => c.Seats).OfType<SeatCheck>())
+        foreach (var (setup, seats) in data.Chaos.Where(c => c.Result.Seats is not null).Select(c => (c.Setup, c.Result.Seats!)))
         {
-            line(f($"Node kill, breakout: {seats.SeatedOnDeadNode} of the seated were on the killed node; the store had dropped them {(seats.ReapSeconds is { } s ? $"{s:0.0} s" : "**not within 60 s**")} after the kill (bound: 15 s); {seats.Rejoined} came back through the live node; {seats.StoreSeated} of {seats.Capacity} seats taken, overbooked {seats.Overbooked}, seated clients whose view differs from the store: {seats.ViewsOffTruth}."));
+            line(f($"Node kill, breakout, {setup.Name()}: {seats.SeatedOnDeadNode} of the seated were on the killed node; the store had dropped them {(seats.ReapSeconds is { } s ? $"{s:0.0} s" : "**not within 60 s**")} after the kill (bound: 15 s); {seats.Rejoined} came back through the live node; {seats.StoreSeated} of {seats.Capacity} seats taken, overbooked {seats.Overbooked}, seated clients whose view differs from the store: {seats.ViewsOffTruth}."));
             line("");
         }
 
@@ -214,16 +192,13 @@ internal static class MarkdownReport
         line("(`appendfsync always`): acknowledged ballots survive; nodes reconnect and calls fail until they have.");
         line("Pushes published while a node's subscriptions were broken are lost (delivery is at-most-once), so once a node has");
         line("proved its subscriptions again it sends `Resync` to its connections, and they watch again after a random delay.");
-        if (data.Chaos.FirstOrDefault(c => c.Fault == Fault.RestartRedis) is { } restart)
-        {
-            line(f($"In this run {restart.Resynced:N0} clients resynchronised that way; {restart.ClientsOffTruth:N0} ended off the store's truth."));
-        }
+        foreach (var (setup, restart) in data.Chaos.Where(c => c.Result.Fault == Fault.RestartRedis))
+            line(f($"In this run, {setup.Name()}: {restart.Resynced:N0} clients resynchronised that way; {restart.ClientsOffTruth:N0} ended off the store's truth."));
 
         line("");
     }
 
-    private static string Triple(LatencySummary s) =>
+    public static string Triple(LatencySummary s) =>
         s.Samples == 0 ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{s.P50:N0} / {s.P99:N0} / {s.Max:N0}");
 
-    private static string Met(bool met) => met ? "yes" : "**no**";
 }

@@ -1,3 +1,5 @@
+using VirtualMeet.BaselineHub;
+using VirtualMeet.LoadTest.Clients;
 using VirtualMeet.LoadTest.Cluster;
 
 namespace VirtualMeet.LoadTest.Scenarios;
@@ -14,20 +16,47 @@ internal static class SoakScenario
     {
         var before = deployment.Cluster?.ResidentBytes();
         var audience = await PollAudience.ConnectAsync(deployment, connections, ramp, cancellationToken);
-        Progress.Say($"  holding {audience.Ramp.Held:N0} connections for {hold.TotalSeconds:0} s");
-        var lowest = audience.Ramp.Held;
+        return (audience, await HoldAsync(deployment, connections, audience.Ramp, before, hold, cancellationToken));
+    }
+
+    /// <summary>
+    /// The same soak against the baseline hub: anonymous connections that call nothing, so the memory per
+    /// connection is what ASP.NET Core and SignalR alone keep for one.
+    /// </summary>
+    public static async Task<SoakResult> RunBaselineAsync(LocalCluster baseline, int connections, TimeSpan ramp, TimeSpan hold, CancellationToken cancellationToken)
+    {
+        var before = baseline.ResidentBytes();
+        var anonymous = Enumerable.Range(0, connections).Select(i => new Attendee($"baseline-{i}", AccessToken: "", DisplayName: "")).ToArray();
+        Progress.Say($"  ramping {connections:N0} connections over {ramp.TotalSeconds:0} s (jittered)");
+        var opened = await ConnectionRamp.OpenAsync(baseline.Deployment, BaselineRoutes.Hub, anonymous, ramp,
+            afterConnect: (_, _) => Task.CompletedTask, subscribe: (_, _) => { }, cancellationToken);
+        try
+        {
+            return await HoldAsync(baseline.Deployment, connections, opened, before, hold, cancellationToken);
+        }
+        finally
+        {
+            await opened.DisposeAsync();
+        }
+    }
+
+    private static async Task<SoakResult> HoldAsync(
+        Deployment deployment, int connections, RampResult ramp, long? before, TimeSpan hold, CancellationToken cancellationToken)
+    {
+        Progress.Say($"  holding {ramp.Held:N0} connections for {hold.TotalSeconds:0} s");
+        var lowest = ramp.Held;
         using var tick = new PeriodicTimer(TimeSpan.FromSeconds(1));
         for (var held = TimeSpan.Zero; held < hold; held += TimeSpan.FromSeconds(1))
         {
             await tick.WaitForNextTickAsync(cancellationToken);
-            lowest = Math.Min(lowest, audience.Clients.Count(c => c is { IsClosed: false }));
+            lowest = Math.Min(lowest, ramp.Held);
         }
 
         var after = deployment.Cluster?.ResidentBytes();
-        var heldAtEnd = audience.Clients.Count(c => c is { IsClosed: false });
+        var heldAtEnd = ramp.Held;
         double? perConnection = before is { } b && after is { } a && heldAtEnd > 0 ? (a - b) / (double)heldAtEnd : null;
         Progress.Say($"  held {heldAtEnd:N0} (lowest {lowest:N0}); server RSS {Mb(after)} MB{(perConnection is { } p ? $", {p / 1024:0.0} KB per connection" : "")}");
-        return (audience, new SoakResult(connections, heldAtEnd, lowest, audience.Ramp.Failures, audience.Ramp.Elapsed, after, perConnection));
+        return new SoakResult(connections, heldAtEnd, lowest, ramp.Failures, ramp.Elapsed, after, perConnection);
     }
 
     private static string Mb(long? bytes) => bytes is { } b ? $"{b / 1048576.0:0}" : "n/a";
