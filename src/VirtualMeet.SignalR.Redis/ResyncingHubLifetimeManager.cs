@@ -67,9 +67,28 @@ public sealed partial class ResyncingHubLifetimeManager<THub> : HubLifetimeManag
         await WhenReady();
         _local.Add(connection);
         _metrics.ConnectionAdded();
+        var subscribe = _inner.OnConnectedAsync(connection);
         try
         {
-            await _inner.OnConnectedAsync(connection).WaitAsync(_options.PublishTimeout, _time);
+            await subscribe.WaitAsync(_options.PublishTimeout, _time);
+        }
+        catch (TimeoutException) when (!subscribe.IsCompleted)
+        {
+            // Slow, not failed (a loaded node or Redis): the connection is served, and cut after all if its subscribe
+            // fails later, so that it reconnects instead of staying deaf. Refusing a handshake over mere slowness
+            // would turn load into failed connections.
+            _ = subscribe.ContinueWith(
+                static (task, state) =>
+                {
+                    if (task.IsFaulted)
+                    {
+                        ((HubConnectionContext)state!).Abort();
+                    }
+                },
+                connection,
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
         }
         catch (Exception ex) when (IsRedisFailure(ex))
         {
