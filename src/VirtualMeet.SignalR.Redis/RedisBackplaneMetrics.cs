@@ -4,7 +4,7 @@ namespace VirtualMeet.SignalR.Redis;
 
 /// <summary>
 /// The backplane's instruments, on the meter "VirtualMeet.SignalR.Redis". One instance per node, shared by the
-/// lifetime managers of every hub and by the node registry.
+/// lifetime managers of every hub, <see cref="BackplaneResync"/> and the node registry.
 /// </summary>
 public sealed class RedisBackplaneMetrics
 {
@@ -12,17 +12,12 @@ public sealed class RedisBackplaneMetrics
     public const string MeterName = "VirtualMeet.SignalR.Redis";
 
     private readonly Counter<long> _published;
-    private readonly Counter<long> _received;
     private readonly Counter<long> _publishFailures;
     private readonly Counter<long> _ackTimeouts;
-    private readonly Counter<long> _resubscriptions;
-    private readonly Counter<long> _dropped;
     private readonly Counter<long> _resyncs;
-    private long _activeSubscriptions;
     private long _localConnections;
     private long _publishedTotal;
     private long _publishFailuresTotal;
-    private long _resubscriptionsTotal;
     private long _resyncRequestsTotal;
 
     /// <summary>Creates the instruments on a meter owned by <paramref name="meterFactory"/>.</summary>
@@ -30,29 +25,20 @@ public sealed class RedisBackplaneMetrics
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
         var meter = meterFactory.Create(MeterName);
-        _published = meter.CreateCounter<long>("virtualmeet.backplane.messages_published", "{message}", "Messages published to Redis.");
-        _received = meter.CreateCounter<long>("virtualmeet.backplane.messages_received", "{message}", "Messages received from Redis.");
-        _publishFailures = meter.CreateCounter<long>("virtualmeet.backplane.publish_failures", "{message}", "Publishes that failed or timed out (message dropped).");
-        _ackTimeouts = meter.CreateCounter<long>("virtualmeet.backplane.ack_timeouts", "{command}", "Remote group commands without acknowledgement in time.");
-        _resubscriptions = meter.CreateCounter<long>("virtualmeet.backplane.resubscriptions", "{repair}", "Times every subscription was renewed after a failed probe.");
-        _resyncs = meter.CreateCounter<long>("virtualmeet.backplane.resync_requests", "{connection}", "Local connections asked to resynchronise after the backplane recovered.");
-        _dropped = meter.CreateCounter<long>("virtualmeet.backplane.messages_dropped", "{message}", "Received messages dropped because a channel queue was full.");
-        meter.CreateObservableGauge("virtualmeet.backplane.active_subscriptions", () => Volatile.Read(ref _activeSubscriptions), "{subscription}", "Channels this node is subscribed to.");
+        _published = meter.CreateCounter<long>("virtualmeet.backplane.messages_published", "{message}", "Sends handed to Redis.");
+        _publishFailures = meter.CreateCounter<long>("virtualmeet.backplane.publish_failures", "{message}", "Sends that failed or timed out (message dropped, resync requested).");
+        _ackTimeouts = meter.CreateCounter<long>("virtualmeet.backplane.ack_timeouts", "{command}", "Group commands without acknowledgement in time.");
+        _resyncs = meter.CreateCounter<long>("virtualmeet.backplane.resync_requests", "{connection}", "Local connections asked to resynchronise after pushes may have been lost.");
         meter.CreateObservableGauge("virtualmeet.backplane.local_connections", () => Volatile.Read(ref _localConnections), "{connection}", "Hub connections held by this node.");
     }
 
     /// <summary>Hub connections currently held by this node, across hubs.</summary>
     public long LocalConnections => Volatile.Read(ref _localConnections);
 
-    /// <summary>Channels this node is currently subscribed to, across hubs.</summary>
-    public long ActiveSubscriptions => Volatile.Read(ref _activeSubscriptions);
-
     // Totals kept beside the instruments so that diagnostics and tests can read them without a listener.
     internal long PublishedTotal => Volatile.Read(ref _publishedTotal);
 
     internal long PublishFailuresTotal => Volatile.Read(ref _publishFailuresTotal);
-
-    internal long ResubscriptionsTotal => Volatile.Read(ref _resubscriptionsTotal);
 
     internal long ResyncRequestsTotal => Volatile.Read(ref _resyncRequestsTotal);
 
@@ -60,14 +46,6 @@ public sealed class RedisBackplaneMetrics
     {
         Interlocked.Increment(ref _publishedTotal);
         _published.Add(1);
-    }
-
-    internal void Received() => _received.Add(1);
-
-    internal void ResyncRequested(int connections)
-    {
-        Interlocked.Add(ref _resyncRequestsTotal, connections);
-        _resyncs.Add(connections);
     }
 
     internal void PublishFailed()
@@ -78,17 +56,11 @@ public sealed class RedisBackplaneMetrics
 
     internal void AckTimedOut() => _ackTimeouts.Add(1);
 
-    internal void Resubscribed()
+    internal void ResyncRequested(int connections)
     {
-        Interlocked.Increment(ref _resubscriptionsTotal);
-        _resubscriptions.Add(1);
+        Interlocked.Add(ref _resyncRequestsTotal, connections);
+        _resyncs.Add(connections);
     }
-
-    internal void Dropped() => _dropped.Add(1);
-
-    internal void SubscriptionAdded() => Interlocked.Increment(ref _activeSubscriptions);
-
-    internal void SubscriptionRemoved() => Interlocked.Decrement(ref _activeSubscriptions);
 
     internal void ConnectionAdded() => Interlocked.Increment(ref _localConnections);
 

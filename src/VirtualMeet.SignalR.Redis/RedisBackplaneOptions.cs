@@ -8,15 +8,12 @@ namespace VirtualMeet.SignalR.Redis;
 /// </summary>
 public sealed class RedisBackplaneOptions
 {
-    /// <summary>Prefix of every backplane channel, so that several applications can share one Redis. Default "vm:bp:".</summary>
-    public string ChannelPrefix { get; set; } = "vm:bp:";
-
     /// <summary>Prefix of the node registry keys (heartbeats). Default "vm:nodes:".</summary>
     public string NodeKeyPrefix { get; set; } = "vm:nodes:";
 
     /// <summary>
-    /// The identity of this node on the backplane (acks, client results, heartbeats). Default: machine name plus a
-    /// random suffix, unique per process.
+    /// The identity of this node in the node registry and in resync requests. Default: machine name plus a random
+    /// suffix, unique per process.
     /// </summary>
     public string ServerName { get; set; } = $"{Environment.MachineName}_{Guid.NewGuid():N}";
 
@@ -26,27 +23,18 @@ public sealed class RedisBackplaneOptions
     /// <summary>Upper bound on waiting for a client result (on top of the caller's cancellation token). Default 30 s.</summary>
     public TimeSpan ClientResultTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long one publish or subscribe may take before it is abandoned (fail fast). Default 2 s.</summary>
+    /// <summary>How long one send (or subscribing a new connection) may take before it is abandoned (fail fast). Default 2 s.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>How often the node proves that its subscriptions are live by publishing to its own probe channel. Default 5 s.</summary>
-    public TimeSpan SubscriptionProbeInterval { get; set; } = TimeSpan.FromSeconds(5);
-
     /// <summary>
-    /// How long a probe may take to come back. After a restored connection one miss renews every subscription;
-    /// otherwise two misses in a row with no probe arriving at all do. Default 2 s.
-    /// </summary>
-    public TimeSpan SubscriptionProbeTimeout { get; set; } = TimeSpan.FromSeconds(2);
-
-    /// <summary>
-    /// How long the first connections of a starting node wait for a probe to prove its subscriptions, while Redis is
-    /// connected. After it the node serves connections anyway and the repair loop keeps trying. Default 10 s.
+    /// How long a hub's first calls wait for the official manager to subscribe its node channels, while Redis is
+    /// connected. After it the calls go ahead anyway. Default 10 s.
     /// </summary>
     public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// A client method (no arguments) invoked on every connection of this node when the backplane recovers from a
-    /// time in which messages may have been lost (Redis unreachable, subscriptions renewed). Clients answer it by
+    /// time in which messages may have been lost (Redis unreachable, a send failed). Clients answer it by
     /// fetching their snapshots again. Null (the default) sends nothing.
     /// </summary>
     public string? ResyncMethod { get; set; }
@@ -65,12 +53,6 @@ public sealed class RedisBackplaneOptions
     /// heartbeat interval a dead node is detected (and its presence reaped) within 15 s.
     /// </summary>
     public TimeSpan NodeTimeout { get; set; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>
-    /// Messages received on one channel and not yet written to local connections. Beyond this the oldest are dropped
-    /// (and counted): delivery is at-most-once, and one slow channel must not exhaust memory. Default 10,000.
-    /// </summary>
-    public int MaxQueuedMessagesPerChannel { get; set; } = 10_000;
 }
 
 internal sealed class RedisBackplaneOptionsValidator : IValidateOptions<RedisBackplaneOptions>
@@ -78,11 +60,6 @@ internal sealed class RedisBackplaneOptionsValidator : IValidateOptions<RedisBac
     public ValidateOptionsResult Validate(string? name, RedisBackplaneOptions options)
     {
         var failures = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.ChannelPrefix))
-        {
-            failures.Add("ChannelPrefix must not be empty.");
-        }
-
         if (string.IsNullOrWhiteSpace(options.NodeKeyPrefix) || options.NodeKeyPrefix.AsSpan().IndexOfAny('{', '}') >= 0)
         {
             failures.Add("NodeKeyPrefix must not be empty and must not contain '{' or '}' (the keys use their own hash tag).");
@@ -96,19 +73,12 @@ internal sealed class RedisBackplaneOptionsValidator : IValidateOptions<RedisBac
         Positive(options.AckTimeout, nameof(options.AckTimeout), failures);
         Positive(options.ClientResultTimeout, nameof(options.ClientResultTimeout), failures);
         Positive(options.PublishTimeout, nameof(options.PublishTimeout), failures);
-        Positive(options.SubscriptionProbeInterval, nameof(options.SubscriptionProbeInterval), failures);
-        Positive(options.SubscriptionProbeTimeout, nameof(options.SubscriptionProbeTimeout), failures);
         Positive(options.StartTimeout, nameof(options.StartTimeout), failures);
         Positive(options.ResyncRetryInterval, nameof(options.ResyncRetryInterval), failures);
         Positive(options.NodeHeartbeatInterval, nameof(options.NodeHeartbeatInterval), failures);
         if (options.NodeTimeout < options.NodeHeartbeatInterval * 2)
         {
             failures.Add("NodeTimeout must be at least twice NodeHeartbeatInterval, or a live node could look dead.");
-        }
-
-        if (options.MaxQueuedMessagesPerChannel < 1)
-        {
-            failures.Add("MaxQueuedMessagesPerChannel must be at least 1.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

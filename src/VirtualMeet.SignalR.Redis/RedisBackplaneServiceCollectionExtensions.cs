@@ -47,18 +47,6 @@ public static class RedisBackplaneServiceCollectionExtensions
         return builder;
     }
 
-    /// <summary>
-    /// The project's own Redis lifetime manager (<see cref="RedisHubLifetimeManager{THub}"/>), kept only to be measured
-    /// beside the official one (docs/performance.md); nodes run <see cref="AddRedisBackplane"/>.
-    /// </summary>
-    public static ISignalRServerBuilder AddLegacyRedisBackplane(this ISignalRServerBuilder builder, Action<RedisBackplaneOptions>? configure = null)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        AddBackplaneServices(builder.Services, configure);
-        builder.Services.AddSingleton(typeof(HubLifetimeManager<>), typeof(RedisHubLifetimeManager<>));
-        return builder;
-    }
-
     private static void AddBackplaneServices(IServiceCollection services, Action<RedisBackplaneOptions>? configure)
     {
         var options = services.AddOptions<RedisBackplaneOptions>().ValidateOnStart();

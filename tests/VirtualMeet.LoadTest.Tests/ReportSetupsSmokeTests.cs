@@ -29,7 +29,7 @@ public sealed class ReportSetupsSmokeTests
     {
         Progress.Quiet = true;
         var cancellationToken = TestContext.Current.CancellationToken;
-        await using var cluster = await LocalCluster.StartOnRedisAsync(2, Setup.LegacyRedis, cancellationToken);
+        await using var cluster = await LocalCluster.StartOnRedisAsync(2, cancellationToken);
 
         var hold = await SplitHoldScenario.RunAsync(cluster, connections: 200, processes: 2, TimeSpan.FromSeconds(2), cancellationToken);
 

@@ -30,11 +30,10 @@ if (redis is null)
 
 try
 {
-    // The servers run side by side and take turns, so background load on the machine hits all alike.
+    // The servers run side by side and take turns, so background load on the machine hits both alike.
     await using var inMemory = await SendAllBenchmark.StartAsync("DefaultHubLifetimeManager (one node)", BenchmarkedManager.InMemory, null, settings);
     await using var official = await SendAllBenchmark.StartAsync("official Redis backplane + resync layer", BenchmarkedManager.OfficialRedis, redis, settings);
-    await using var legacy = await SendAllBenchmark.StartAsync("legacy VirtualMeet Redis manager", BenchmarkedManager.LegacyRedis, redis, settings);
-    SendAllBenchmark[] benchmarks = [inMemory, official, legacy];
+    SendAllBenchmark[] benchmarks = [inMemory, official];
     foreach (var benchmark in benchmarks)
     {
         await benchmark.MeasureAsync(TimeSpan.FromSeconds(1), record: false);
@@ -60,7 +59,7 @@ try
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {r.Name} | {r.MessagesPerSecond:N0} | {r.DeliveriesPerSecond:N0} | {r.P50Milliseconds:N1} | {r.P99Milliseconds:N1} | {rounds} |"));
     }
 
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Throughput ratios: official / in-memory {results[1].MessagesPerSecond / results[0].MessagesPerSecond:P0}, legacy / in-memory {results[2].MessagesPerSecond / results[0].MessagesPerSecond:P0}, official / legacy {results[1].MessagesPerSecond / results[2].MessagesPerSecond:P0}"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Throughput ratio: official Redis / in-memory {results[1].MessagesPerSecond / results[0].MessagesPerSecond:P0}"));
     if (settings.JsonOut is { } jsonOut)
     {
         var report = new SendAllReport(Commit(), settings.Group ? "group" : "all", settings.Connections, loadBefore, LoadAverage(),

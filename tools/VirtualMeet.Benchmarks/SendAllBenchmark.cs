@@ -146,21 +146,14 @@ internal sealed class SendAllBenchmark : IAsyncDisposable
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         builder.Logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Warning);
         var signalR = builder.Services.AddSignalR().AddMessagePackProtocol(o => o.SerializerOptions = HubProtocolOption.MessagePackOptions);
-        if (manager != BenchmarkedManager.InMemory)
+        if (manager == BenchmarkedManager.OfficialRedis)
         {
-            // Each server under a prefix of its own, so the managers never hear each other's messages.
+            // Under a prefix of its own, so that a shared Redis (--redis) never mixes runs.
             var prefix = "bench:" + Guid.NewGuid().ToString("N")[..8] + ":";
             builder.Services.AddRedisConnection(
                 redisConnectionString ?? throw new ArgumentNullException(nameof(redisConnectionString)),
                 o => o.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal(prefix));
-            if (manager == BenchmarkedManager.OfficialRedis)
-            {
-                signalR.AddRedisBackplane();
-            }
-            else
-            {
-                signalR.AddLegacyRedisBackplane();
-            }
+            signalR.AddRedisBackplane();
         }
 
         var app = builder.Build();
@@ -230,7 +223,4 @@ internal enum BenchmarkedManager
 
     /// <summary>What VirtualMeet nodes run: the official Redis backplane under the resync layer.</summary>
     OfficialRedis,
-
-    /// <summary>The project's earlier Redis manager, measured before it goes.</summary>
-    LegacyRedis,
 }

@@ -7,14 +7,13 @@ namespace VirtualMeet.LoadTest;
 
 /// <summary>
 /// <code>
-/// run soak|poll|keynote|seats [--target URL[,URL...]] [--organizer-key KEY] [--connections N] [--hold SECONDS] [--nodes 1|2] [--backplane official|legacy]
+/// run soak|poll|keynote|seats [--target URL[,URL...]] [--organizer-key KEY] [--connections N] [--hold SECONDS] [--nodes 1|2]
 /// run keynote [--stalled-readers N] (viewers on the first node that stop reading)
-/// run chaos --fault kill-node|restart-redis|drop-sockets [--connections N] [--backplane official|legacy]
+/// run chaos --fault kill-node|restart-redis|drop-sockets [--connections N]
 /// run hold --target URL[,URL...] --organizer-key KEY --connections N [--max-seconds S]   (a report's child process)
 /// report [--out docs/performance.md] [--quick]
 /// </code>
-/// Without <c>--target</c> the tool starts its own nodes (<c>--nodes 1</c>: in-memory; more: on a private Redis, with
-/// SignalR's official Redis backplane unless <c>--backplane legacy</c>).
+/// Without <c>--target</c> the tool starts its own nodes (<c>--nodes 1</c>: in-memory; more: on a private Redis).
 /// With it, the run goes against an existing deployment (nodes or nginx); faults need the tool's own nodes.
 /// </summary>
 internal static class Commands
@@ -58,7 +57,7 @@ internal static class Commands
         FileLimits.Require(connections + 1_000);
         if (scenario == "chaos")
         {
-            await using var cluster = await LocalCluster.StartOnRedisAsync(2, Backplane(options), cancellationToken);
+            await using var cluster = await LocalCluster.StartOnRedisAsync(2, cancellationToken);
             var fault = options.String("fault", "kill-node") switch
             {
                 "kill-node" => Fault.KillNode,
@@ -77,7 +76,7 @@ internal static class Commands
 
         if (scenario == "hold" && !options.Has("target"))
             throw new ArgumentException("run hold connects to nodes another process started: --target is required.");
-        await using var own = options.Has("target") ? null : await StartClusterAsync(options.Int("nodes", 1), Backplane(options), cancellationToken);
+        await using var own = options.Has("target") ? null : await StartClusterAsync(options.Int("nodes", 1), cancellationToken);
         var deployment = own?.Deployment ?? new Deployment("external",
             options.String("target", "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(t => new Uri(t)).ToList(),
             organizerKey);
@@ -116,15 +115,8 @@ internal static class Commands
     /// <summary>Jitter window of a ramp: about 350 new connections per second, at least 2 s.</summary>
     public static TimeSpan Ramp(int connections) => TimeSpan.FromSeconds(Math.Max(2, connections / 350));
 
-    private static async Task<LocalCluster> StartClusterAsync(int nodes, Setup backplane, CancellationToken cancellationToken) =>
-        nodes <= 1 ? await LocalCluster.StartInMemoryAsync(cancellationToken) : await LocalCluster.StartOnRedisAsync(nodes, backplane, cancellationToken);
-
-    private static Setup Backplane(Options options) => options.String("backplane", "official") switch
-    {
-        "official" => Setup.OfficialRedis,
-        "legacy" => Setup.LegacyRedis,
-        var other => throw new ArgumentException($"--backplane is official or legacy, not '{other}'."),
-    };
+    private static async Task<LocalCluster> StartClusterAsync(int nodes, CancellationToken cancellationToken) =>
+        nodes <= 1 ? await LocalCluster.StartInMemoryAsync(cancellationToken) : await LocalCluster.StartOnRedisAsync(nodes, cancellationToken);
 
     /// <summary>
     /// The child side of <see cref="SplitHoldScenario"/>: connects its share, says <c>ramped HELD FAILED [ERROR]</c>

@@ -8,10 +8,4 @@ public enum BackplaneKind
 
     /// <summary>SignalR's official Redis backplane with resynchronisation: any number of nodes on one Redis.</summary>
     Redis,
-
-    /// <summary>
-    /// The project's earlier Redis lifetime manager, kept only so that the performance report measures it beside the
-    /// official one in the same run; not for deployments.
-    /// </summary>
-    LegacyRedis,
 }

@@ -34,18 +34,10 @@ public static class RealtimeRegistration
         // Per-connection outbound buffers in front of every hub mapped with MapRealtimeHub (docs/backplane.md, "Slow consumers").
         services.AddSingleton<SlowConsumers>();
 
-        if (realtime.Backplane is BackplaneKind.Redis or BackplaneKind.LegacyRedis)
+        if (realtime.Backplane == BackplaneKind.Redis)
         {
             builder.AddSharedRedisConnection();
-            if (realtime.Backplane == BackplaneKind.Redis)
-            {
-                signalR.AddRedisBackplane();
-            }
-            else
-            {
-                signalR.AddLegacyRedisBackplane();
-            }
-
+            signalR.AddRedisBackplane();
             services.AddOptions<RedisBackplaneOptions>().BindConfiguration(RedisBackplaneSection);
             services.AddSingleton<IConfigureOptions<RedisBackplaneOptions>, RedisBackplaneSetup>();
         }
@@ -62,8 +54,6 @@ public static class RealtimeRegistration
     {
         public void Configure(RedisBackplaneOptions options)
         {
-            // The legacy manager's own channel prefix comes after the connection's "{ChannelPrefix}:".
-            options.ChannelPrefix = "bp:";
             options.NodeKeyPrefix = realtime.Value.ChannelPrefix + ":nodes:";
             options.ServerName = node.Name + "-" + Guid.NewGuid().ToString("N")[..8];
             options.ResyncMethod = HubClientMethods.Resync;

@@ -19,9 +19,6 @@ public enum Backplane
     /// layer adds (<c>VM_BACKPLANE_UNDER_TEST=official-bare dotnet test tests/VirtualMeet.SignalR.Redis.Tests</c>).
     /// </summary>
     OfficialBare,
-
-    /// <summary>The project's earlier manager, kept until it has been measured beside the official one.</summary>
-    Legacy,
 }
 
 /// <summary>
@@ -84,14 +81,11 @@ public sealed class BackplaneNode : IAsyncDisposable
         var signalR = services.AddSignalR();
         void Configure(RedisBackplaneOptions options)
         {
-            options.ChannelPrefix = "bp:";
             options.NodeKeyPrefix = prefix + ":nodes:";
             options.AckTimeout = TimeSpan.FromSeconds(5);
-            options.SubscriptionProbeInterval = TimeSpan.FromSeconds(1);
             // Generous bounds: on a loaded 2-core CI machine a subscribe can take over the 2 s default, and a
             // spurious failure drops messages (at-most-once), failing tests about something else. The outage tests
             // set the tight values they are about.
-            options.SubscriptionProbeTimeout = TimeSpan.FromSeconds(3);
             options.PublishTimeout = TimeSpan.FromSeconds(5);
             configure?.Invoke(options);
         }
@@ -101,14 +95,11 @@ public sealed class BackplaneNode : IAsyncDisposable
             case Backplane.InUse:
                 signalR.AddRedisBackplane(Configure);
                 break;
-            case Backplane.OfficialBare:
+            default:
                 signalR.AddRedisBackplane(Configure);
                 signalR.AddStackExchangeRedis();
                 services.AddOptions<Microsoft.AspNetCore.SignalR.StackExchangeRedis.RedisOptions>()
                     .Configure<RedisConnection>((options, connection) => options.ConnectionFactory = _ => Task.FromResult(connection.Multiplexer));
-                break;
-            default:
-                signalR.AddLegacyRedisBackplane(Configure);
                 break;
         }
 
@@ -125,9 +116,7 @@ public sealed class BackplaneNode : IAsyncDisposable
     public static string NewPrefix() => "t" + Guid.NewGuid().ToString("N")[..12];
 
     /// <summary>The full Redis name of one of the backplane's channels of <see cref="TestHub"/>, e.g. <c>group:room</c>.</summary>
-    public string ChannelOf(string channel) => Kind == Backplane.Legacy
-        ? $"{Prefix}:bp:{typeof(TestHub).FullName}:{channel}"
-        : $"{Prefix}:{typeof(TestHub).FullName}:{channel}";
+    public string ChannelOf(string channel) => $"{Prefix}:{typeof(TestHub).FullName}:{channel}";
 
     public async Task<TestClient> ConnectAsync(string? userId = null, bool failWrites = false)
     {

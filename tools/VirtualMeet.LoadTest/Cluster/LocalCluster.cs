@@ -47,10 +47,10 @@ internal sealed class LocalCluster : IAsyncDisposable
     public static Task<LocalCluster> StartOnRedisAsync(int nodeCount, CancellationToken cancellationToken) =>
         StartOnRedisAsync(nodeCount, Setup.OfficialRedis, cancellationToken);
 
-    /// <summary>Nodes on a private Redis with the manager <paramref name="backplane"/> selects (official or legacy).</summary>
+    /// <summary>Nodes on a private Redis with the manager a Redis setup names (<see cref="SetupNames.OnRedis"/>).</summary>
     public static async Task<LocalCluster> StartOnRedisAsync(int nodeCount, Setup backplane, CancellationToken cancellationToken)
     {
-        if (backplane is not (Setup.OfficialRedis or Setup.LegacyRedis))
+        if (!SetupNames.OnRedis.Contains(backplane))
             throw new ArgumentOutOfRangeException(nameof(backplane), backplane, "Only the Redis setups run on Redis.");
         var redis = await RedisProcess.StartAsync(cancellationToken);
         var nodes = new List<NodeProcess>();

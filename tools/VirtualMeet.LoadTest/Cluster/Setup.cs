@@ -3,8 +3,7 @@ using System.Globalization;
 namespace VirtualMeet.LoadTest.Cluster;
 
 /// <summary>
-/// What the report measures side by side in one run. The legacy manager is measured only until the report has
-/// compared it with the official one; the baseline hub only for the memory of a held connection.
+/// What the report measures side by side in one run; the baseline hub only for the memory of a held connection.
 /// </summary>
 internal enum Setup
 {
@@ -14,9 +13,6 @@ internal enum Setup
     /// <summary>Two VirtualMeet nodes on Redis, SignalR's official Redis backplane under the resync layer (<c>Realtime:Backplane=Redis</c>).</summary>
     OfficialRedis,
 
-    /// <summary>Two VirtualMeet nodes on Redis, the project's earlier manager (<c>Realtime:Backplane=LegacyRedis</c>).</summary>
-    LegacyRedis,
-
     /// <summary>A plain SignalR hub without app logic (tools/VirtualMeet.BaselineHub), one process.</summary>
     BaselineHub,
 }
@@ -24,14 +20,13 @@ internal enum Setup
 internal static class SetupNames
 {
     /// <summary>The setups on Redis, in the order their columns appear.</summary>
-    public static readonly Setup[] OnRedis = [Setup.OfficialRedis, Setup.LegacyRedis];
+    public static readonly Setup[] OnRedis = [Setup.OfficialRedis];
 
     /// <summary>How the report and the progress lines name a setup; <paramref name="nodes"/> applies to the Redis setups.</summary>
     public static string Name(this Setup setup, int nodes = 2) => setup switch
     {
         Setup.InMemory => "in-memory, 1 node",
         Setup.OfficialRedis => string.Create(CultureInfo.InvariantCulture, $"official Redis, {nodes} nodes"),
-        Setup.LegacyRedis => string.Create(CultureInfo.InvariantCulture, $"legacy Redis, {nodes} nodes"),
         Setup.BaselineHub => "baseline hub, 1 process",
         _ => throw new ArgumentOutOfRangeException(nameof(setup)),
     };
@@ -40,7 +35,6 @@ internal static class SetupNames
     public static string BackplaneSetting(this Setup setup) => setup switch
     {
         Setup.OfficialRedis => "Redis",
-        Setup.LegacyRedis => "LegacyRedis",
         _ => "InMemory",
     };
 }

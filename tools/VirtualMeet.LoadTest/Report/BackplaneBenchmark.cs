@@ -7,7 +7,7 @@ namespace VirtualMeet.LoadTest.Report;
 /// <summary>
 /// The backplane alone, without VirtualMeet's hubs and stores: tools/VirtualMeet.Benchmarks <c>sendall</c> in its own
 /// process (its build sits beside this tool), once sending to everyone and once to one group everyone joined. It
-/// measures the in-memory, official and legacy managers in interleaved rounds on a private Redis and writes JSON.
+/// measures the in-memory and the official Redis manager in interleaved rounds on a private Redis and writes JSON.
 /// </summary>
 internal static class BackplaneBenchmark
 {

@@ -26,10 +26,9 @@ internal static class BackplaneSections
         line("## The backplane alone: SendAll and SendGroup");
         line("");
         line("`tools/VirtualMeet.Benchmarks sendall` in its own process: one server per manager in that process (no VirtualMeet hubs,");
-        line("stores or auth), each with the same number of WebSocket clients, the official and the legacy manager on one private");
-        line("Redis under separate channel prefixes. The server sends with 16 messages in flight; a message is complete when every");
-        line("client has it. The managers take turns in 5 interleaved rounds, so background load hits all alike; the rate is the");
-        line("median round. SendGroup sends to one group every client joined, which crosses a Redis backplane on the group's channel.");
+        line("stores or auth), each with the same number of WebSocket clients, the official manager on a private Redis. The server");
+        line("sends with 16 messages in flight; a message is complete when every client has it. The managers take turns in 5 interleaved");
+        line("rounds, so background load hits both alike; the rate is the median round. SendGroup sends to one group every client joined, which crosses a Redis backplane on the group's channel.");
         line("");
         foreach (var run in data.SendAlls)
         {
@@ -64,7 +63,6 @@ internal static class BackplaneSections
     {
         Setup.InMemory => "SignalR in-memory (one node)",
         Setup.OfficialRedis => "official Redis + resync layer",
-        Setup.LegacyRedis => "legacy VirtualMeet manager",
         _ => setup.Name(),
     };
 }

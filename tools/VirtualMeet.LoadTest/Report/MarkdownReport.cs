@@ -33,8 +33,7 @@ internal static class MarkdownReport
         Line("Setups, measured side by side in the same run (each scenario runs on every setup in turn, so background load hits all");
         Line("of them): **in-memory, 1 node** (one server process, in-memory stores, SignalR's in-memory manager), **official Redis,");
         Line("2 nodes** (`Realtime:Backplane=Redis`: two server processes, Redis stores, SignalR's official Redis backplane under the");
-        Line("resync layer) and **legacy Redis, 2 nodes** (`Realtime:Backplane=LegacyRedis`: the same with the project's earlier");
-        Line("manager), each pair on its own private redis-server with an append-only file; and, for the memory of a held connection,");
+        Line("resync layer, on a private redis-server with an append-only file); and, for the memory of a held connection,");
         Line("the **baseline hub** (`tools/VirtualMeet.BaselineHub`: one process, one empty hub, no auth, SignalR's in-memory manager).");
         Line("Nodes are the release build started as child processes on loopback");
         Line("(`tools/VirtualMeet.LoadTest/Cluster`); clients are the official .NET SignalR client over WebSockets (no negotiate");
@@ -94,14 +93,13 @@ internal static class MarkdownReport
         line("");
         line("Ratios of each Redis setup to the in-memory node, same run:");
         line("");
-        line("| attendees | votes/s official | votes/s legacy | fan-out p99 official | fan-out p99 legacy |");
-        line("|---:|---:|---:|---:|---:|");
+        line("| attendees | votes/s | fan-out p99 |");
+        line("|---:|---:|---:|");
         foreach (var size in data.Plan.Sizes)
         {
             var solo = data.At(Setup.InMemory, size).Poll;
             var official = data.At(Setup.OfficialRedis, size).Poll;
-            var legacy = data.At(Setup.LegacyRedis, size).Poll;
-            line(f($"| {size:N0} | {official.VotesPerSecond / solo.VotesPerSecond:P0} | {legacy.VotesPerSecond / solo.VotesPerSecond:P0} | {official.FanOut.P99 / solo.FanOut.P99:N2} | {legacy.FanOut.P99 / solo.FanOut.P99:N2} |"));
+            line(f($"| {size:N0} | {official.VotesPerSecond / solo.VotesPerSecond:P0} | {official.FanOut.P99 / solo.FanOut.P99:N2} |"));
         }
 
         line("");

@@ -4,10 +4,9 @@ using VirtualMeet.LoadTest.Scenarios;
 namespace VirtualMeet.LoadTest.Report;
 
 /// <summary>
-/// The whole measurement behind docs/performance.md: one in-memory node, two nodes on the official Redis backplane
-/// and two on the legacy manager (each pair on its own private Redis) run every scenario side by side in the same
-/// run, the baseline hub holds the same connection counts, then the split 2-node hold, the backplane benchmark, the
-/// PUBLISH ceiling and one fresh cluster per fault and Redis manager. Fails loudly (exception, non-zero exit) rather
+/// The whole measurement behind docs/performance.md: one in-memory node and two nodes on the official Redis backplane
+/// (on a private Redis) run every scenario side by side in the same run, the baseline hub holds the same connection
+/// counts, then the split 2-node hold, the backplane benchmark, the PUBLISH ceiling and one fresh cluster per fault. Fails loudly (exception, non-zero exit) rather
 /// than writing a partial report.
 /// </summary>
 internal static class PerformanceReport
@@ -26,10 +25,9 @@ internal static class PerformanceReport
         var rushes = new List<(Setup Setup, SeatRushResult Result)>();
         await using (var inMemory = await LocalCluster.StartInMemoryAsync(cancellationToken))
         await using (var official = await LocalCluster.StartOnRedisAsync(2, Setup.OfficialRedis, cancellationToken))
-        await using (var legacy = await LocalCluster.StartOnRedisAsync(2, Setup.LegacyRedis, cancellationToken))
         await using (var baseline = await LocalCluster.StartBaselineAsync(cancellationToken))
         {
-            LocalCluster[] setups = [inMemory, official, legacy];
+            LocalCluster[] setups = [inMemory, official];
             foreach (var cluster in setups.Append(baseline))
                 commits[cluster.Setup] = cluster.Commit;
             foreach (var size in plan.Sizes)
