@@ -1,4 +1,5 @@
-using System.Globalization;
+// Over 300 lines on purpose: one state machine (outage seen, own request pending, sends failed) whose fields share one
+// lock; the wire format lives in Internal/ResyncRequests.cs, the targets in IResyncTarget.cs.
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
@@ -9,13 +10,6 @@ using StackExchange.Redis;
 using VirtualMeet.SignalR.Redis.Internal;
 
 namespace VirtualMeet.SignalR.Redis;
-
-/// <summary>A hub's lifetime manager as <see cref="BackplaneResync"/> sees it: a set of local connections to ask.</summary>
-public interface IResyncTarget
-{
-    /// <summary>Writes <paramref name="resync"/> to every local connection of the hub; returns how many were asked.</summary>
-    Task<int> AskLocalConnectionsToResyncAsync(SerializedHubMessage resync);
-}
 
 /// <summary>
 /// Tells clients when pushes may have been lost, so they fetch their snapshots again (<see cref="RedisBackplaneOptions.ResyncMethod"/>,
@@ -33,8 +27,6 @@ public interface IResyncTarget
 /// </summary>
 public sealed class BackplaneResync : IHostedService, IDisposable
 {
-    private const string ToAll = "all";
-
     private readonly RedisConnection _connection;
     private readonly RedisBackplaneOptions _options;
     private readonly RedisBackplaneMetrics _metrics;
@@ -130,18 +122,8 @@ public sealed class BackplaneResync : IHostedService, IDisposable
 
         _connection.ConnectionFailed += OnConnectionFailed;
         _connection.ConnectionRestored += OnConnectionRestored;
-        try
-        {
-            // Held by the multiplexer from here on: it subscribes the channel again after every reconnect.
-            _requests = await _connection.Multiplexer.GetSubscriber().SubscribeAsync(_channel).WaitAsync(_options.PublishTimeout, _time, cancellationToken);
-            _requests.OnMessage(OnRequestAsync);
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            // Redis is down at start-up; the loop subscribes once it is back.
-            BackplaneLog.SubscribeFailed(_logger, _channel.ToString(), ex);
-        }
-
+        // Redis down at start-up: the loop subscribes once it is back.
+        await EnsureSubscribedAsync(cancellationToken);
         _loop = Task.Run(LoopAsync, CancellationToken.None);
     }
 
@@ -241,6 +223,7 @@ public sealed class BackplaneResync : IHostedService, IDisposable
 
         try
         {
+            // Held by the multiplexer from here on: it subscribes the channel again after every reconnect.
             _requests = await _connection.Multiplexer.GetSubscriber().SubscribeAsync(_channel).WaitAsync(_options.PublishTimeout, _time, stopping);
             _requests.OnMessage(OnRequestAsync);
         }
@@ -265,7 +248,7 @@ public sealed class BackplaneResync : IHostedService, IDisposable
 
         try
         {
-            await PublishAsync(OwnRequest(request), stopping);
+            await PublishAsync(ResyncRequests.ForNode(_options.ServerName, request), stopping);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
@@ -286,7 +269,7 @@ public sealed class BackplaneResync : IHostedService, IDisposable
 
         try
         {
-            await PublishAsync(ToAll, stopping);
+            await PublishAsync(ResyncRequests.ToAll, stopping);
             BackplaneLog.ResyncRequested(_logger, _options.ServerName);
             lock (_lock)
             {
@@ -316,40 +299,32 @@ public sealed class BackplaneResync : IHostedService, IDisposable
 
     private async Task OnRequestAsync(ChannelMessage message)
     {
-        var request = (string?)message.Message;
-        if (request == ToAll)
+        var request = ResyncRequests.Read((string?)message.Message, _options.ServerName);
+        if (request.Kind == ResyncRequestKind.Unreadable)
+        {
+            BackplaneLog.ResyncRequestUnreadable(_logger);
+            return;
+        }
+
+        if (request.Kind == ResyncRequestKind.OwnNode)
+        {
+            lock (_lock)
+            {
+                // Retries of an answered request carry its number and are ignored: one request, one ask.
+                if (_ownRequest == 0 || request.Number != _ownRequest)
+                {
+                    return;
+                }
+
+                _ownRequest = 0;
+            }
+        }
+
+        if (request.Kind != ResyncRequestKind.OtherNode)
         {
             await AskLocalConnectionsAsync();
-            return;
         }
-
-        if (request is null || !request.StartsWith(OwnRequestPrefix, StringComparison.Ordinal))
-        {
-            // Another node's own request, or something this version cannot read: not for this node.
-            if (request is null || !request.StartsWith("node:", StringComparison.Ordinal))
-            {
-                BackplaneLog.ResyncRequestUnreadable(_logger);
-            }
-
-            return;
-        }
-
-        lock (_lock)
-        {
-            if (_ownRequest == 0 || request != OwnRequest(_ownRequest))
-            {
-                return;
-            }
-
-            _ownRequest = 0;
-        }
-
-        await AskLocalConnectionsAsync();
     }
-
-    private string OwnRequestPrefix => "node:" + _options.ServerName + ":";
-
-    private string OwnRequest(long request) => OwnRequestPrefix + request.ToString(CultureInfo.InvariantCulture);
 
     private async Task AskLocalConnectionsAsync()
     {

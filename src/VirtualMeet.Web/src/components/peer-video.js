@@ -1,3 +1,5 @@
+// Over 300 lines for now: mounting, rendering and the pushes of this view share one module's state; splitting it into
+// components of about 120 lines is due with the web client's layering work, with the browser tests as the proof.
 // Camera and microphone among the members of a room (a breakout, a bar table): opt-in, one RTCPeerConnection per
 // pair of members who want media (a mesh), offers, answers and candidates relayed through the room's hub `Signal`.
 // Each pair negotiates once, always offered by the member with the smaller id, with an audio and a video

@@ -1,3 +1,5 @@
+// Over 300 lines for now: mounting, rendering and the pushes of this view share one module's state; splitting it into
+// components of about 120 lines is due with the web client's layering work, with the browser tests as the proof.
 // Vernetz-BARs (`#/bars`): a floor plan of the event's bars and tables on /hubs/bar, who sits where, sitting down
 // with one click, "find me a table", the table chat and the camera mesh of one's table. The floor plan is the
 // EnterBars snapshot kept current by TableChanged (coalesced per bar; a table's state is kept only when its version

@@ -1,3 +1,5 @@
+// Over 300 lines for now: mounting, rendering and the pushes of this view share one module's state; splitting it into
+// components of about 120 lines is due with the web client's layering work, with the browser tests as the proof.
 // Breakouts: `#/breakouts` lists the event's breakout sessions, `#/breakouts/<sessionId>` is the room on
 // /hubs/breakouts: participants, raised hands, chat, the closing countdown, the external video room and the camera
 // mesh. Live state is the JoinBreakout snapshot plus versioned pushes; a version gap or a reconnect joins again

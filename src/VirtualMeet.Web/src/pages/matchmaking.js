@@ -1,3 +1,5 @@
+// Over 300 lines for now: mounting, rendering and the pushes of this view share one module's state; splitting it into
+// components of about 120 lines is due with the web client's layering work, with the browser tests as the proof.
 // Matchmaking (`#/matchmaking`): one's profile (interests, offers, seeks), ranked suggestions, the slots of the
 // matchmaking window, meeting requests and the incoming/outgoing meetings. REST for reads and actions; the
 // MeetingRequested/MeetingUpdated pushes of /hubs/bar keep the meetings live (newest version wins), and a
