@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using VirtualMeet.Contracts;
 using VirtualMeet.Testing;
 using VirtualMeet.Web.Tests.Infrastructure;
 
@@ -29,7 +30,7 @@ public sealed class HubProtocolTests(WebServerFixture server, ChromiumFixture ch
         // The handshake names the protocol, and the push arrived MessagePack-encoded: its target as a MessagePack
         // string (a one-byte header, 0xa0 + length, before the name), never as JSON text.
         Assert.True(MessagePackHandshakes(frames) > 0);
-        Assert.DoesNotContain(frames.Sent, text => text.Contains("\"protocol\":\"json\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(frames.SentToStage, text => text.Contains("\"protocol\":\"json\"", StringComparison.Ordinal));
         // Frame events reach the test on their own path: wait for the one the page has already rendered.
         var push = (await Eventually.UntilAsync(
             () => Task.FromResult(frames.Received.FirstOrDefault(bytes => bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(line)) >= 0)),
@@ -52,24 +53,31 @@ public sealed class HubProtocolTests(WebServerFixture server, ChromiumFixture ch
         await anna.GotoAsync($"/#/stage/{WebTestEvent.KeynoteId}");
         await Assertions.Expect(QuestionsHeading(anna)).ToBeVisibleAsync();
         await Eventually.UntilAsync(() => Task.FromResult(MessagePackHandshakes(frames)), n => n > handshakes, because: "a new MessagePack handshake");
-        Assert.DoesNotContain(frames.Sent, text => text.Contains("\"protocol\":\"json\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(frames.SentToStage, text => text.Contains("\"protocol\":\"json\"", StringComparison.Ordinal));
     }
 
     private static ILocator QuestionsHeading(IPage page) =>
         page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Name = "Questions", Exact = true });
 
     private static int MessagePackHandshakes(WebSocketFrames frames) =>
-        frames.Sent.Count(text => text.Contains("\"protocol\":\"messagepack\"", StringComparison.Ordinal));
+        frames.SentToStage.Count(text => text.Contains("\"protocol\":\"messagepack\"", StringComparison.Ordinal));
 
     private static Task<IReadOnlyList<string>> StageTimes(IPage page) => page.Locator("main time").AllInnerTextsAsync();
 
-    /// <summary>What a page's WebSockets sent (as text) and received (as bytes), from before its next navigation on.</summary>
+    /// <summary>
+    /// What a page's WebSockets sent (as text) and received (as bytes), from before its next navigation on. The lobby the
+    /// page came from may still be opening its own hub in JSON as the test navigates away, so the protocol of the page
+    /// under test is read from its stage hub's socket alone.
+    /// </summary>
     private sealed class WebSocketFrames
     {
         private readonly ConcurrentQueue<string> _sent = new();
+        private readonly ConcurrentQueue<string> _sentToStage = new();
         private readonly ConcurrentQueue<byte[]> _received = new();
 
         public IReadOnlyCollection<string> Sent => _sent;
+
+        public IReadOnlyCollection<string> SentToStage => _sentToStage;
 
         public IReadOnlyCollection<byte[]> Received => _received;
 
@@ -78,7 +86,15 @@ public sealed class HubProtocolTests(WebServerFixture server, ChromiumFixture ch
             var frames = new WebSocketFrames();
             page.WebSocket += (_, socket) =>
             {
-                socket.FrameSent += (_, frame) => frames._sent.Enqueue(frame.Text ?? "");
+                var toStage = socket.Url.Contains(HubRoutes.Keynote, StringComparison.Ordinal);
+                socket.FrameSent += (_, frame) =>
+                {
+                    frames._sent.Enqueue(frame.Text ?? "");
+                    if (toStage)
+                    {
+                        frames._sentToStage.Enqueue(frame.Text ?? "");
+                    }
+                };
                 socket.FrameReceived += (_, frame) => frames._received.Enqueue(frame.Binary ?? []);
             };
             return frames;
