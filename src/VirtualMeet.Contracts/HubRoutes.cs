@@ -4,9 +4,9 @@ namespace VirtualMeet.Contracts;
 public static class HubRoutes
 {
     public const string Polls = "/hubs/polls";
-    public const string Keynote = "/hubs/keynote";
+    public const string Stage = "/hubs/keynote";
     public const string Breakouts = "/hubs/breakouts";
-    public const string Bar = "/hubs/bar";
+    public const string Bars = "/hubs/bar";
     public const string Notifications = "/hubs/notifications";
 
     /// <summary>Organizer-only: proves that a message crosses nodes (operators and smoke tests).</summary>

@@ -86,7 +86,7 @@ public sealed class HubProtocolTests(WebServerFixture server, ChromiumFixture ch
             var frames = new WebSocketFrames();
             page.WebSocket += (_, socket) =>
             {
-                var toStage = socket.Url.Contains(HubRoutes.Keynote, StringComparison.Ordinal);
+                var toStage = socket.Url.Contains(HubRoutes.Stage, StringComparison.Ordinal);
                 socket.FrameSent += (_, frame) =>
                 {
                     frames._sent.Enqueue(frame.Text ?? "");

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using VirtualMeet.Contracts;
 using VirtualMeet.Contracts.Chat;
-using VirtualMeet.Contracts.Keynote;
+using VirtualMeet.Contracts.Stage;
 using VirtualMeet.LoadTest.Clients;
 using VirtualMeet.LoadTest.Cluster;
 using VirtualMeet.LoadTest.Measurement;
@@ -29,7 +29,7 @@ internal static class KeynoteScenario
         var lines = chatters * linesPerChatter;
         var sentAt = new long[lines];
         var viewers = attendees.Select(_ => new Viewer(sentAt)).ToArray();
-        var ramp = await ConnectionRamp.OpenAsync(deployment, HubRoutes.Keynote, attendees, TimeSpan.FromSeconds(Math.Max(2, audienceSize / 500)),
+        var ramp = await ConnectionRamp.OpenAsync(deployment, HubRoutes.Stage, attendees, TimeSpan.FromSeconds(Math.Max(2, audienceSize / 500)),
             afterConnect: (_, client) => client.Connection.InvokeAsync<StageState>("JoinStage", ScenarioEvent.Keynote, cancellationToken),
             subscribe: (i, connection) => viewers[i].Subscribe(connection),
             cancellationToken);
@@ -126,7 +126,7 @@ internal static class KeynoteScenario
 
         public void Subscribe(HubConnection connection)
         {
-            connection.On<StageChatMessage>(nameof(IKeynoteClient.ChatReceived), m =>
+            connection.On<StageChatMessage>(nameof(IStageClient.ChatReceived), m =>
             {
                 var now = Stopwatch.GetTimestamp();
                 Chat.Record(m.Message.Version, now);
@@ -135,7 +135,7 @@ internal static class KeynoteScenario
                     lock (_lines) _lines.Add((int.Parse(text.AsSpan(5), CultureInfo.InvariantCulture), now));
                 }
             });
-            connection.On<ReactionsUpdate>(nameof(IKeynoteClient.Reactions), r =>
+            connection.On<ReactionsUpdate>(nameof(IStageClient.Reactions), r =>
             {
                 var before = Windows.Duplicates;
                 Windows.Record(r.Window, Stopwatch.GetTimestamp());

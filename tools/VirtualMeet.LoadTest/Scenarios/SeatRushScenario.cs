@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using VirtualMeet.Contracts;
-using VirtualMeet.Contracts.Bar;
+using VirtualMeet.Contracts.Bars;
 using VirtualMeet.Contracts.Breakouts;
 using VirtualMeet.Contracts.Errors;
 using VirtualMeet.LoadTest.Clients;
@@ -83,8 +83,8 @@ internal static class SeatRushScenario
     private static async Task<RushOutcome> BarRushAsync(Deployment deployment, string eventId, Attendee[] attendees, int tables, int seatsPerTable, CancellationToken cancellationToken)
     {
         var views = attendees.Select(_ => new BarView()).ToArray();
-        var ramp = await ConnectionRamp.OpenAsync(deployment, HubRoutes.Bar, attendees, TimeSpan.FromSeconds(1),
-            afterConnect: async (i, client) => views[i].Apply(await client.Connection.InvokeAsync<BarsSnapshot>(BarHubMethods.EnterBars, eventId, cancellationToken)),
+        var ramp = await ConnectionRamp.OpenAsync(deployment, HubRoutes.Bars, attendees, TimeSpan.FromSeconds(1),
+            afterConnect: async (i, client) => views[i].Apply(await client.Connection.InvokeAsync<BarsSnapshot>(BarsHubMethods.EnterBars, eventId, cancellationToken)),
             subscribe: (i, c) => views[i].Subscribe(c), cancellationToken);
         try
         {
@@ -96,7 +96,7 @@ internal static class SeatRushScenario
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
-                    await client.Connection.InvokeAsync<JoinedTable>(BarHubMethods.JoinTable, ScenarioEvent.Bar, $"t{i % tables + 1}", cancellationToken);
+                    await client.Connection.InvokeAsync<JoinedTable>(BarsHubMethods.JoinTable, ScenarioEvent.Bar, $"t{i % tables + 1}", cancellationToken);
                     return Outcome.Seated;
                 }
                 catch (HubException refused)
@@ -109,7 +109,7 @@ internal static class SeatRushScenario
                 }
             }));
             var probe = ramp.Clients.First(c => c is not null)!;
-            var truth = (await probe.Connection.InvokeAsync<BarsSnapshot>(BarHubMethods.EnterBars, eventId, cancellationToken))
+            var truth = (await probe.Connection.InvokeAsync<BarsSnapshot>(BarsHubMethods.EnterBars, eventId, cancellationToken))
                 .Bars.Single(b => b.Id == ScenarioEvent.Bar).Tables.ToDictionary(t => t.TableId, StringComparer.Ordinal);
             var live = Enumerable.Range(0, outcomes.Length).Where(i => ramp.Clients[i] is { IsClosed: false }).ToArray();
             await Waiting.UntilAsync(() => live.All(i => views[i].Matches(truth)), TimeSpan.FromSeconds(30), cancellationToken);
@@ -145,7 +145,7 @@ internal static class SeatRushScenario
         private readonly Lock _gate = new();
 
         public void Subscribe(HubConnection connection) =>
-            connection.On<BarTablesUpdate>(nameof(IBarClient.TableChanged), u =>
+            connection.On<BarTablesUpdate>(nameof(IBarsClient.TableChanged), u =>
             {
                 if (u.BarId == ScenarioEvent.Bar)
                     Keep(u.Tables);

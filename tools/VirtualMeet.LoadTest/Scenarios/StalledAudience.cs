@@ -39,7 +39,7 @@ internal sealed class StalledAudience : IAsyncDisposable
         var prefills = new List<Task>();
         foreach (var attendee in await api.RegisterAsync(eventId, count, parallelism: 4, cancellationToken))
         {
-            var reader = await StalledReader.ConnectAsync(new Uri(node, HubRoutes.Keynote), attendee.AccessToken, cancellationToken);
+            var reader = await StalledReader.ConnectAsync(new Uri(node, HubRoutes.Stage), attendee.AccessToken, cancellationToken);
             audience._readers.Add(reader);
             await reader.InvokeAsync("JoinStage", [ScenarioEvent.Keynote], cancellationToken);
             prefills.Add(reader.InvokeWithoutReadingAsync(UnknownMethod, [], (int)(PrefillBytes / UnknownMethod.Length), cancellationToken));

@@ -1,0 +1,82 @@
+using VirtualMeet.Contracts.Matchmaking;
+
+namespace VirtualMeet.Server.Features.Networking.Matchmaking;
+
+/// <summary>
+/// Matchmaking profiles and 1:1 meetings of an event. A request reserves the slot of both attendees in one
+/// atomic step (a Lua script on Redis), so no attendee is ever booked twice for a slot, whichever nodes race.
+/// A requested meeting already holds the slot; declining or cancelling frees it for both.
+/// </summary>
+internal interface IMatchmakingStore
+{
+    Task SaveProfileAsync(MatchmakingProfile profile, CancellationToken cancellationToken);
+
+    Task<MatchmakingProfile?> GetProfileAsync(string eventId, string attendeeId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<MatchmakingProfile>> ListProfilesAsync(string eventId, CancellationToken cancellationToken);
+
+    /// <summary>Stores the meeting when both attendees' slot is free; otherwise changes nothing.</summary>
+    Task<BookingStatus> RequestAsync(MeetingRecord meeting, CancellationToken cancellationToken);
+
+    Task<MeetingRecord?> GetMeetingAsync(string eventId, string meetingId, CancellationToken cancellationToken);
+
+    /// <summary>The meetings of one attendee, or of the whole event when <paramref name="attendeeId"/> is null.</summary>
+    Task<IReadOnlyList<MeetingRecord>> ListMeetingsAsync(string eventId, string? attendeeId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Moves the meeting to <paramref name="to"/> if its status is one of <paramref name="from"/>, bumping its
+    /// version; declined and cancelled free both slots. Exactly one of racing callers gets <see cref="MeetingChange.Changed"/>.
+    /// </summary>
+    Task<(MeetingChange Change, MeetingRecord? Meeting)> TransitionAsync(
+        string eventId, string meetingId, IReadOnlyCollection<MeetingStatus> from, MeetingStatus to, DateTimeOffset now, CancellationToken cancellationToken);
+}
+
+/// <summary>What an attendee states for matchmaking; tags are normalised (trimmed, distinct ignoring case).</summary>
+internal sealed record MatchmakingProfile(
+    string EventId,
+    string AttendeeId,
+    string DisplayName,
+    string? Organization,
+    IReadOnlyList<string> Interests,
+    IReadOnlyList<string> Offers,
+    IReadOnlyList<string> Seeks,
+    DateTimeOffset UpdatedAt);
+
+internal sealed record MeetingRecord(
+    string Id,
+    string EventId,
+    string RequesterId,
+    string InviteeId,
+    DateTimeOffset SlotStartsAt,
+    DateTimeOffset SlotEndsAt,
+    string? Message,
+    DateTimeOffset CreatedAt,
+    MeetingStatus Status = MeetingStatus.Requested,
+    long Version = 1,
+    DateTimeOffset? UpdatedAt = null)
+{
+    public bool Involves(string attendeeId) => RequesterId == attendeeId || InviteeId == attendeeId;
+
+    /// <summary>Slot held for both: requested or accepted.</summary>
+    public bool HoldsSlot => Status is MeetingStatus.Requested or MeetingStatus.Accepted;
+
+    /// <summary>Accepted and its slot has started: counted as held in the organizer's figures.</summary>
+    public bool IsHeldBy(DateTimeOffset now) => Status == MeetingStatus.Accepted && SlotStartsAt <= now;
+
+    /// <summary>Accepted and its slot is running: the pair's private table exists now.</summary>
+    public bool IsRunning(DateTimeOffset now) => Status == MeetingStatus.Accepted && SlotStartsAt <= now && now < SlotEndsAt;
+}
+
+internal enum BookingStatus
+{
+    Booked,
+    RequesterBusy,
+    InviteeBusy,
+}
+
+internal enum MeetingChange
+{
+    Changed,
+    Refused,
+    NotFound,
+}

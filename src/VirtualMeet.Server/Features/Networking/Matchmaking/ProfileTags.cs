@@ -1,0 +1,27 @@
+namespace VirtualMeet.Server.Features.Networking.Matchmaking;
+
+/// <summary>Normalises a list of tags: trimmed, inner spaces collapsed, empty ones dropped, distinct ignoring case.</summary>
+internal static class ProfileTags
+{
+    public static IReadOnlyList<string> Normalise(IReadOnlyList<string>? tags, string field, MatchmakingOptions options)
+    {
+        if (tags is null)
+            return [];
+        var result = new List<string>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var tag in tags)
+        {
+            var text = string.Join(' ', (tag ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            if (text.Length == 0)
+                continue;
+            if (text.Length > options.MaxTagLength)
+                throw MatchmakingRejection.Invalid($"An entry of {field} has {text.Length} characters; at most {options.MaxTagLength} are allowed.");
+            if (seen.Add(text))
+                result.Add(text);
+        }
+
+        return result.Count > options.MaxTags
+            ? throw MatchmakingRejection.Invalid($"{field} has {result.Count} entries; at most {options.MaxTags} are allowed.")
+            : result;
+    }
+}

@@ -1,0 +1,48 @@
+using VirtualMeet.Contracts.Registrations;
+using VirtualMeet.Server.Features.Events;
+
+namespace VirtualMeet.Server.Features.Registrations;
+
+/// <summary>Checks a sign-up and reports every problem keyed by its JSON field.</summary>
+internal static class AttendeeRequestValidator
+{
+    public const int MaxDisplayName = 100;
+    public const int MaxEmail = 254;
+    public const int MaxOrganization = 200;
+    public const int MaxInterests = 20;
+    public const int MaxInterest = 50;
+
+    public static Dictionary<string, string[]> Validate(AttendeeRegistrationRequest request, IReadOnlyList<string> eventLanguages)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var name = request.DisplayName?.Trim();
+        if (string.IsNullOrEmpty(name))
+            errors["displayName"] = ["Display name is required."];
+        else if (name.Length > MaxDisplayName)
+            errors["displayName"] = [$"Display name has {name.Length} characters; at most {MaxDisplayName} are allowed."];
+
+        if (request.Email is { Length: > 0 } email)
+        {
+            var at = email.IndexOf('@', StringComparison.Ordinal);
+            if (email.Length > MaxEmail || at < 1 || at == email.Length - 1 || email.Any(char.IsWhiteSpace))
+                errors["email"] = [$"'{email}' is not an email address."];
+        }
+
+        if (request.Organization?.Length > MaxOrganization)
+            errors["organization"] = [$"Organization has more than {MaxOrganization} characters."];
+
+        if (request.Language is { } language && !(EventValidator.SupportedLanguages.Contains(language) && eventLanguages.Contains(language)))
+            errors["language"] = [$"Language '{language}' is not offered; use one of: {string.Join(", ", eventLanguages)}."];
+
+        var interests = request.Interests ?? [];
+        if (interests.Count > MaxInterests)
+            errors["interests"] = [$"At most {MaxInterests} interests are allowed, not {interests.Count}."];
+        for (var i = 0; i < interests.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(interests[i]) || interests[i].Length > MaxInterest)
+                errors[$"interests[{i}]"] = [$"An interest has 1 to {MaxInterest} characters."];
+        }
+
+        return errors;
+    }
+}

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using VirtualMeet.Contracts.Identity;
+
+namespace VirtualMeet.Server.Platform.Identity;
+
+/// <summary>
+/// Configures the two bearer schemes of <see cref="BearerSchemes"/>. Reads <see cref="AuthOptions"/> when a handler
+/// first needs them, so validation messages (not a null key) are what a misconfigured start-up reports.
+/// </summary>
+internal sealed class JwtBearerSetup(IOptions<AuthOptions> auth, TimeProvider time) : IConfigureNamedOptions<JwtBearerOptions>
+{
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
+
+    public void Configure(JwtBearerOptions options) => Configure(Options.DefaultName, options);
+
+    public void Configure(string? name, JwtBearerOptions options)
+    {
+        var settings = auth.Value;
+        switch (name)
+        {
+            case BearerSchemes.Own:
+                ConfigureCommon(options, VirtualMeetClaims.Role);
+                options.TokenValidationParameters.ValidIssuer = settings.Issuer;
+                options.TokenValidationParameters.ValidAudience = settings.Issuer;
+                options.TokenValidationParameters.IssuerSigningKey = TokenIssuer.KeyFrom(settings);
+                break;
+            case BearerSchemes.Authority when settings.Authority is { Length: > 0 } authority:
+                ConfigureCommon(options, settings.RoleClaim);
+                // Issuer and signing keys come from the authority's discovery document only.
+                options.Authority = authority;
+                options.RequireHttpsMetadata = settings.RequireHttpsMetadata;
+                options.BackchannelTimeout = settings.MetadataTimeout;
+                options.TokenValidationParameters.ValidAudience = settings.Audience;
+                options.Events.OnTokenValidated = AdmitOrganizersOnly;
+                break;
+        }
+    }
+
+    private void ConfigureCommon(JwtBearerOptions options, string roleClaim)
+    {
+        options.MapInboundClaims = false;
+        options.TimeProvider = time;
+        var parameters = options.TokenValidationParameters;
+        parameters.NameClaimType = VirtualMeetClaims.Name;
+        parameters.RoleClaimType = roleClaim;
+        parameters.ClockSkew = ClockSkew;
+        options.Events = new JwtBearerEvents
+        {
+            OnMessageReceived = context =>
+            {
+                context.Token = BearerSchemes.TokenOf(context.Request);
+                return Task.CompletedTask;
+            },
+        };
+    }
+
+    /// <summary>
+    /// An attendee of VirtualMeet is a registration: a record (display name, language, interests, erasure) made by
+    /// <c>POST /api/events/{eventId}/registrations</c>, bound to one event by the server's token. An authority knows
+    /// neither, so its attendee tokens would open the stage but no seat, no matchmaking and no profile. External
+    /// tokens therefore sign in organizers only; attendees register (anonymously, like everyone) and use the
+    /// server's token.
+    /// </summary>
+    private static Task AdmitOrganizersOnly(TokenValidatedContext context)
+    {
+        var user = context.Principal!;
+        if (user.UserId() is null || !user.IsInRole(Roles.Organizer))
+        {
+            context.Fail($"Tokens of Auth:Authority are accepted for organizers only: they need a '{VirtualMeetClaims.Subject}' claim " +
+                $"and the role '{Roles.Organizer}'. Attendees register at POST /api/events/{{eventId}}/registrations.");
+        }
+
+        return Task.CompletedTask;
+    }
+}

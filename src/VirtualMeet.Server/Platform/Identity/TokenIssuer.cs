@@ -1,0 +1,65 @@
+using System.Security.Claims;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using VirtualMeet.Contracts.Identity;
+
+namespace VirtualMeet.Server.Platform.Identity;
+
+/// <summary>Issues the server's own HS256 access tokens.</summary>
+internal sealed class TokenIssuer(IOptions<AuthOptions> options, TimeProvider time)
+{
+    private readonly JsonWebTokenHandler _handler = new();
+
+    public static SymmetricSecurityKey KeyFrom(AuthOptions options) =>
+        new(Encoding.UTF8.GetBytes(options.SigningKey!)) { KeyId = "virtualmeet" };
+
+    public string AudienceOf => options.Value.Issuer;
+
+    public IssuedToken IssueOrganizer(string? eventId = null) =>
+        Issue("organizer", "Organizer", eventId, language: null, [Roles.Organizer]);
+
+    /// <summary>An organizer token of this server for a person another issuer vouched for; it ends no later than <paramref name="notAfter"/>.</summary>
+    public IssuedToken IssueOrganizerFor(string subject, string name, string eventId, DateTimeOffset? notAfter) =>
+        Issue(subject, name, eventId, language: null, [Roles.Organizer], notAfter);
+
+    public IssuedToken IssueAttendee(string eventId, string attendeeId, string displayName, string language) =>
+        Issue(attendeeId, displayName, eventId, language, [Roles.Attendee]);
+
+    public IssuedToken IssuePerson(string eventId, string personId, string name, IEnumerable<string> roles) =>
+        Issue(personId, name, eventId, language: null, roles);
+
+    private IssuedToken Issue(string subject, string name, string? eventId, string? language, IEnumerable<string> roles, DateTimeOffset? notAfter = null)
+    {
+        var settings = options.Value;
+        var now = time.GetUtcNow();
+        var expires = now + settings.TokenLifetime;
+        if (notAfter < expires)
+            expires = notAfter.Value;
+        var claims = new List<Claim>
+        {
+            new(VirtualMeetClaims.Subject, subject),
+            new(VirtualMeetClaims.Name, name),
+        };
+        if (eventId is not null)
+            claims.Add(new Claim(VirtualMeetClaims.EventId, eventId));
+        if (language is not null)
+            claims.Add(new Claim(VirtualMeetClaims.Language, language));
+        claims.AddRange(roles.Select(role => new Claim(VirtualMeetClaims.Role, role)));
+
+        var token = _handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = settings.Issuer,
+            Audience = settings.Issuer,
+            Subject = new ClaimsIdentity(claims),
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = expires.UtcDateTime,
+            SigningCredentials = new SigningCredentials(KeyFrom(settings), SecurityAlgorithms.HmacSha256),
+        });
+        return new IssuedToken(token, expires);
+    }
+}
+
+internal sealed record IssuedToken(string AccessToken, DateTimeOffset ExpiresAt);

@@ -1,0 +1,69 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
+namespace VirtualMeet.Server.Platform.RateLimiting;
+
+/// <summary>
+/// Per-attendee budgets (and per caller address for sign-up and organizer sign-in), section <c>RateLimits</c>: <c>RateLimits:Rules:chat:PermitLimit = 5</c>,
+/// <c>RateLimits:Rules:chat:WindowSeconds = 10</c>. Configuration overrides or adds rules; the defaults stay.
+/// </summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "RateLimits";
+
+    /// <summary>Rules by name (see <see cref="RateLimitRules"/> for the names features use).</summary>
+    public Dictionary<string, RateLimitRuleOptions> Rules { get; set; } = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [RateLimitRules.Chat] = new() { PermitLimit = 5, WindowSeconds = 10 },
+        [RateLimitRules.Reactions] = new() { PermitLimit = 10, WindowSeconds = 1 },
+        [RateLimitRules.Questions] = new() { PermitLimit = 3, WindowSeconds = 60 },
+        [RateLimitRules.Signals] = new() { PermitLimit = 100, WindowSeconds = 10 },
+        [RateLimitRules.SignUp] = new() { PermitLimit = 60, WindowSeconds = 60 },
+        [RateLimitRules.OrganizerSignIn] = new() { PermitLimit = 10, WindowSeconds = 300 },
+    };
+}
+
+/// <summary>One budget: <see cref="PermitLimit"/> acquisitions within any <see cref="WindowSeconds"/>.</summary>
+public sealed class RateLimitRuleOptions
+{
+    [Range(1, 100_000)]
+    public int PermitLimit { get; set; }
+
+    [Range(0.01, 24 * 3600)]
+    public double WindowSeconds { get; set; }
+}
+
+/// <summary>Rule names that features share; a feature may also configure its own under any other name.</summary>
+internal static class RateLimitRules
+{
+    public const string Chat = "chat";
+    public const string Reactions = "reactions";
+    public const string Questions = "questions";
+
+    /// <summary>WebRTC signalling relays (offers, answers, candidates).</summary>
+    public const string Signals = "signals";
+
+    /// <summary>Attendee sign-ups per caller address and event (a whole office behind one address signs up too).</summary>
+    public const string SignUp = "signup";
+
+    /// <summary>Organizer key exchanges per caller address, failed ones included: guessing the key takes forever.</summary>
+    public const string OrganizerSignIn = "organizer-sign-in";
+}
+
+/// <summary>Data annotations do not reach into dictionary values; this checks every configured rule at start.</summary>
+internal sealed class RateLimitOptionsValidator : IValidateOptions<RateLimitOptions>
+{
+    public ValidateOptionsResult Validate(string? name, RateLimitOptions options)
+    {
+        var failures = new List<string>();
+        foreach (var (rule, value) in options.Rules)
+        {
+            if (value.PermitLimit is < 1 or > 100_000)
+                failures.Add($"RateLimits:Rules:{rule}:PermitLimit must lie between 1 and 100000; it is {value.PermitLimit}.");
+            if (value.WindowSeconds is < 0.01 or > 24 * 3600 || double.IsNaN(value.WindowSeconds))
+                failures.Add($"RateLimits:Rules:{rule}:WindowSeconds must lie between 0.01 and 86400; it is {value.WindowSeconds}.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

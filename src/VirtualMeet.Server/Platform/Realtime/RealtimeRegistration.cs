@@ -1,0 +1,78 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using VirtualMeet.Contracts;
+using VirtualMeet.Server.Platform.Hosting;
+using VirtualMeet.SignalR.Redis;
+
+namespace VirtualMeet.Server.Platform.Realtime;
+
+/// <summary>SignalR with our limits and, when configured, the Redis backplane.</summary>
+public static class RealtimeRegistration
+{
+    /// <summary>Timeouts and intervals of the Redis backplane (<see cref="RedisBackplaneOptions"/>).</summary>
+    public const string RedisBackplaneSection = "Realtime:Redis";
+
+    public static WebApplicationBuilder AddRealtime(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddValidatedOptions<RealtimeOptions>(RealtimeOptions.Section)
+            .Validate(o => o.ClientTimeoutInterval >= 2 * o.KeepAliveInterval,
+                "Realtime:ClientTimeoutInterval must be at least twice Realtime:KeepAliveInterval.");
+
+        var realtime = builder.Configuration.GetSection(RealtimeOptions.Section).Get<RealtimeOptions>() ?? new RealtimeOptions();
+        var signalR = services
+            .AddSignalR()
+            .AddJsonProtocol(json =>
+            {
+                json.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+                json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            });
+        signalR.AddMessagePackProtocolShapedLikeJson();
+        services.AddSingleton<IConfigureOptions<HubOptions>, HubOptionsSetup>();
+        // Per-connection outbound buffers in front of every hub mapped with MapRealtimeHub (docs/backplane.md, "Slow consumers").
+        services.AddSingleton<SlowConsumers>();
+        services.TryAddSingleton<ClusterNode>();
+
+        if (realtime.Backplane == BackplaneKind.Redis)
+        {
+            builder.AddSharedRedisConnection();
+            signalR.AddRedisBackplane();
+            services.AddOptions<RedisBackplaneOptions>().BindConfiguration(RedisBackplaneSection);
+            services.AddSingleton<IConfigureOptions<RedisBackplaneOptions>, RedisBackplaneSetup>();
+        }
+
+        return builder;
+    }
+
+    /// <summary>
+    /// Derives the backplane's names from ours: node keys under <see cref="RealtimeOptions.ChannelPrefix"/> (channels
+    /// get it from the shared connection, see <see cref="RedisConnectionRegistration"/>), and a server name that starts
+    /// with the readable node name but stays unique if two nodes share one.
+    /// </summary>
+    private sealed class RedisBackplaneSetup(IOptions<RealtimeOptions> realtime, NodeIdentity node) : IConfigureOptions<RedisBackplaneOptions>
+    {
+        public void Configure(RedisBackplaneOptions options)
+        {
+            options.NodeKeyPrefix = realtime.Value.ChannelPrefix + ":nodes:";
+            options.ServerName = node.Name + "-" + Guid.NewGuid().ToString("N")[..8];
+            options.ResyncMethod = HubClientMethods.Resync;
+        }
+    }
+
+    private sealed class HubOptionsSetup(IOptions<RealtimeOptions> realtime) : IConfigureOptions<HubOptions>
+    {
+        public void Configure(HubOptions options)
+        {
+            var value = realtime.Value;
+            options.MaximumReceiveMessageSize = value.MaximumReceiveMessageSize;
+            options.KeepAliveInterval = value.KeepAliveInterval;
+            options.ClientTimeoutInterval = value.ClientTimeoutInterval;
+            options.MaximumParallelInvocationsPerClient = value.MaximumParallelInvocationsPerClient;
+            options.EnableDetailedErrors = false;
+            options.AddFilter<HubCallScopeFilter>();
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using System.Collections.Concurrent;
+using VirtualMeet.Contracts.Matchmaking;
+using VirtualMeet.Server.Features.Events;
+using VirtualMeet.Server.Features.Networking.Matchmaking;
+using VirtualMeet.Server.Features.Registrations;
+
+namespace VirtualMeet.Server.Platform.Storage.InMemory;
+
+/// <summary>
+/// One lock per event makes "both slots free? reserve both, store the meeting" a single step, like the Lua script
+/// of the Redis store; events never contend.
+/// </summary>
+internal sealed class InMemoryMatchmakingStore : IMatchmakingStore, IEventScopedData, IAttendeeScopedData
+{
+    private readonly ConcurrentDictionary<string, EventMatchmaking> _events = new();
+
+    public Task SaveProfileAsync(MatchmakingProfile profile, CancellationToken cancellationToken)
+    {
+        var data = Of(profile.EventId);
+        lock (data)
+            data.Profiles[profile.AttendeeId] = profile;
+        return Task.CompletedTask;
+    }
+
+    public Task<MatchmakingProfile?> GetProfileAsync(string eventId, string attendeeId, CancellationToken cancellationToken)
+    {
+        var data = Of(eventId);
+        lock (data)
+            return Task.FromResult(data.Profiles.GetValueOrDefault(attendeeId));
+    }
+
+    public Task<IReadOnlyList<MatchmakingProfile>> ListProfilesAsync(string eventId, CancellationToken cancellationToken)
+    {
+        var data = Of(eventId);
+        lock (data)
+            return Task.FromResult<IReadOnlyList<MatchmakingProfile>>([.. data.Profiles.Values]);
+    }
+
+    public Task<BookingStatus> RequestAsync(MeetingRecord meeting, CancellationToken cancellationToken)
+    {
+        var data = Of(meeting.EventId);
+        lock (data)
+        {
+            if (data.Slots.ContainsKey((meeting.RequesterId, meeting.SlotStartsAt)))
+                return Task.FromResult(BookingStatus.RequesterBusy);
+            if (data.Slots.ContainsKey((meeting.InviteeId, meeting.SlotStartsAt)))
+                return Task.FromResult(BookingStatus.InviteeBusy);
+
+            data.Slots[(meeting.RequesterId, meeting.SlotStartsAt)] = meeting.Id;
+            data.Slots[(meeting.InviteeId, meeting.SlotStartsAt)] = meeting.Id;
+            data.Meetings[meeting.Id] = meeting;
+            return Task.FromResult(BookingStatus.Booked);
+        }
+    }
+
+    public Task<MeetingRecord?> GetMeetingAsync(string eventId, string meetingId, CancellationToken cancellationToken)
+    {
+        var data = Of(eventId);
+        lock (data)
+            return Task.FromResult(data.Meetings.GetValueOrDefault(meetingId));
+    }
+
+    public Task<IReadOnlyList<MeetingRecord>> ListMeetingsAsync(string eventId, string? attendeeId, CancellationToken cancellationToken)
+    {
+        var data = Of(eventId);
+        lock (data)
+            return Task.FromResult<IReadOnlyList<MeetingRecord>>(
+                [.. data.Meetings.Values.Where(m => attendeeId is null || m.Involves(attendeeId))]);
+    }
+
+    public Task<(MeetingChange Change, MeetingRecord? Meeting)> TransitionAsync(
+        string eventId, string meetingId, IReadOnlyCollection<MeetingStatus> from, MeetingStatus to, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var data = Of(eventId);
+        lock (data)
+        {
+            if (!data.Meetings.TryGetValue(meetingId, out var meeting))
+                return Task.FromResult<(MeetingChange, MeetingRecord?)>((MeetingChange.NotFound, null));
+            if (!from.Contains(meeting.Status))
+                return Task.FromResult<(MeetingChange, MeetingRecord?)>((MeetingChange.Refused, meeting));
+
+            var changed = meeting with { Status = to, Version = meeting.Version + 1, UpdatedAt = now };
+            data.Meetings[meetingId] = changed;
+            if (!changed.HoldsSlot)
+                FreeSlots(data, changed);
+            return Task.FromResult<(MeetingChange, MeetingRecord?)>((MeetingChange.Changed, changed));
+        }
+    }
+
+    public Task PurgeEventAsync(string eventId, CancellationToken cancellationToken)
+    {
+        _events.TryRemove(eventId, out _);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Forgets the profile and every meeting with the attendee, freeing the other side's slots.</summary>
+    public Task EraseAttendeeAsync(string eventId, string attendeeId, CancellationToken cancellationToken)
+    {
+        var data = Of(eventId);
+        lock (data)
+        {
+            data.Profiles.Remove(attendeeId);
+            foreach (var meeting in data.Meetings.Values.Where(m => m.Involves(attendeeId)).ToList())
+            {
+                FreeSlots(data, meeting);
+                data.Meetings.Remove(meeting.Id);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static void FreeSlots(EventMatchmaking data, MeetingRecord meeting)
+    {
+        foreach (var attendee in new[] { meeting.RequesterId, meeting.InviteeId })
+        {
+            if (data.Slots.TryGetValue((attendee, meeting.SlotStartsAt), out var holder) && holder == meeting.Id)
+                data.Slots.Remove((attendee, meeting.SlotStartsAt));
+        }
+    }
+
+    private EventMatchmaking Of(string eventId) => _events.GetOrAdd(eventId, _ => new EventMatchmaking());
+
+    private sealed class EventMatchmaking
+    {
+        public Dictionary<string, MatchmakingProfile> Profiles { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, MeetingRecord> Meetings { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>(attendee, slot start) → the meeting holding it.</summary>
+        public Dictionary<(string AttendeeId, DateTimeOffset SlotStartsAt), string> Slots { get; } = [];
+    }
+}

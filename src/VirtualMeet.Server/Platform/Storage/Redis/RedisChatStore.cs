@@ -1,0 +1,95 @@
+using System.Globalization;
+using StackExchange.Redis;
+using VirtualMeet.Contracts.Chat;
+using VirtualMeet.Server.Features.Registrations;
+using VirtualMeet.Server.Rooms.Chat;
+
+namespace VirtualMeet.Server.Platform.Storage.Redis;
+
+/// <summary>
+/// Chat rooms in Redis (see <see cref="RedisChatScripts"/> for the layout). Appends run as one script; deletes are
+/// a compare-and-set of the line, retried when a concurrent change got there first.
+/// </summary>
+internal sealed class RedisChatStore(RedisStoreDatabase redis) : IChatStore, IAttendeeScopedData
+{
+    private const int ReplaceAttempts = 3;
+
+    public async Task<ChatAppendResult> AppendAsync(string eventId, string roomId, ChatDraft draft, int retain, CancellationToken cancellationToken)
+    {
+        var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(
+            RedisChatScripts.Append,
+            [RedisKeys.ChatMeta(eventId, roomId), RedisKeys.ChatLines(eventId, roomId), RedisKeys.ChatMutes(eventId, roomId), RedisKeys.ChatRooms(eventId)],
+            [draft.AuthorId, draft.SentAt.ToUnixTimeMilliseconds(), retain, roomId, RedisJson.Serialize(draft)]))!;
+        return (long)result[0] == 1
+            ? new ChatAppendResult(Read((string)result[1]!), null)
+            : new ChatAppendResult(null, DateTimeOffset.FromUnixTimeMilliseconds((long)result[1]));
+    }
+
+    public async Task<ChatHistory> RecentAsync(string eventId, string roomId, int count, CancellationToken cancellationToken)
+    {
+        var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(
+            RedisChatScripts.Recent,
+            [RedisKeys.ChatMeta(eventId, roomId), RedisKeys.ChatLines(eventId, roomId)],
+            [count]))!;
+        return new ChatHistory((long)result[0], result.Skip(1).Select(line => Read((string)line!)).ToList());
+    }
+
+    public async Task<ChatDeleteResult> DeleteAsync(string eventId, string roomId, string messageId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var stored = await redis.Database.HashGetAsync(RedisKeys.ChatLines(eventId, roomId), messageId);
+            if (stored.IsNull)
+                return new ChatDeleteResult(ChatDeleteStatus.NotFound, await VersionAsync(eventId, roomId));
+            var line = Read((string)stored!);
+            if (line.Deleted)
+                return new ChatDeleteResult(ChatDeleteStatus.AlreadyDeleted, await VersionAsync(eventId, roomId));
+
+            var (replaced, version) = await ReplaceAsync(eventId, roomId, messageId, (string)stored!, line with { Text = null, Deleted = true }, bumpVersion: true);
+            if (replaced)
+                return new ChatDeleteResult(ChatDeleteStatus.Deleted, version);
+            if (attempt == ReplaceAttempts)
+                throw new InvalidOperationException($"Chat line {messageId} of room {roomId} kept changing during its deletion.");
+        }
+    }
+
+    public Task MuteAsync(string eventId, string roomId, string attendeeId, DateTimeOffset until, CancellationToken cancellationToken) =>
+        redis.Database.HashSetAsync(RedisKeys.ChatMutes(eventId, roomId), attendeeId, until.ToUnixTimeMilliseconds());
+
+    /// <summary>The attendee's kept lines become nameless tombstones; a line that changes meanwhile is a tombstone already.</summary>
+    public async Task EraseAttendeeAsync(string eventId, string attendeeId, CancellationToken cancellationToken)
+    {
+        var db = redis.Database;
+        foreach (var room in await db.SetMembersAsync(RedisKeys.ChatRooms(eventId)))
+        {
+            var roomId = (string)room!;
+            await db.HashDeleteAsync(RedisKeys.ChatMutes(eventId, roomId), attendeeId);
+            foreach (var entry in await db.HashGetAllAsync(RedisKeys.ChatLines(eventId, roomId)))
+            {
+                var line = Read((string)entry.Value!);
+                if (line.AuthorId == attendeeId)
+                    await ReplaceAsync(eventId, roomId, (string)entry.Name!, (string)entry.Value!, line with { Text = null, Deleted = true, AuthorName = "" }, bumpVersion: false);
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+    }
+
+    private async Task<(bool Replaced, long Version)> ReplaceAsync(
+        string eventId, string roomId, string messageId, string expected, ChatMessage replacement, bool bumpVersion)
+    {
+        var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(
+            RedisChatScripts.Replace,
+            [RedisKeys.ChatMeta(eventId, roomId), RedisKeys.ChatLines(eventId, roomId)],
+            [messageId, expected, RedisJson.Serialize(replacement), bumpVersion ? "1" : "0"]))!;
+        return ((long)result[0] == 1, (long)result[1]);
+    }
+
+    private async Task<long> VersionAsync(string eventId, string roomId)
+    {
+        var version = await redis.Database.HashGetAsync(RedisKeys.ChatMeta(eventId, roomId), "version");
+        return version.IsNull ? 0 : long.Parse((string)version!, CultureInfo.InvariantCulture);
+    }
+
+    private static ChatMessage Read(string json) =>
+        RedisJson.Deserialize<ChatMessage>(json) ?? throw new InvalidOperationException("A chat line in Redis is empty.");
+}

@@ -1,0 +1,145 @@
+using System.Globalization;
+using StackExchange.Redis;
+using VirtualMeet.Contracts.Matchmaking;
+using VirtualMeet.Server.Features.Networking.Matchmaking;
+using VirtualMeet.Server.Features.Registrations;
+
+namespace VirtualMeet.Server.Platform.Storage.Redis;
+
+/// <summary>
+/// Matchmaking in Redis: profiles in one hash per event, meetings as requested in another, their changing state
+/// ("status|version|updatedAt") in a third, and per attendee a slot hash that the request script fills for both
+/// sides at once (<see cref="RedisMatchmakingScripts"/>). Every key sits under the event's hash tag.
+/// </summary>
+internal sealed class RedisMatchmakingStore(RedisStoreDatabase redis) : IMatchmakingStore, IAttendeeScopedData
+{
+    public Task SaveProfileAsync(MatchmakingProfile profile, CancellationToken cancellationToken) =>
+        redis.Database.HashSetAsync(RedisKeys.MatchmakingProfiles(profile.EventId), profile.AttendeeId, RedisJson.Serialize(profile));
+
+    public async Task<MatchmakingProfile?> GetProfileAsync(string eventId, string attendeeId, CancellationToken cancellationToken) =>
+        RedisJson.Deserialize<MatchmakingProfile>(await redis.Database.HashGetAsync(RedisKeys.MatchmakingProfiles(eventId), attendeeId));
+
+    public async Task<IReadOnlyList<MatchmakingProfile>> ListProfilesAsync(string eventId, CancellationToken cancellationToken) =>
+        (await redis.Database.HashValuesAsync(RedisKeys.MatchmakingProfiles(eventId)))
+            .Select(v => RedisJson.Deserialize<MatchmakingProfile>(v))
+            .OfType<MatchmakingProfile>()
+            .ToList();
+
+    public async Task<BookingStatus> RequestAsync(MeetingRecord meeting, CancellationToken cancellationToken)
+    {
+        var eventId = meeting.EventId;
+        var result = (long)await redis.Database.ScriptEvaluateAsync(
+            RedisMatchmakingScripts.Request,
+            [
+                RedisKeys.MeetingSlots(eventId, meeting.RequesterId),
+                RedisKeys.MeetingSlots(eventId, meeting.InviteeId),
+                RedisKeys.Meetings(eventId),
+                RedisKeys.MeetingStates(eventId),
+                RedisKeys.AttendeeMeetings(eventId, meeting.RequesterId),
+                RedisKeys.AttendeeMeetings(eventId, meeting.InviteeId),
+            ],
+            [Millis(meeting.SlotStartsAt), meeting.Id, RedisJson.Serialize(meeting), State(meeting.Status, meeting.Version, meeting.CreatedAt)]);
+        return result switch
+        {
+            0 => BookingStatus.Booked,
+            1 => BookingStatus.RequesterBusy,
+            _ => BookingStatus.InviteeBusy,
+        };
+    }
+
+    public async Task<MeetingRecord?> GetMeetingAsync(string eventId, string meetingId, CancellationToken cancellationToken)
+    {
+        var json = redis.Database.HashGetAsync(RedisKeys.Meetings(eventId), meetingId);
+        var state = redis.Database.HashGetAsync(RedisKeys.MeetingStates(eventId), meetingId);
+        return Compose(await json, await state);
+    }
+
+    public async Task<IReadOnlyList<MeetingRecord>> ListMeetingsAsync(string eventId, string? attendeeId, CancellationToken cancellationToken)
+    {
+        RedisValue[] ids = attendeeId is null
+            ? await redis.Database.HashKeysAsync(RedisKeys.Meetings(eventId))
+            : await redis.Database.SetMembersAsync(RedisKeys.AttendeeMeetings(eventId, attendeeId));
+        if (ids.Length == 0)
+            return [];
+
+        var json = redis.Database.HashGetAsync(RedisKeys.Meetings(eventId), ids);
+        var states = redis.Database.HashGetAsync(RedisKeys.MeetingStates(eventId), ids);
+        var (jsonValues, stateValues) = (await json, await states);
+        return jsonValues.Select((value, i) => Compose(value, stateValues[i])).OfType<MeetingRecord>().ToList();
+    }
+
+    public async Task<(MeetingChange Change, MeetingRecord? Meeting)> TransitionAsync(
+        string eventId, string meetingId, IReadOnlyCollection<MeetingStatus> from, MeetingStatus to, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var meeting = RedisJson.Deserialize<MeetingRecord>(await redis.Database.HashGetAsync(RedisKeys.Meetings(eventId), meetingId));
+        if (meeting is null)
+            return (MeetingChange.NotFound, null);
+
+        var frees = to is not (MeetingStatus.Requested or MeetingStatus.Accepted);
+        var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(
+            RedisMatchmakingScripts.Transition,
+            [
+                RedisKeys.MeetingStates(eventId),
+                RedisKeys.MeetingSlots(eventId, meeting.RequesterId),
+                RedisKeys.MeetingSlots(eventId, meeting.InviteeId),
+            ],
+            [
+                meetingId,
+                "," + string.Join(",", from.Select(Name)) + ",",
+                Name(to),
+                frees ? "1" : "0",
+                Millis(meeting.SlotStartsAt),
+                Millis(now),
+            ]))!;
+        return (long)result[0] switch
+        {
+            0 => (MeetingChange.NotFound, null),
+            1 => (MeetingChange.Refused, WithState(meeting, (string)result[1]!)),
+            _ => (MeetingChange.Changed, WithState(meeting, (string)result[1]!)),
+        };
+    }
+
+    /// <summary>Removes the profile and every meeting with the attendee, freeing the other side's slots.</summary>
+    public async Task EraseAttendeeAsync(string eventId, string attendeeId, CancellationToken cancellationToken)
+    {
+        await redis.Database.HashDeleteAsync(RedisKeys.MatchmakingProfiles(eventId), attendeeId);
+        foreach (var meeting in await ListMeetingsAsync(eventId, attendeeId, cancellationToken))
+        {
+            await redis.Database.ScriptEvaluateAsync(
+                RedisMatchmakingScripts.Delete,
+                [
+                    RedisKeys.Meetings(eventId),
+                    RedisKeys.MeetingStates(eventId),
+                    RedisKeys.MeetingSlots(eventId, meeting.RequesterId),
+                    RedisKeys.MeetingSlots(eventId, meeting.InviteeId),
+                    RedisKeys.AttendeeMeetings(eventId, meeting.RequesterId),
+                    RedisKeys.AttendeeMeetings(eventId, meeting.InviteeId),
+                ],
+                [meeting.Id, Millis(meeting.SlotStartsAt)]);
+        }
+    }
+
+    private static MeetingRecord? Compose(RedisValue json, RedisValue state)
+    {
+        var meeting = RedisJson.Deserialize<MeetingRecord>(json);
+        return meeting is null || state.IsNull ? null : WithState(meeting, state!);
+    }
+
+    private static MeetingRecord WithState(MeetingRecord meeting, string state)
+    {
+        var parts = state.Split('|');
+        return meeting with
+        {
+            Status = Enum.GetValues<MeetingStatus>().First(s => Name(s) == parts[0]),
+            Version = long.Parse(parts[1], CultureInfo.InvariantCulture),
+            UpdatedAt = DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(parts[2], CultureInfo.InvariantCulture)),
+        };
+    }
+
+    private static string State(MeetingStatus status, long version, DateTimeOffset at) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Name(status)}|{version}|{at.ToUnixTimeMilliseconds()}");
+
+    private static string Name(MeetingStatus status) => status.ToString().ToLowerInvariant();
+
+    private static string Millis(DateTimeOffset at) => at.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+}

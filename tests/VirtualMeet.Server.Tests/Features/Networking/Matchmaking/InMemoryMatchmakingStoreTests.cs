@@ -1,0 +1,15 @@
+using VirtualMeet.Server.Features.Networking.Matchmaking;
+using VirtualMeet.Server.Features.Registrations;
+using VirtualMeet.Server.Platform.Storage;
+using VirtualMeet.Server.Platform.Storage.InMemory;
+
+namespace VirtualMeet.Server.Tests.Features.Networking.Matchmaking;
+
+public sealed class InMemoryMatchmakingStoreTests : MatchmakingStoreContract
+{
+    private readonly InMemoryMatchmakingStore _store = new();
+
+    internal override IMatchmakingStore Store => _store;
+
+    internal override IAttendeeScopedData Erasure => _store;
+}

@@ -1,0 +1,32 @@
+using VirtualMeet.Server.Platform.Storage.Redis;
+using VirtualMeet.Server.Rooms.Presence;
+using VirtualMeet.Server.Tests.Features.Polls;
+using VirtualMeet.Server.Tests.Platform.Storage.Redis;
+
+namespace VirtualMeet.Server.Tests.Rooms.Presence;
+
+/// <summary>The contract against a private redis-server, plus what only Redis can show: the keys themselves.</summary>
+public class RedisPresenceStoreTests(RedisStoreFixture redis)
+    : PresenceStoreContract, IClassFixture<RedisStoreFixture>
+{
+    private readonly RedisPresenceStore _store = new(redis.Database);
+
+    internal override IPresenceStore Store => _store;
+
+    [Fact]
+    public async Task EveryPresenceKeyOfAnEventCarriesItsHashTag()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var eventId = "ev-" + Guid.NewGuid().ToString("N")[..8];
+        var room = new PresenceRoom(eventId, "bar:b1:table:t1");
+        var now = new DateTimeOffset(2026, 10, 8, 9, 0, 0, TimeSpan.Zero);
+        await _store.JoinAsync(room, new PresenceJoin("anna", "Anna", "attendee", "c1", "node-a", now, 4, "bars"), ct);
+        await _store.JoinAsync(room, new PresenceJoin("ben", "Ben", "attendee", "c2", "node-a", now), ct);
+        await _store.DisconnectAsync(room, "c2", now.AddSeconds(30), now, ct);
+
+        var keys = (await redis.Server.ExecuteAsync("KEYS", $"*{eventId}*")).Items!.Select(k => k.Text!).ToList();
+
+        Assert.True(keys.Count >= 5, string.Join(", ", keys));
+        Assert.All(keys, key => Assert.Contains("{" + eventId + "}", key, StringComparison.Ordinal));
+    }
+}
