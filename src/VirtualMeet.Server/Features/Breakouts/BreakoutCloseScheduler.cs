@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
 using VirtualMeet.Contracts.Breakouts;
+using VirtualMeet.Server.Platform.Hosting;
 
 namespace VirtualMeet.Server.Features.Breakouts;
 
@@ -9,57 +9,40 @@ namespace VirtualMeet.Server.Features.Breakouts;
 /// countdown (the one that started it, any that serves a join during it) sets a timer; the store lets exactly
 /// one of them complete it, so the return is announced once even when the starting node died.
 /// </summary>
-internal sealed partial class BreakoutCloseScheduler(
-    IBreakoutStore store,
-    IHubContext<BreakoutsHub, IBreakoutsClient> hub,
-    TimeProvider time,
-    ILogger<BreakoutCloseScheduler> logger) : IDisposable
+internal sealed partial class BreakoutCloseScheduler : IDisposable
 {
-    private readonly ConcurrentDictionary<(string EventId, DateTimeOffset ClosesAt), ITimer> _timers = new();
+    private readonly IBreakoutStore _store;
+    private readonly IHubContext<BreakoutsHub, IBreakoutsClient> _hub;
+    private readonly ILogger<BreakoutCloseScheduler> _logger;
+    private readonly DeadlineTimers<(string EventId, DateTimeOffset ClosesAt)> _timers;
+
+    public BreakoutCloseScheduler(
+        IBreakoutStore store,
+        IHubContext<BreakoutsHub, IBreakoutsClient> hub,
+        TimeProvider time,
+        ILogger<BreakoutCloseScheduler> logger)
+    {
+        (_store, _hub, _logger) = (store, hub, logger);
+        // A failed close leaves the countdown to any other node that knows it.
+        _timers = new(time, CompleteAsync, (e, countdown) => LogCloseFailed(logger, countdown.EventId, e));
+    }
 
     /// <summary>Makes sure this node completes the countdown at <paramref name="closesAt"/> unless another does first.</summary>
-    public void Ensure(string eventId, DateTimeOffset closesAt)
+    public void Ensure(string eventId, DateTimeOffset closesAt) => _timers.Ensure((eventId, closesAt), closesAt);
+
+    public void Dispose() => _timers.Dispose();
+
+    private async Task CompleteAsync((string EventId, DateTimeOffset ClosesAt) countdown)
     {
-        var key = (eventId, closesAt);
-        if (_timers.ContainsKey(key))
+        if (!await _store.TryCompleteClosingAsync(countdown.EventId, countdown.ClosesAt, CancellationToken.None))
             return;
-
-        var due = closesAt - time.GetUtcNow();
-        var timer = time.CreateTimer(_ => _ = CompleteAsync(key), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        if (_timers.TryAdd(key, timer))
-            timer.Change(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
-        else
-            timer.Dispose();
-    }
-
-    public void Dispose()
-    {
-        foreach (var timer in _timers.Values)
-            timer.Dispose();
-        _timers.Clear();
-    }
-
-    private async Task CompleteAsync((string EventId, DateTimeOffset ClosesAt) key)
-    {
-        if (_timers.TryRemove(key, out var timer))
-            timer.Dispose();
-        try
-        {
-            if (!await store.TryCompleteClosingAsync(key.EventId, key.ClosesAt, CancellationToken.None))
-                return;
-            LogClosed(key.EventId);
-            await hub.Clients.Group(BreakoutGroups.Event(key.EventId)).ReturnToStage(new ReturnToStage(key.EventId));
-        }
-        catch (Exception ex)
-        {
-            // A timer callback has nobody to throw to; another node that knows the countdown may still complete it.
-            LogCloseFailed(key.EventId, ex);
-        }
+        LogClosed(_logger, countdown.EventId);
+        await _hub.Clients.Group(BreakoutGroups.Event(countdown.EventId)).ReturnToStage(new ReturnToStage(countdown.EventId));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Breakouts of event {EventId} closed: everyone returns to the stage")]
-    private partial void LogClosed(string eventId);
+    private static partial void LogClosed(ILogger logger, string eventId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Closing the breakouts of event {EventId} failed")]
-    private partial void LogCloseFailed(string eventId, Exception exception);
+    private static partial void LogCloseFailed(ILogger logger, string eventId, Exception exception);
 }

@@ -2,7 +2,7 @@ namespace VirtualMeet.Server.Features.Events;
 
 /// <summary>
 /// Implemented by every store that keeps data of an event, so that an organizer's purge erases all of it.
-/// Register implementations with <see cref="StorageRegistration.AddEventScopedData{TStore}"/>.
+/// Storage registers every store that implements it (see docs/architecture.md).
 /// </summary>
 public interface IEventScopedData
 {

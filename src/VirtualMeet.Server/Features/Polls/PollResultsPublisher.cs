@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using VirtualMeet.Contracts.Polls;
@@ -18,79 +17,42 @@ internal sealed partial class PollResultsPublisher(
     IHubContext<PollsHub, IPollsClient> hub,
     IOptions<PollsOptions> options,
     TimeProvider time,
-    ILogger<PollResultsPublisher> logger) : BackgroundService
+    ILogger<PollResultsPublisher> logger) : CoalescingPublisher(time)
 {
-    private readonly ConcurrentDictionary<(string EventId, string PollId), PollDefinition> _dirty = new();
+    private readonly CoalescedPushes<(string EventId, string PollId), PollDefinition> _voted =
+        new((_, latest) => latest, (e, poll) => LogPushFailed(logger, e, poll.EventId, poll.PollId));
 
-    public void MarkDirty(PollDefinition poll) => _dirty[(poll.EventId, poll.Id)] = poll;
+    protected override TimeSpan PushInterval => options.Value.PushInterval();
+
+    public void MarkDirty(PollDefinition poll) => _voted.Mark((poll.EventId, poll.Id), poll);
 
     /// <summary>A closed poll's final results went out with <c>PollClosed</c>.</summary>
-    public void Forget(PollDefinition poll) => _dirty.TryRemove((poll.EventId, poll.Id), out _);
+    public void Forget(PollDefinition poll) => _voted.Forget((poll.EventId, poll.Id));
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public override Task<int> PublishDueAsync(CancellationToken cancellationToken) =>
+        _voted.RunRoundAsync((_, poll, ct) => PublishAsync(poll, ct), cancellationToken);
+
+    private async Task<PushOutcome> PublishAsync(PollDefinition poll, CancellationToken cancellationToken)
     {
-        // Ticks run four times per push interval while each push claims a whole interval: the claim bounds the
-        // rate, the short tick keeps a poll from waiting almost two intervals when a tick lands just before the
-        // previous claim expires.
-        using var timer = new PeriodicTimer(options.Value.PushInterval() / 4, time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-                await PublishDueAsync(stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
-    }
-
-    /// <summary>One round: at most one push per dirty poll. Returns how many pushes went out.</summary>
-    public async Task<int> PublishDueAsync(CancellationToken cancellationToken)
-    {
-        var pushed = 0;
-        foreach (var key in _dirty.Keys)
-        {
-            if (!_dirty.TryRemove(key, out var poll))
-                continue;
-
-            try
-            {
-                if (await PublishAsync(poll, cancellationToken))
-                    pushed++;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // Keep it dirty: a failed round (Redis briefly away) must not lose the latest counts.
-                _dirty.TryAdd(key, poll);
-                LogPushFailed(e, poll.EventId, poll.Id);
-            }
-        }
-
-        return pushed;
-    }
-
-    private async Task<bool> PublishAsync(PollDefinition poll, CancellationToken cancellationToken)
-    {
-        switch (await store.TryClaimPushAsync(poll.EventId, poll.Id, options.Value.PushInterval(), cancellationToken))
+        switch (await store.TryClaimPushAsync(poll.EventId, poll.Id, PushInterval, cancellationToken))
         {
             case PushClaim.Busy:
                 // Another node pushed within the interval; this node's votes go out in a later round.
-                _dirty.TryAdd((poll.EventId, poll.Id), poll);
-                return false;
+                return PushOutcome.Deferred;
             case PushClaim.AlreadyPushed:
                 // Some node pushed these counts or newer ones; a later vote marks the poll dirty again.
-                return false;
+                return PushOutcome.NothingToPush;
         }
 
         var tally = await store.GetTallyAsync(poll.EventId, poll.Id, cancellationToken);
         if (tally is null || tally.Lifecycle.Status != PollStatus.Open || !PollViews.ResultsVisible(poll, tally.Lifecycle))
-            return false;
+            return PushOutcome.NothingToPush;
 
         var results = PollViews.Results(poll, tally, options.Value.DefaultWordCloudTop);
         await hub.Clients.Group(PollGroups.Of(poll)).PollResults(results);
-        return true;
+        return PushOutcome.Pushed;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pushing results of poll {PollId} of event {EventId} failed; retrying")]
-    private partial void LogPushFailed(Exception exception, string eventId, string pollId);
+    private static partial void LogPushFailed(ILogger logger, Exception exception, string eventId, string pollId);
 }

@@ -19,99 +19,88 @@ internal sealed partial class StagePublisher(
     StageNotifier notifier,
     IOptions<StageOptions> options,
     TimeProvider time,
-    ILogger<StagePublisher> logger) : BackgroundService
+    ILogger<StagePublisher> logger) : CoalescingPublisher(time)
 {
     private const string ViewersChannel = "viewers";
 
-    private readonly ConcurrentDictionary<(string EventId, string SessionId), byte> _reactions = new();
+    private readonly CoalescedPushes<(string EventId, string SessionId), bool> _reacted =
+        new((_, _) => true, (e, stage) => LogPushFailed(logger, e, stage.EventId, stage.SessionId));
+
+    private readonly CoalescedPushes<(string EventId, string SessionId, string QuestionId), bool> _upvoted =
+        new((_, _) => true, (e, key) => LogPushFailed(logger, e, key.EventId, key.SessionId));
+
+    // Not coalesced work but a standing duty: the last viewer-count version this node saw pushed, per watched stage.
     private readonly ConcurrentDictionary<(string EventId, string SessionId), long> _watched = new();
-    private readonly ConcurrentDictionary<(string EventId, string SessionId, string QuestionId), byte> _questions = new();
 
-    public void MarkReactions(string eventId, string sessionId) => _reactions[(eventId, sessionId)] = 0;
+    protected override TimeSpan PushInterval => options.Value.PushInterval;
 
-    public void MarkQuestion(string eventId, string sessionId, string questionId) => _questions[(eventId, sessionId, questionId)] = 0;
+    public void MarkReactions(string eventId, string sessionId) => _reacted.Mark((eventId, sessionId), true);
+
+    public void MarkQuestion(string eventId, string sessionId, string questionId) => _upvoted.Mark((eventId, sessionId, questionId), true);
 
     /// <summary>This node has viewers on the stage: from now on it keeps the stage's viewer count pushed.</summary>
     public void Watch(string eventId, string sessionId) => _watched.TryAdd((eventId, sessionId), -1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>One round over everything marked and every watched stage.</summary>
+    public override async Task<int> PublishDueAsync(CancellationToken cancellationToken)
     {
-        // Four ticks per push interval while each push claims a whole interval (see PollResultsPublisher).
-        using var timer = new PeriodicTimer(options.Value.PushInterval / 4, time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-                await PublishDueAsync(stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
-    }
-
-    /// <summary>One round over everything marked.</summary>
-    public async Task PublishDueAsync(CancellationToken cancellationToken)
-    {
-        foreach (var stage in _reactions.Keys)
-            await GuardAsync(stage.EventId, stage.SessionId, () => PublishReactionsAsync(stage, cancellationToken), () => _reactions.TryAdd(stage, 0));
+        var pushed = await _reacted.RunRoundAsync((stage, _, ct) => PublishReactionsAsync(stage, ct), cancellationToken);
         foreach (var stage in _watched.Keys)
-            await GuardAsync(stage.EventId, stage.SessionId, () => PublishViewersAsync(stage, cancellationToken));
-        foreach (var key in _questions.Keys)
         {
-            if (_questions.TryRemove(key, out _))
-                await GuardAsync(key.EventId, key.SessionId, () => PublishQuestionAsync(key, cancellationToken), () => _questions.TryAdd(key, 0));
+            try
+            {
+                if (await PublishViewersAsync(stage, cancellationToken))
+                    pushed++;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The count is read again next tick.
+                LogPushFailed(logger, e, stage.EventId, stage.SessionId);
+            }
         }
+
+        return pushed + await _upvoted.RunRoundAsync((key, _, ct) => PublishQuestionAsync(key, ct), cancellationToken);
     }
 
-    private async Task PublishReactionsAsync((string EventId, string SessionId) stage, CancellationToken cancellationToken)
+    private async Task<PushOutcome> PublishReactionsAsync((string EventId, string SessionId) stage, CancellationToken cancellationToken)
     {
-        // Unmark before taking: a reaction stored after the take marks the stage again, so none is left behind.
-        _reactions.TryRemove(stage, out _);
-        var window = await reactions.TakeWindowAsync(stage.EventId, stage.SessionId, options.Value.PushInterval, cancellationToken);
+        // The round unmarked the stage before this take: a reaction stored after it marks the stage again.
+        var window = await reactions.TakeWindowAsync(stage.EventId, stage.SessionId, PushInterval, cancellationToken);
         if (window is null)
         {
             // Another node pushed within the interval; this node's reactions go out in a later window.
-            _reactions.TryAdd(stage, 0);
-            return;
+            return PushOutcome.Deferred;
         }
 
-        if (!window.IsEmpty)
-            await notifier.ReactionsAsync(stage.EventId, new ReactionsUpdate(stage.SessionId, window.Sequence, window.Counts, window.Totals));
+        if (window.IsEmpty)
+            return PushOutcome.NothingToPush;
+        await notifier.ReactionsAsync(stage.EventId, new ReactionsUpdate(stage.SessionId, window.Sequence, window.Counts, window.Totals));
+        return PushOutcome.Pushed;
     }
 
-    private async Task PublishViewersAsync((string EventId, string SessionId) stage, CancellationToken cancellationToken)
+    private async Task<bool> PublishViewersAsync((string EventId, string SessionId) stage, CancellationToken cancellationToken)
     {
         var count = await viewers.CountAsync(stage.EventId, stage.SessionId, cancellationToken);
         if (_watched.TryGetValue(stage, out var pushed) && count.Version <= pushed)
-            return;
-        var claim = await stages.TryClaimPushAsync(stage.EventId, stage.SessionId, ViewersChannel, count.Version, options.Value.PushInterval, cancellationToken);
+            return false;
+        var claim = await stages.TryClaimPushAsync(stage.EventId, stage.SessionId, ViewersChannel, count.Version, PushInterval, cancellationToken);
         if (claim == PushClaim.Claimed)
             await notifier.ViewerCountAsync(stage.EventId, count);
         // Busy: another push runs within the interval; this version goes out on a later tick.
         if (claim != PushClaim.Busy)
             _watched[stage] = count.Version;
+        return claim == PushClaim.Claimed;
     }
 
-    private async Task PublishQuestionAsync((string EventId, string SessionId, string QuestionId) key, CancellationToken cancellationToken)
+    private async Task<PushOutcome> PublishQuestionAsync((string EventId, string SessionId, string QuestionId) key, CancellationToken cancellationToken)
     {
         var question = await questions.GetAsync(key.EventId, key.SessionId, key.QuestionId, cancellationToken);
-        if (question is not null)
-            await notifier.QuestionUpdatedAsync(key.EventId, key.SessionId, question);
-    }
-
-    private async Task GuardAsync(string eventId, string sessionId, Func<Task> round, Action? onFailure = null)
-    {
-        try
-        {
-            await round();
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            onFailure?.Invoke();
-            LogPushFailed(e, eventId, sessionId);
-        }
+        if (question is null)
+            return PushOutcome.NothingToPush;
+        await notifier.QuestionUpdatedAsync(key.EventId, key.SessionId, question);
+        return PushOutcome.Pushed;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pushing counters of stage {SessionId} of event {EventId} failed; retrying")]
-    private partial void LogPushFailed(Exception exception, string eventId, string sessionId);
+    private static partial void LogPushFailed(ILogger logger, Exception exception, string eventId, string sessionId);
 }

@@ -1,17 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using VirtualMeet.Server.Features.Breakouts;
-using VirtualMeet.Server.Features.Events;
-using VirtualMeet.Server.Features.Networking.Bars;
-using VirtualMeet.Server.Features.Networking.Matchmaking;
-using VirtualMeet.Server.Features.Polls;
-using VirtualMeet.Server.Features.Registrations;
-using VirtualMeet.Server.Features.Stage;
-using VirtualMeet.Server.Platform.RateLimiting;
 using VirtualMeet.Server.Platform.Storage.InMemory;
 using VirtualMeet.Server.Platform.Storage.Redis;
-using VirtualMeet.Server.Rooms.Chat;
-using VirtualMeet.Server.Rooms.Presence;
 
 namespace VirtualMeet.Server.Platform.Storage;
 
@@ -42,75 +32,53 @@ internal static class StorageRegistration
         return builder;
     }
 
-    private static void AddInMemoryStores(this IServiceCollection services)
+    // One line per store: AddStores registers each for every port it implements, the purge and erasure roles too.
+    private static void AddInMemoryStores(this IServiceCollection services) => services.AddStores(
+        typeof(InMemoryEventStore),
+        typeof(InMemoryAttendeeStore),
+        typeof(InMemorySessionRegistrationStore),
+        typeof(InMemoryPresenceStore),
+        typeof(InMemoryChatStore),
+        typeof(InMemoryRateLimiter),
+        typeof(InMemoryPollStore),
+        typeof(InMemoryBreakoutStore),
+        typeof(InMemoryStageStore),
+        typeof(InMemoryReactionStore),
+        typeof(InMemoryQuestionStore),
+        typeof(InMemoryBarPushClaims),
+        typeof(InMemoryMatchmakingStore));
+
+    private static void AddRedisStores(this IServiceCollection services) => services.AddStores(
+        typeof(RedisEventStore),
+        typeof(RedisAttendeeStore),
+        typeof(RedisSessionRegistrationStore),
+        typeof(RedisPresenceStore),
+        typeof(RedisChatStore),
+        typeof(RedisRateLimiter),
+        typeof(RedisPollStore),
+        typeof(RedisBreakoutStore),
+        typeof(RedisStageStore),
+        typeof(RedisReactionStore),
+        typeof(RedisQuestionStore),
+        typeof(RedisBarPushClaims),
+        typeof(RedisMatchmakingStore),
+        // One SCAN over the event's hash tag removes every key of every feature (the stores leave purging to it).
+        typeof(RedisEventPurge));
+
+    /// <summary>
+    /// Registers each store as one singleton, resolvable as every port it implements: the interfaces of this
+    /// server (a feature's or room's store, <c>IEventScopedData</c> for purges, <c>IAttendeeScopedData</c> for
+    /// erasure). Added, not tried: the purge and erasure roles are collected from every store that has them.
+    /// </summary>
+    private static void AddStores(this IServiceCollection services, params Type[] stores)
     {
-        services.AddSingleton<IEventStore, InMemoryEventStore>();
-        services.AddEventScopedData<InMemoryPresenceStore>();
-        services.AddSingleton<IPresenceStore>(sp => sp.GetRequiredService<InMemoryPresenceStore>());
-        services.AddEventScopedData<InMemoryBreakoutStore>();
-        services.AddSingleton<IBreakoutStore>(sp => sp.GetRequiredService<InMemoryBreakoutStore>());
-        services.AddSingleton<IAttendeeScopedData>(sp => sp.GetRequiredService<InMemoryBreakoutStore>());
-        services.AddEventScopedData<InMemoryAttendeeStore>();
-        services.AddSingleton<IAttendeeStore>(sp => sp.GetRequiredService<InMemoryAttendeeStore>());
-        services.AddEventScopedData<InMemorySessionRegistrationStore>();
-        services.AddSingleton<ISessionRegistrationStore>(sp => sp.GetRequiredService<InMemorySessionRegistrationStore>());
-        services.AddEventScopedData<InMemoryPollStore>();
-        services.AddSingleton<IPollStore>(sp => sp.GetRequiredService<InMemoryPollStore>());
-        services.AddSingleton<IAttendeeScopedData>(sp => sp.GetRequiredService<InMemoryPollStore>());
-        services.AddEventScopedData<InMemoryBarPushClaims>();
-        services.AddSingleton<IBarPushClaims>(sp => sp.GetRequiredService<InMemoryBarPushClaims>());
-        services.AddEventScopedData<InMemoryChatStore>();
-        services.AddSingleton<IChatStore>(sp => sp.GetRequiredService<InMemoryChatStore>());
-        services.AddSingleton<IAttendeeScopedData>(sp => sp.GetRequiredService<InMemoryChatStore>());
-        services.AddEventScopedData<InMemoryRateLimiter>();
-        services.AddSingleton<IAttendeeRateLimiter>(sp => sp.GetRequiredService<InMemoryRateLimiter>());
-        services.AddEventScopedData<InMemoryStageStore>();
-        services.AddSingleton<IStageStore>(sp => sp.GetRequiredService<InMemoryStageStore>());
-        services.AddEventScopedData<InMemoryReactionStore>();
-        services.AddSingleton<IReactionStore>(sp => sp.GetRequiredService<InMemoryReactionStore>());
-        services.AddEventScopedData<InMemoryQuestionStore>();
-        services.AddSingleton<IQuestionStore>(sp => sp.GetRequiredService<InMemoryQuestionStore>());
-        services.AddSingleton<IAttendeeScopedData>(sp => sp.GetRequiredService<InMemoryQuestionStore>());
-        services.AddEventScopedData<InMemoryMatchmakingStore>();
-        services.AddSingleton<IMatchmakingStore>(sp => sp.GetRequiredService<InMemoryMatchmakingStore>());
-        services.AddSingleton<IAttendeeScopedData>(sp => sp.GetRequiredService<InMemoryMatchmakingStore>());
+        foreach (var store in stores)
+        {
+            services.AddSingleton(store);
+            foreach (var port in store.GetInterfaces().Where(IsPort))
+                services.AddSingleton(port, sp => sp.GetRequiredService(store));
+        }
     }
 
-    private static void AddRedisStores(this IServiceCollection services)
-    {
-        services.AddSingleton<IEventStore, RedisEventStore>();
-        services.AddSingleton<IPresenceStore, RedisPresenceStore>();
-        services.AddSingleton<RedisBreakoutStore>();
-        services.AddSingleton<IBreakoutStore>(sp => sp.GetRequiredService<RedisBreakoutStore>());
-        services.AddSingleton<IAttendeeScopedData>(sp => sp.GetRequiredService<RedisBreakoutStore>());
-        services.AddSingleton<IAttendeeStore, RedisAttendeeStore>();
-        services.AddSingleton<ISessionRegistrationStore, RedisSessionRegistrationStore>();
-        services.AddSingleton<RedisPollStore>();
-        services.AddSingleton<IPollStore>(sp => sp.GetRequiredService<RedisPollStore>());
-        services.AddSingleton<IAttendeeScopedData>(sp => sp.GetRequiredService<RedisPollStore>());
-        services.AddSingleton<IBarPushClaims, RedisBarPushClaims>();
-        services.AddSingleton<RedisChatStore>();
-        services.AddSingleton<IChatStore>(sp => sp.GetRequiredService<RedisChatStore>());
-        services.AddSingleton<IAttendeeScopedData>(sp => sp.GetRequiredService<RedisChatStore>());
-        services.AddSingleton<IAttendeeRateLimiter, RedisRateLimiter>();
-        services.AddSingleton<IStageStore, RedisStageStore>();
-        services.AddSingleton<IReactionStore, RedisReactionStore>();
-        services.AddSingleton<RedisQuestionStore>();
-        services.AddSingleton<IQuestionStore>(sp => sp.GetRequiredService<RedisQuestionStore>());
-        services.AddSingleton<IAttendeeScopedData>(sp => sp.GetRequiredService<RedisQuestionStore>());
-        services.AddSingleton<RedisMatchmakingStore>();
-        services.AddSingleton<IMatchmakingStore>(sp => sp.GetRequiredService<RedisMatchmakingStore>());
-        services.AddSingleton<IAttendeeScopedData>(sp => sp.GetRequiredService<RedisMatchmakingStore>());
-        // One SCAN over the event's hash tag removes every key of every feature; see RedisEventPurge.
-        services.AddEventScopedData<RedisEventPurge>();
-    }
-
-    /// <summary>Registers a store singleton that also takes part in purging an event.</summary>
-    public static IServiceCollection AddEventScopedData<TStore>(this IServiceCollection services)
-        where TStore : class, IEventScopedData
-    {
-        services.TryAddSingleton<TStore>();
-        services.AddSingleton<IEventScopedData>(sp => sp.GetRequiredService<TStore>());
-        return services;
-    }
+    private static bool IsPort(Type type) => type.Namespace?.StartsWith("VirtualMeet.Server.", StringComparison.Ordinal) == true;
 }

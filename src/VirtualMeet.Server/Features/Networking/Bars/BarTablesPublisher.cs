@@ -1,7 +1,8 @@
-using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using VirtualMeet.Contracts.Bars;
+using VirtualMeet.Server.Platform.Realtime;
 
 namespace VirtualMeet.Server.Features.Networking.Bars;
 
@@ -17,60 +18,25 @@ internal sealed partial class BarTablesPublisher(
     IHubContext<BarsHub, IBarsClient> hub,
     IOptions<BarsOptions> options,
     TimeProvider time,
-    ILogger<BarTablesPublisher> logger) : BackgroundService
+    ILogger<BarTablesPublisher> logger) : CoalescingPublisher(time)
 {
-    private readonly ConcurrentDictionary<(string EventId, string BarId), ConcurrentDictionary<string, byte>> _dirty = new();
+    private readonly CoalescedPushes<(string EventId, string BarId), ImmutableHashSet<string>> _changed =
+        new((marked, more) => marked.Union(more), (e, bar) => LogPushFailed(logger, e, bar.EventId, bar.BarId));
+
+    protected override TimeSpan PushInterval => options.Value.PushInterval;
 
     public void MarkDirty(string eventId, string barId, string tableId) =>
-        _dirty.GetOrAdd((eventId, barId), _ => new ConcurrentDictionary<string, byte>(StringComparer.Ordinal)).TryAdd(tableId, 0);
+        _changed.Mark((eventId, barId), [tableId]);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // Ticks four times per interval while a push claims a whole interval: the claim bounds the rate, the short
-        // tick keeps a change from waiting almost two intervals (the same reasoning as the polls publisher).
-        using var timer = new PeriodicTimer(options.Value.PushInterval / 4, time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-                await PublishDueAsync(stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
-    }
+    public override Task<int> PublishDueAsync(CancellationToken cancellationToken) =>
+        _changed.RunRoundAsync((bar, tableIds, ct) => PublishAsync(bar.EventId, bar.BarId, tableIds, ct), cancellationToken);
 
-    /// <summary>One round: at most one push per dirty bar. Returns how many pushes went out.</summary>
-    public async Task<int> PublishDueAsync(CancellationToken cancellationToken)
-    {
-        var pushed = 0;
-        foreach (var key in _dirty.Keys)
-        {
-            if (!_dirty.TryRemove(key, out var tableIds))
-                continue;
-
-            try
-            {
-                if (await PublishAsync(key.EventId, key.BarId, tableIds, cancellationToken))
-                    pushed++;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // Keep them dirty: a failed round (Redis briefly away) must not lose the latest seating.
-                Requeue(key, tableIds);
-                LogPushFailed(e, key.EventId, key.BarId);
-            }
-        }
-
-        return pushed;
-    }
-
-    private async Task<bool> PublishAsync(string eventId, string barId, ConcurrentDictionary<string, byte> tableIds, CancellationToken cancellationToken)
+    private async Task<PushOutcome> PublishAsync(string eventId, string barId, ImmutableHashSet<string> tableIds, CancellationToken cancellationToken)
     {
         if (barId == BarIds.Meetings)
         {
             // Two people per table, changing rarely: no claim needed, and nobody else may see them.
-            foreach (var tableId in tableIds.Keys)
+            foreach (var tableId in tableIds)
             {
                 if (await tables.FindAsync(eventId, barId, tableId, cancellationToken) is not { Meeting: { } meeting } table)
                     continue;
@@ -78,35 +44,26 @@ internal sealed partial class BarTablesPublisher(
                 await hub.Clients.Users(meeting.RequesterId, meeting.InviteeId).TableChanged(new BarTablesUpdate(eventId, barId, [state]));
             }
 
-            return true;
+            return PushOutcome.Pushed;
         }
 
-        if (!await claims.TryClaimAsync(eventId, barId, options.Value.PushInterval, cancellationToken))
-        {
-            // Another node pushed this bar within the interval; this node's changes go out in a later round.
-            Requeue((eventId, barId), tableIds);
-            return false;
-        }
+        // Another node pushed this bar within the interval: this node's changes go out in a later round.
+        if (!await claims.TryClaimAsync(eventId, barId, PushInterval, cancellationToken))
+            return PushOutcome.Deferred;
 
-        var states = new List<Contracts.Bars.TableState>();
-        foreach (var tableId in tableIds.Keys.Order(StringComparer.Ordinal))
+        var states = new List<TableState>();
+        foreach (var tableId in tableIds.Order(StringComparer.Ordinal))
         {
             if (await tables.FindAsync(eventId, barId, tableId, cancellationToken) is { } table)
                 states.Add(await tables.StateAsync(eventId, table, cancellationToken));
         }
 
         if (states.Count == 0)
-            return false;
+            return PushOutcome.NothingToPush;
         await hub.Clients.Group(BarRooms.Watchers(eventId)).TableChanged(new BarTablesUpdate(eventId, barId, states));
-        return true;
-    }
-
-    private void Requeue((string EventId, string BarId) key, ConcurrentDictionary<string, byte> tableIds)
-    {
-        foreach (var tableId in tableIds.Keys)
-            MarkDirty(key.EventId, key.BarId, tableId);
+        return PushOutcome.Pushed;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pushing table changes of bar {BarId} of event {EventId} failed; retrying")]
-    private partial void LogPushFailed(Exception exception, string eventId, string barId);
+    private static partial void LogPushFailed(ILogger logger, Exception exception, string eventId, string barId);
 }

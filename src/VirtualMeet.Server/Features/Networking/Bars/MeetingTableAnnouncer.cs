@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using VirtualMeet.Contracts.Bars;
 using VirtualMeet.Server.Features.Networking.Matchmaking;
+using VirtualMeet.Server.Platform.Hosting;
 
 namespace VirtualMeet.Server.Features.Networking.Bars;
 
@@ -10,39 +11,42 @@ namespace VirtualMeet.Server.Features.Networking.Bars;
 /// acceptance; a client that missed the push (or a node that restarted) still finds the table in <c>EnterBars</c>
 /// during the slot, and the meeting itself carries its slot times and table id.
 /// </summary>
-internal sealed class MeetingTableAnnouncer(BarTablesPublisher publisher, TimeProvider time) : IDisposable
+internal sealed partial class MeetingTableAnnouncer : IDisposable
 {
-    private readonly ConcurrentDictionary<string, ITimer> _timers = new(StringComparer.Ordinal);
+    private readonly BarTablesPublisher _publisher;
+    private readonly TimeProvider _time;
+    private readonly DeadlineTimers<string> _timers;
+    private readonly ConcurrentDictionary<string, MeetingRecord> _accepted = new(StringComparer.Ordinal);
+
+    public MeetingTableAnnouncer(BarTablesPublisher publisher, TimeProvider time, ILogger<MeetingTableAnnouncer> logger)
+    {
+        (_publisher, _time) = (publisher, time);
+        _timers = new(time, AnnounceAsync, (e, meetingId) => LogAnnounceFailed(logger, e, meetingId));
+    }
 
     public void Changed(MeetingRecord meeting)
     {
-        if (_timers.TryRemove(meeting.Id, out var previous))
-            previous.Dispose();
+        _timers.Cancel(meeting.Id);
+        _accepted.TryRemove(meeting.Id, out _);
         if (meeting.Status != Contracts.Matchmaking.MeetingStatus.Accepted)
             return;
 
-        var due = meeting.SlotStartsAt - time.GetUtcNow();
-        if (due <= TimeSpan.Zero)
-        {
-            Announce(meeting);
-            return;
-        }
-
-        var timer = time.CreateTimer(_ => Announce(meeting), null, due, Timeout.InfiniteTimeSpan);
-        _timers[meeting.Id] = timer;
+        _accepted[meeting.Id] = meeting;
+        if (meeting.SlotStartsAt <= _time.GetUtcNow())
+            _ = AnnounceAsync(meeting.Id);
+        else
+            _timers.Schedule(meeting.Id, meeting.SlotStartsAt);
     }
 
-    public void Dispose()
+    public void Dispose() => _timers.Dispose();
+
+    private Task AnnounceAsync(string meetingId)
     {
-        foreach (var timer in _timers.Values)
-            timer.Dispose();
-        _timers.Clear();
+        if (_accepted.TryRemove(meetingId, out var meeting))
+            _publisher.MarkDirty(meeting.EventId, BarIds.Meetings, MatchmakingViews.TableIdOf(meeting.Id));
+        return Task.CompletedTask;
     }
 
-    private void Announce(MeetingRecord meeting)
-    {
-        if (_timers.TryRemove(meeting.Id, out var timer))
-            timer.Dispose();
-        publisher.MarkDirty(meeting.EventId, BarIds.Meetings, MatchmakingViews.TableIdOf(meeting.Id));
-    }
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Announcing the table of meeting {MeetingId} failed")]
+    private static partial void LogAnnounceFailed(ILogger logger, Exception exception, string meetingId);
 }
