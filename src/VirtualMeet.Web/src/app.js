@@ -1,9 +1,10 @@
-// The page shell: header (navigation, language, connection state, account) and a hash router that mounts one
-// page module at a time. A page module exports `mount(root, ctx)` and may return a `dispose()` for its hubs/timers.
+// The page shell: the header (components/app-header.js) and a hash router that mounts one page module at a time. A
+// page module exports `mount(root, ctx)` and may return a `dispose()` for its hubs/timers.
 import { clearSession, getSession, isOrganizer } from './core/session.js';
-import { language, setLanguage, t } from './core/i18n.js';
+import { t } from './core/i18n.js';
 import { onConnectionState } from './core/hub.js';
 import { clear, errorBox, h } from './core/dom.js';
+import { renderConnection, renderHeader } from './components/app-header.js';
 
 const pages = {
   signin: { public: true },
@@ -47,7 +48,7 @@ async function render() {
   if (!session && name !== 'signin') return navigate('#/signin' + (query.size ? `?${query}` : ''));
   if (!name) return navigate(session ? '#/lobby' : '#/signin');
 
-  renderHeader(session, name);
+  renderHeader(session, name, { pages, allowed, signOut });
   const previous = disposeCurrent;
   disposeCurrent = null;
   await previous?.();
@@ -79,62 +80,16 @@ async function render() {
   if (!root.contains(document.activeElement) || document.activeElement === root) root.focus({ preventScroll: true });
 }
 
-function renderHeader(session, current) {
-  document.getElementById('skip-link').textContent = t('app.skip');
-  const nav = document.getElementById('main-nav');
-  nav.setAttribute('aria-label', t('nav.label'));
-  clear(nav);
-  if (session) {
-    nav.append(h('ul', {}, Object.entries(pages)
-      .filter(([name, page]) => page.nav && allowed(name, session))
-      .map(([name, page]) => h('li', {}, h('a', {
-        href: `#/${name}`,
-        'aria-current': name === current ? 'page' : undefined,
-        text: t(page.nav),
-      })))));
-  }
-
-  const switcher = document.getElementById('language-switch');
-  switcher.setAttribute('aria-label', t('lang.label'));
-  clear(switcher).append(...['de', 'en'].map((lang) => h('button', {
-    type: 'button',
-    lang,
-    'aria-pressed': String(language() === lang),
-    on: { click: () => setLanguage(lang) },
-    text: lang.toUpperCase(),
-  })));
-
-  const account = clear(document.getElementById('account'));
-  if (session) {
-    account.append(
-      h('span', { class: 'account-name', text: t('common.signedInAs', { name: session.displayName }) }),
-      h('button', { type: 'button', class: 'link-button', on: { click: signOut }, text: t('nav.signOut') }));
-  }
-}
-
 function signOut() {
   clearSession();
   navigate('#/signin');
 }
 
-const connectionIcons = { connected: '●', connecting: '◌', reconnecting: '↻', offline: '✕', idle: '○' };
-const connectionTexts = {
-  connected: 'conn.connected', connecting: 'conn.connecting', reconnecting: 'conn.reconnecting',
-  offline: 'conn.offline', idle: 'conn.idle',
-};
 let connectionState = 'idle';
-
-function renderConnection() {
-  const status = document.getElementById('connection-status');
-  status.dataset.state = connectionState;
-  clear(status).append(
-    h('span', { class: 'connection-icon', 'aria-hidden': 'true', text: connectionIcons[connectionState] }),
-    ' ', t(connectionTexts[connectionState]));
-}
 
 onConnectionState((state) => {
   connectionState = state;
-  renderConnection();
+  renderConnection(connectionState);
 });
 
 // The skip link moves focus to the page without changing the route (its href only serves browsers without script).
@@ -145,7 +100,7 @@ document.getElementById('skip-link').addEventListener('click', (event) => {
 
 window.addEventListener('hashchange', render);
 window.addEventListener('vm:language', () => {
-  renderConnection();
+  renderConnection(connectionState);
   render();
 });
 render();

@@ -1,66 +1,8 @@
 // The form that creates a poll: every kind, German and English texts, options, limits, visibility, scope and
 // auto-close. Validation is the server's: its problem details are shown per field.
 import { clear, errorBox, h } from '../core/dom.js';
-import { addStrings, t } from '../core/i18n.js';
-
-addStrings({
-  de: {
-    'org.poll.create': 'Neue Umfrage',
-    'org.poll.questionDe': 'Frage (Deutsch)',
-    'org.poll.questionEn': 'Frage (Englisch)',
-    'org.poll.questionHint': 'Mindestens eine Sprache; fehlt eine, wird die andere gezeigt.',
-    'org.poll.kind': 'Art',
-    'org.poll.kind.single': 'Einfachauswahl',
-    'org.poll.kind.multiple': 'Mehrfachauswahl',
-    'org.poll.kind.rating': 'Bewertungsskala',
-    'org.poll.kind.wordcloud': 'Wortwolke',
-    'org.poll.kind.pitch': 'Pitch-Abstimmung',
-    'org.poll.options': 'Antwortmöglichkeiten',
-    'org.poll.optionsHint': 'Eine pro Zeile; „Deutsch | Englisch“ für zwei Sprachen. Bei Pitch-Abstimmungen leer lassen, um die Pitches zu übernehmen.',
-    'org.poll.maxChoices': 'Höchstens wählbar',
-    'org.poll.ratingMin': 'Skala von',
-    'org.poll.ratingMax': 'Skala bis',
-    'org.poll.anonymous': 'Anonym (nur speichern, dass jemand abgestimmt hat)',
-    'org.poll.allowChange': 'Stimme darf geändert werden',
-    'org.poll.visibility': 'Ergebnisse sichtbar',
-    'org.poll.visibility.live': 'Live während der Abstimmung',
-    'org.poll.visibility.afterClose': 'Erst nach dem Ende',
-    'org.poll.session': 'Gilt für',
-    'org.poll.wholeEvent': 'Die ganze Veranstaltung',
-    'org.poll.duration': 'Automatisch beenden nach (Sekunden)',
-    'org.poll.durationHint': 'Leer lassen, um von Hand zu beenden.',
-    'org.poll.createDraft': 'Als Entwurf anlegen',
-    'org.poll.createOpen': 'Anlegen und öffnen',
-  },
-  en: {
-    'org.poll.create': 'New poll',
-    'org.poll.questionDe': 'Question (German)',
-    'org.poll.questionEn': 'Question (English)',
-    'org.poll.questionHint': 'At least one language; a missing one falls back to the other.',
-    'org.poll.kind': 'Kind',
-    'org.poll.kind.single': 'Single choice',
-    'org.poll.kind.multiple': 'Multiple choice',
-    'org.poll.kind.rating': 'Rating scale',
-    'org.poll.kind.wordcloud': 'Word cloud',
-    'org.poll.kind.pitch': 'Pitch vote',
-    'org.poll.options': 'Options',
-    'org.poll.optionsHint': 'One per line; “German | English” for two languages. Leave empty for a pitch vote to take the pitches.',
-    'org.poll.maxChoices': 'Maximum choices',
-    'org.poll.ratingMin': 'Scale from',
-    'org.poll.ratingMax': 'Scale to',
-    'org.poll.anonymous': 'Anonymous (store only that someone voted)',
-    'org.poll.allowChange': 'Votes may be changed',
-    'org.poll.visibility': 'Results visible',
-    'org.poll.visibility.live': 'Live while voting',
-    'org.poll.visibility.afterClose': 'Only after closing',
-    'org.poll.session': 'Applies to',
-    'org.poll.wholeEvent': 'The whole event',
-    'org.poll.duration': 'Close automatically after (seconds)',
-    'org.poll.durationHint': 'Leave empty to close by hand.',
-    'org.poll.createDraft': 'Create as draft',
-    'org.poll.createOpen': 'Create and open',
-  },
-});
+import { t } from '../core/i18n.js';
+import './organizer-poll-form.strings.js';
 
 const kinds = ['single', 'multiple', 'rating', 'wordcloud', 'pitch'];
 

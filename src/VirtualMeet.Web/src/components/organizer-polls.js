@@ -4,35 +4,11 @@
 import { announce, clear, h, showError } from '../core/dom.js';
 import { api, download, eventPath } from '../core/api.js';
 import { closeHub, openHub } from '../core/hub.js';
-import { addStrings, t } from '../core/i18n.js';
+import { t } from '../core/i18n.js';
 import { createPollForm } from './organizer-poll-form.js';
-import { pollStatusBadge } from './poll-panel.js';
-import { pollText, renderResults } from './poll-results.js';
-
-addStrings({
-  de: {
-    'org.polls.list': 'Alle Umfragen',
-    'org.polls.none': 'Noch keine Umfragen.',
-    'org.polls.refresh': 'Aktualisieren',
-    'org.polls.open': 'Öffnen',
-    'org.polls.close': 'Beenden',
-    'org.polls.csv': 'Ergebnisse als CSV',
-    'org.polls.opened': 'Umfrage geöffnet: {question}',
-    'org.polls.closed': 'Umfrage beendet: {question}',
-    'org.polls.created': 'Umfrage angelegt: {question}',
-  },
-  en: {
-    'org.polls.list': 'All polls',
-    'org.polls.none': 'No polls yet.',
-    'org.polls.refresh': 'Refresh',
-    'org.polls.open': 'Open',
-    'org.polls.close': 'Close',
-    'org.polls.csv': 'Results as CSV',
-    'org.polls.opened': 'Poll opened: {question}',
-    'org.polls.closed': 'Poll closed: {question}',
-    'org.polls.created': 'Poll created: {question}',
-  },
-});
+import { organizerPollCard } from './organizer-poll-card.js';
+import { pollText } from './poll-results.js';
+import './organizer-polls.strings.js';
 
 /** @returns {Promise<{ element: HTMLElement, dispose: () => Promise<void> }>} */
 export async function createOrganizerPolls({ eventId, sessions }) {
@@ -69,32 +45,11 @@ export async function createOrganizerPolls({ eventId, sessions }) {
     }
   }
 
-  function card(state) {
-    const { poll } = state;
-    const headingId = `org-poll-${poll.id}`;
-    return h('article', { class: 'card org-poll', 'aria-labelledby': headingId, dataset: { pollId: poll.id } },
-      h('div', { class: 'poll-card-head' },
-        h('h4', { id: headingId, class: 'poll-question', text: pollText(poll.question) }),
-        pollStatusBadge(poll.status)),
-      h('p', { class: 'muted small' },
-        t(`org.poll.kind.${poll.kind}`), ' · ',
-        poll.sessionId ? titles.get(poll.sessionId) ?? poll.sessionId : t('org.poll.wholeEvent'),
-        poll.anonymous ? ` · ${t('org.poll.anonymous')}` : null),
-      h('div', { class: 'row' },
-        poll.status === 'draft'
-          ? h('button', { type: 'button', class: 'primary', 'aria-label': `${t('org.polls.open')}: ${pollText(poll.question)}`, text: t('org.polls.open'), on: { click: () => act(state, 'open') } })
-          : null,
-        poll.status === 'open'
-          ? h('button', { type: 'button', class: 'danger', 'aria-label': `${t('org.polls.close')}: ${pollText(poll.question)}`, text: t('org.polls.close'), on: { click: () => act(state, 'close') } })
-          : null,
-        poll.status !== 'draft'
-          ? h('button', {
-            type: 'button', class: 'link-button', text: t('org.polls.csv'),
-            on: { click: () => download(eventPath(`/polls/${encodeURIComponent(poll.id)}/results`), `poll-${poll.id}.csv`).catch((e) => showError(errorSlot, e)) },
-          })
-          : null),
-      poll.status !== 'draft' ? renderResults(state) : null);
-  }
+  const card = (state) => organizerPollCard(state, {
+    sessionTitle: (sessionId) => titles.get(sessionId),
+    act,
+    downloadResults: (poll) => download(eventPath(`/polls/${encodeURIComponent(poll.id)}/results`), `poll-${poll.id}.csv`).catch((e) => showError(errorSlot, e)),
+  });
 
   async function reload() {
     try {

@@ -1,34 +1,8 @@
 // The stage chat: history from JoinStage, versioned pushes, a send form, and for moderators a delete button per line.
 import { announce, clear, h, showError } from '../core/dom.js';
-import { addStrings, formatTime, t } from '../core/i18n.js';
+import { formatTime, t } from '../core/i18n.js';
 import { friendlyError } from './stage-errors.js';
-
-addStrings({
-  de: {
-    'stage.chat': 'Chat',
-    'stage.chatEmpty': 'Noch keine Nachrichten.',
-    'stage.chatLabel': 'Nachricht',
-    'stage.chatSend': 'Senden',
-    'stage.chatDeleted': 'Nachricht entfernt',
-    'stage.chatDelete': 'Löschen',
-    'stage.chatDeleteOf': 'Nachricht von {name} löschen',
-    'stage.role.organizer': 'Organisation',
-    'stage.role.moderator': 'Moderation',
-    'stage.role.speaker': 'Vortrag',
-  },
-  en: {
-    'stage.chat': 'Chat',
-    'stage.chatEmpty': 'No messages yet.',
-    'stage.chatLabel': 'Message',
-    'stage.chatSend': 'Send',
-    'stage.chatDeleted': 'Message removed',
-    'stage.chatDelete': 'Delete',
-    'stage.chatDeleteOf': 'Delete message from {name}',
-    'stage.role.organizer': 'Organiser',
-    'stage.role.moderator': 'Moderator',
-    'stage.role.speaker': 'Speaker',
-  },
-});
+import './stage-chat.strings.js';
 
 /**
  * @param {{ sessionId: string, invoke: (method: string, ...args: unknown[]) => Promise<any>, isModerator: boolean,

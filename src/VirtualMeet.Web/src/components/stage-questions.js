@@ -2,61 +2,10 @@
 // Questions carry their own versions; a push older than what is shown is dropped.
 import { announce, clear, h } from '../core/dom.js';
 import { hubErrorCode } from '../core/hub.js';
-import { addStrings, t } from '../core/i18n.js';
+import { t } from '../core/i18n.js';
 import { friendlyError } from './stage-errors.js';
-
-addStrings({
-  de: {
-    'stage.questions': 'Fragen',
-    'stage.questionsEmpty': 'Noch keine Fragen. Stellen Sie die erste!',
-    'stage.questionLabel': 'Ihre Frage',
-    'stage.askAnonymously': 'Anonym fragen',
-    'stage.ask': 'Frage stellen',
-    'stage.asked': 'Ihre Frage wurde gestellt.',
-    'stage.askedPending': 'Ihre Frage wartet auf die Freigabe durch die Moderation.',
-    'stage.anonymous': 'Anonym',
-    'stage.votes': '{count} Stimmen',
-    'stage.vote1': '1 Stimme',
-    'stage.upvote': 'Unterstützen',
-    'stage.upvoteOf': 'Frage unterstützen: {text}',
-    'stage.upvoted': 'Unterstützt',
-    'stage.q.pending': 'Wartet auf Freigabe',
-    'stage.q.answered': 'Beantwortet',
-    'stage.q.hidden': 'Ausgeblendet',
-    'stage.q.pinned': 'Angeheftet',
-    'stage.mod.approve': 'Freigeben',
-    'stage.mod.answer': 'Als beantwortet markieren',
-    'stage.mod.pin': 'Anheften',
-    'stage.mod.unpin': 'Lösen',
-    'stage.mod.hide': 'Ausblenden',
-  },
-  en: {
-    'stage.questions': 'Questions',
-    'stage.questionsEmpty': 'No questions yet. Ask the first one!',
-    'stage.questionLabel': 'Your question',
-    'stage.askAnonymously': 'Ask anonymously',
-    'stage.ask': 'Ask question',
-    'stage.asked': 'Your question was posted.',
-    'stage.askedPending': 'Your question awaits the moderators’ approval.',
-    'stage.anonymous': 'Anonymous',
-    'stage.votes': '{count} votes',
-    'stage.vote1': '1 vote',
-    'stage.upvote': 'Upvote',
-    'stage.upvoteOf': 'Upvote question: {text}',
-    'stage.upvoted': 'Upvoted',
-    'stage.q.pending': 'Awaiting approval',
-    'stage.q.answered': 'Answered',
-    'stage.q.hidden': 'Hidden',
-    'stage.q.pinned': 'Pinned',
-    'stage.mod.approve': 'Approve',
-    'stage.mod.answer': 'Mark answered',
-    'stage.mod.pin': 'Pin',
-    'stage.mod.unpin': 'Unpin',
-    'stage.mod.hide': 'Hide',
-  },
-});
-
-const statusIcons = { pending: '◔', answered: '✓', hidden: '⦸' };
+import { stageQuestionItem } from './stage-question-item.js';
+import './stage-questions.strings.js';
 
 /**
  * @param {{ sessionId: string, invoke: (method: string, ...args: unknown[]) => Promise<any>, isModerator: boolean,
@@ -126,45 +75,12 @@ export function createStageQuestions({ sessionId, invoke, isModerator, userId, i
       Number(b.pinned) - Number(a.pinned) || b.votes - a.votes || Date.parse(a.askedAt) - Date.parse(b.askedAt));
   }
 
-  function item(question) {
-    const own = userId && question.askerId === userId;
-    const badges = [
-      question.pinned ? badge('⚑', t('stage.q.pinned')) : null,
-      statusIcons[question.status] ? badge(statusIcons[question.status], t(`stage.q.${question.status}`)) : null,
-    ];
-    const votes = question.votes === 1 ? t('stage.vote1') : t('stage.votes', { count: question.votes });
-    const canUpvote = !own && !upvoted.has(question.id) && (question.status === 'approved' || question.status === 'answered');
-    return h('li', { class: ['stage-question', question.pinned && 'stage-question-pinned'], dataset: { questionId: question.id } },
-      h('p', { class: 'stage-question-text', text: question.text }),
-      h('div', { class: 'stage-question-meta' },
-        h('span', { text: question.anonymous && !question.askerName ? t('stage.anonymous') : question.askerName ?? t('stage.anonymous') }),
-        question.anonymous && question.askerName ? h('span', { class: 'muted', text: `(${t('stage.anonymous')})` }) : null,
-        badges,
-        h('span', { class: 'stage-question-votes', text: votes })),
-      h('div', { class: 'stage-question-buttons' },
-        canUpvote
-          ? h('button', { type: 'button', 'aria-label': t('stage.upvoteOf', { text: question.text }), on: { click: () => upvote(question) } },
-            h('span', { 'aria-hidden': 'true', text: '▲ ' }), t('stage.upvote'))
-          : upvoted.has(question.id) ? h('span', { class: 'muted', text: `✓ ${t('stage.upvoted')}` }) : null,
-        isModerator ? moderation(question) : null));
-  }
-
-  function moderation(question) {
-    const button = (action, label) => h('button', {
-      type: 'button', class: 'secondary', text: t(label), on: { click: () => act('ModerateQuestion', question.id, action) },
-    });
-    return [
-      question.status === 'pending' ? button('approve', 'stage.mod.approve') : null,
-      question.status !== 'answered' && question.status !== 'hidden' ? button('answer', 'stage.mod.answer') : null,
-      question.status !== 'hidden' ? button(question.pinned ? 'unpin' : 'pin', question.pinned ? 'stage.mod.unpin' : 'stage.mod.pin') : null,
-      question.status !== 'hidden' ? button('hide', 'stage.mod.hide') : null,
-    ];
-  }
-
   function render() {
     const all = ranked();
     empty.hidden = all.length > 0;
-    list.replaceChildren(...all.map(item));
+    list.replaceChildren(...all.map((question) => stageQuestionItem(question, {
+      userId, upvoted, isModerator, upvote, moderate: (id, action) => act('ModerateQuestion', id, action),
+    })));
   }
 
   function load(snapshot) {
@@ -183,8 +99,4 @@ export function createStageQuestions({ sessionId, invoke, isModerator, userId, i
   }
 
   return { element, load, updated };
-}
-
-function badge(icon, text) {
-  return h('span', { class: 'badge' }, h('span', { 'aria-hidden': 'true', text: `${icon} ` }), text);
 }

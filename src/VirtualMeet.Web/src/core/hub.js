@@ -2,67 +2,13 @@
 // protocol from lib/signalr-protocol-msgpack.min.js), reconnecting forever with exponential backoff and jitter, each
 // feeding the header's connection status.
 import { getSession } from './session.js';
+import { hubProtocol, retryDelay } from './hub-protocol.js';
+import { setConnectionState } from './hub-state.js';
 
-const firstDelayMs = 500;
-const maxDelayMs = 30_000;
 const resyncJitterMs = 2_000;
-const protocolKey = 'vm.hubProtocol';
 
-/**
- * 'json' (the default) or 'msgpack'. `?protocol=msgpack` in the page URL switches to MessagePack and
- * `?protocol=json` back; the choice is kept in localStorage, so later visits without the parameter keep it.
- */
-export function hubProtocolChoice(search = location.search) {
-  const asked = new URLSearchParams(search).get('protocol');
-  if (asked === 'json' || asked === 'msgpack') {
-    localStorage.setItem(protocolKey, asked);
-    return asked;
-  }
-  return localStorage.getItem(protocolKey) === 'msgpack' ? 'msgpack' : 'json';
-}
-
-/**
- * The server shapes MessagePack payloads exactly like JSON ones (camelCase members and enum values, instants as
- * ISO 8601 strings), so pages need no per-protocol code. `ignoreUndefined` leaves out members whose value is
- * undefined, as JSON.stringify does, so the server also reads the same object from either protocol.
- */
-function hubProtocol() {
-  return hubProtocolChoice() === 'msgpack'
-    ? new signalR.protocols.msgpack.MessagePackHubProtocol({ ignoreUndefined: true })
-    : new signalR.JsonHubProtocol();
-}
-
-/** Exponential backoff, 0.5 s doubling to 30 s, with ±50 % jitter so a restarted node is not hit by everyone at once. */
-export function retryDelay(attempt) {
-  const base = Math.min(maxDelayMs, firstDelayMs * 2 ** attempt);
-  return Math.round(base * (0.5 + Math.random()));
-}
-
-const states = new Map(); // connection -> 'connecting' | 'connected' | 'reconnecting' | 'offline'
-const listeners = new Set();
-
-function setState(connection, state) {
-  if (state === null) states.delete(connection);
-  else states.set(connection, state);
-  const overall = overallState();
-  for (const listener of listeners) listener(overall);
-}
-
-/** 'idle' (no hub open), 'connected', 'connecting', 'reconnecting' or 'offline': the worst of all open hubs. */
-export function overallState() {
-  const all = [...states.values()];
-  if (all.length === 0) return 'idle';
-  for (const state of ['offline', 'reconnecting', 'connecting']) {
-    if (all.includes(state)) return state;
-  }
-  return 'connected';
-}
-
-export function onConnectionState(listener) {
-  listeners.add(listener);
-  listener(overallState());
-  return () => listeners.delete(listener);
-}
+export { hubProtocolChoice, retryDelay } from './hub-protocol.js';
+export { onConnectionState, overallState } from './hub-state.js';
 
 /**
  * Opens a hub connection and resolves once it is connected (the first start is retried like a reconnect, except
@@ -96,34 +42,34 @@ export async function openHub(path, { handlers = {}, onReconnected } = {}) {
   let closedByPage = false;
   connection.vmClose = async () => {
     closedByPage = true;
-    setState(connection, null);
+    setConnectionState(connection, null);
     await connection.stop();
   };
 
-  connection.onreconnecting(() => setState(connection, 'reconnecting'));
+  connection.onreconnecting(() => setConnectionState(connection, 'reconnecting'));
   connection.onreconnected(async () => {
-    setState(connection, 'connected');
+    setConnectionState(connection, 'connected');
     await onReconnected?.();
   });
   connection.onclose(async () => {
     // Automatic reconnect gave up or the server closed the connection for good: keep trying, as a page left open
     // through a server restart should come back by itself.
     if (closedByPage) return;
-    setState(connection, 'offline');
+    setConnectionState(connection, 'offline');
     if (await startWithRetry(connection, () => closedByPage)) {
-      setState(connection, 'connected');
+      setConnectionState(connection, 'connected');
       await onReconnected?.();
     }
   });
 
-  setState(connection, 'connecting');
+  setConnectionState(connection, 'connecting');
   try {
     await startWithRetry(connection, () => closedByPage, { throwOnRefusal: true });
   } catch (error) {
-    setState(connection, null);
+    setConnectionState(connection, null);
     throw error;
   }
-  setState(connection, 'connected');
+  setConnectionState(connection, 'connected');
   return connection;
 }
 
@@ -134,7 +80,7 @@ async function startWithRetry(connection, isClosed, { throwOnRefusal = false } =
       return true;
     } catch (error) {
       if (throwOnRefusal && isRefusal(error)) throw error;
-      setState(connection, 'offline');
+      setConnectionState(connection, 'offline');
       await new Promise((resolve) => setTimeout(resolve, retryDelay(attempt)));
     }
   }

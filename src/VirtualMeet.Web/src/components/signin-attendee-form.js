@@ -1,0 +1,73 @@
+// Sign-in as an attendee: registers for the chosen event (name, organisation, email, interests, content language)
+// and enters the lobby in that language.
+import { api } from '../core/api.js';
+import { h, showError } from '../core/dom.js';
+import { language, setLanguage, t } from '../core/i18n.js';
+import { setSession } from '../core/session.js';
+import { signinField as field, timeZoneOf } from './signin-fields.js';
+
+/**
+ * @param {HTMLSelectElement} eventSelect the page's event choice; the content languages follow it
+ * @param {object[]} events the events to sign in to
+ * @param {(hash: string) => void} navigate
+ * @returns {HTMLFormElement}
+ */
+export function createAttendeeForm(eventSelect, events, navigate) {
+  const errors = h('div', { 'aria-live': 'polite' });
+  const languageSelect = h('select', { id: 'signin-language', name: 'language' });
+  const fillLanguages = () => {
+    const offered = events.find((e) => e.id === eventSelect.value)?.languages ?? ['de', 'en'];
+    languageSelect.replaceChildren(...offered.map((lang) =>
+      h('option', { value: lang, selected: lang === language(), text: t(`lang.${lang}`) })));
+  };
+  eventSelect.addEventListener('change', fillLanguages);
+  fillLanguages();
+
+  const submit = h('button', { type: 'submit', class: 'primary', text: t('signin.register') });
+  const form = h('form', { class: 'card', 'aria-labelledby': 'signin-attend-heading' },
+    h('h2', { id: 'signin-attend-heading', text: t('signin.attend') }),
+    field('signin-name', t('signin.displayName'), h('input', {
+      id: 'signin-name', name: 'displayName', required: true, maxlength: 100, autocomplete: 'name',
+      'aria-describedby': 'signin-name-hint',
+    }), t('signin.displayNameHint')),
+    field('signin-organization', t('signin.organization'), h('input', { id: 'signin-organization', name: 'organization', maxlength: 200, autocomplete: 'organization' })),
+    field('signin-email', t('signin.email'), h('input', { id: 'signin-email', name: 'email', type: 'email', autocomplete: 'email' })),
+    field('signin-interests', t('signin.interests'), h('input', { id: 'signin-interests', name: 'interests', 'aria-describedby': 'signin-interests-hint' }), t('signin.interestsHint')),
+    field('signin-language', t('signin.language'), languageSelect),
+    errors,
+    submit);
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    const eventId = eventSelect.value;
+    const displayName = String(data.get('displayName')).trim();
+    const body = {
+      displayName,
+      organization: blankToNull(data.get('organization')),
+      email: blankToNull(data.get('email')),
+      language: String(data.get('language')),
+      interests: String(data.get('interests')).split(',').map((s) => s.trim()).filter(Boolean),
+    };
+    submit.disabled = true;
+    try {
+      const registration = await api(`/api/events/${encodeURIComponent(eventId)}/registrations`, { method: 'POST', body });
+      setSession({
+        eventId, attendeeId: registration.attendeeId, displayName, role: 'attendee',
+        language: body.language, accessToken: registration.accessToken, timeZone: timeZoneOf(events, eventId),
+      });
+      setLanguage(body.language);
+      navigate('#/lobby');
+    } catch (error) {
+      showError(errors, error);
+    } finally {
+      submit.disabled = false;
+    }
+  });
+  return form;
+}
+
+function blankToNull(value) {
+  const text = String(value ?? '').trim();
+  return text === '' ? null : text;
+}
