@@ -45,6 +45,34 @@ public sealed class LayerTests
         Assert.True(cycle is null, $"Modules depend on each other in a cycle: {string.Join(" -> ", cycle ?? [])}");
     }
 
+    /// <summary>Which features each feature may use: the table of docs/architecture.md. A new edge is a design change.</summary>
+    private static readonly Dictionary<string, string[]> FeatureUses = new()
+    {
+        ["Events"] = [],
+        ["Registrations"] = ["Events"],
+        ["SignIn"] = ["Events"],
+        ["Attendance"] = ["Events", "Registrations"],
+        ["Stage"] = ["Events"],
+        ["Polls"] = ["Events"],
+        ["Breakouts"] = ["Events", "Registrations"],
+        ["Networking.Matchmaking"] = ["Events", "Registrations"],
+        ["Networking.Bars"] = ["Events", "Registrations", "Networking.Matchmaking"],
+    };
+
+    [Fact]
+    public void FeaturesUseOnlyTheFeaturesTheArchitectureDocumentNames()
+    {
+        var features = Under(FeaturesLayer).ToList();
+        Assert.Equal(FeatureUses.Keys.Order(), features.Select(Short).Order());
+        var unexpected = features.SelectMany(feature => Uses[feature]
+                .Where(used => used.StartsWith(FeaturesLayer + ".", StringComparison.Ordinal))
+                .Select(Short)
+                .Except(FeatureUses[Short(feature)])
+                .Select(used => $"{Short(feature)} -> {used}"))
+            .ToList();
+        Assert.Empty(unexpected);
+    }
+
     [Fact]
     public void RoomsUseNoFeature()
     {
@@ -86,6 +114,8 @@ public sealed class LayerTests
         var offenders = Under(FeaturesLayer).Concat(Under(RoomsLayer)).SelectMany(m => TypesUsing(m, StorageModule));
         Assert.Empty(offenders);
     }
+
+    private static string Short(string module) => module[(FeaturesLayer.Length + 1)..];
 
     [Fact]
     public void OnlyStorageAndRealtimeNameRedisInThePlatform()
