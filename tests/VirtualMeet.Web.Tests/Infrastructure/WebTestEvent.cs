@@ -82,5 +82,5 @@ public sealed record WebTestEvent(EventDefinition Definition)
         };
     }
 
-    private static string DemoFile => RepositoryPaths.File("src", "VirtualMeet.Server", "DemoData", "clustertreffen-2020.json");
+    private static string DemoFile => RepositoryPaths.File("src", "VirtualMeet.Server", "Features", "Events", "DemoData", "clustertreffen-2020.json");
 }
