@@ -3,7 +3,7 @@ using VirtualMeet.Contracts.Events;
 using VirtualMeet.Contracts.Identity;
 using VirtualMeet.Server.Features.Events;
 using VirtualMeet.Server.Platform.Identity;
-using VirtualMeet.Server.Platform.Realtime;
+using VirtualMeet.Server.Platform.Refusals;
 
 namespace VirtualMeet.Server.Features.Breakouts;
 
@@ -23,7 +23,7 @@ internal sealed record BreakoutCaller(ClaimsPrincipal User, string UserId, strin
 
     public static BreakoutCaller From(ClaimsPrincipal user) => user.UserId() is { } id
         ? new BreakoutCaller(user, id, user.FindFirstValue(VirtualMeetClaims.Name) ?? id, RolesByRank.FirstOrDefault(user.IsInRole) ?? Roles.Attendee)
-        : throw HubErrors.Forbidden("Breakouts need a token with a subject.");
+        : throw Refusal.Forbidden("Breakouts need a token with a subject.");
 }
 
 /// <summary>A breakout session and its event.</summary>
@@ -43,7 +43,7 @@ internal sealed class BreakoutAccess(IEventStore events)
     public async Task<BreakoutSession> SessionAsync(BreakoutCaller caller, string? sessionId, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(sessionId))
-            throw HubErrors.InvalidArgument("A session id is required.");
+            throw Refusal.InvalidArgument("A session id is required.");
 
         var eventId = caller.User.FindFirstValue(VirtualMeetClaims.EventId);
         IEnumerable<EventDefinition> candidates;
@@ -52,30 +52,30 @@ internal sealed class BreakoutAccess(IEventStore events)
         else if (caller.IsOrganizer)
             candidates = await events.ListAsync(cancellationToken);
         else
-            throw HubErrors.Forbidden("Breakouts need a token of an event.");
+            throw Refusal.Forbidden("Breakouts need a token of an event.");
 
         var matches = candidates
             .SelectMany(e => e.Sessions.Where(s => s.Id == sessionId).Select(s => new BreakoutSession(e, s)))
             .ToList();
         var found = matches.Count switch
         {
-            0 => throw HubErrors.NotFound($"There is no session '{sessionId}'."),
+            0 => throw Refusal.NotFound($"There is no session '{sessionId}'."),
             1 => matches[0],
-            _ => throw HubErrors.InvalidArgument($"Session id '{sessionId}' exists in several events; use a token of the event."),
+            _ => throw Refusal.InvalidArgument($"Session id '{sessionId}' exists in several events; use a token of the event."),
         };
         return found.Session.Kind == SessionKind.Breakout
             ? found
-            : throw HubErrors.InvalidArgument($"Session '{sessionId}' is not a breakout.");
+            : throw Refusal.InvalidArgument($"Session '{sessionId}' is not a breakout.");
     }
 
     /// <summary>The event for an event-wide moderator action; only its moderators and organizers pass.</summary>
     public async Task<EventDefinition> ModeratedEventAsync(BreakoutCaller caller, string? eventId, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(eventId))
-            throw HubErrors.InvalidArgument("An event id is required.");
+            throw Refusal.InvalidArgument("An event id is required.");
         if (!caller.ModeratesEvent(eventId))
-            throw HubErrors.Forbidden($"Only moderators of event '{eventId}' and organizers do this.");
+            throw Refusal.Forbidden($"Only moderators of event '{eventId}' and organizers do this.");
         return await events.GetAsync(eventId, cancellationToken)
-            ?? throw HubErrors.NotFound($"Event '{eventId}' does not exist.");
+            ?? throw Refusal.NotFound($"Event '{eventId}' does not exist.");
     }
 }

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using VirtualMeet.Contracts.Breakouts;
-using VirtualMeet.Contracts.Errors;
 using VirtualMeet.Server.Platform.Realtime;
+using VirtualMeet.Server.Platform.Refusals;
 using VirtualMeet.Server.Rooms.Presence;
 
 namespace VirtualMeet.Server.Features.Breakouts;
@@ -24,7 +24,7 @@ internal sealed partial class BreakoutModeration(
         var clean = text?.Trim();
         var max = options.Value.MaxAnnouncementLength;
         if (string.IsNullOrEmpty(clean) || clean.Length > max)
-            throw HubErrors.InvalidArgument($"An announcement has 1 to {max} characters.");
+            throw Refusal.InvalidArgument($"An announcement has 1 to {max} characters.");
 
         var announcement = new Announcement(eventId, clean, caller.Name, time.GetUtcNow());
         await hub.Clients.Group(BreakoutGroups.Event(eventId)).Announcement(announcement);
@@ -35,7 +35,7 @@ internal sealed partial class BreakoutModeration(
     {
         var max = options.Value.MaxCountdownSeconds;
         if (countdownSeconds < 0 || countdownSeconds > max)
-            throw HubErrors.InvalidArgument($"The countdown lasts 0 to {max} seconds.");
+            throw Refusal.InvalidArgument($"The countdown lasts 0 to {max} seconds.");
 
         var closesAt = time.GetUtcNow().AddSeconds(countdownSeconds);
         await store.SetClosingAsync(eventId, closesAt, cancellationToken);
@@ -53,7 +53,7 @@ internal sealed partial class BreakoutModeration(
     public async Task MoveAsync(BreakoutCaller caller, BreakoutSession from, BreakoutSession? to, string participantId, CancellationToken cancellationToken)
     {
         if (!caller.Moderates(from.Session) || to is not null && !caller.Moderates(to.Session))
-            throw HubErrors.Forbidden("Only moderators of both breakouts and organizers move or remove participants.");
+            throw Refusal.Forbidden("Only moderators of both breakouts and organizers move or remove participants.");
 
         var fromRoom = BreakoutGroups.Presence(from.EventId, from.SessionId);
         if (to is null)
@@ -86,7 +86,7 @@ internal sealed partial class BreakoutModeration(
         var join = new PresenceJoin(participantId, member.DisplayName, member.Role, holder, node.Id, now, to.Session.Capacity, BreakoutGroups.Scope);
         var result = await presence.JoinAsync(toRoom, join, cancellationToken);
         if (result.Status == PresenceJoinStatus.Full)
-            throw HubErrors.Create(ErrorCodes.RoomFull, $"Breakout '{to.SessionId}' has {result.Count} of {result.Capacity} seats taken; '{participantId}' stays in '{from.SessionId}'.");
+            throw Refusal.RoomFull($"Breakout '{to.SessionId}' has {result.Count} of {result.Capacity} seats taken; '{participantId}' stays in '{from.SessionId}'.");
 
         await presence.DisconnectAsync(toRoom, holder, now + options.Value.Grace, now, cancellationToken);
         // Moving someone into a registration-only breakout is the moderator's decision to admit them there.
@@ -101,17 +101,17 @@ internal sealed partial class BreakoutModeration(
         }
     }
 
-    private static HubException NotIn(BreakoutSession room, string participantId) =>
-        HubErrors.NotFound($"Participant '{participantId}' is not in breakout '{room.SessionId}'.");
+    private static Refusal NotIn(BreakoutSession room, string participantId) =>
+        Refusal.NotFound($"Participant '{participantId}' is not in breakout '{room.SessionId}'.");
 
     public async Task SetVideoUrlAsync(BreakoutCaller caller, BreakoutSession room, string? url, CancellationToken cancellationToken)
     {
         if (!caller.Moderates(room.Session))
-            throw HubErrors.Forbidden($"Only moderators of breakout '{room.SessionId}' and organizers set its video link.");
+            throw Refusal.Forbidden($"Only moderators of breakout '{room.SessionId}' and organizers set its video link.");
         var clean = string.IsNullOrWhiteSpace(url) ? null : url.Trim();
         if (clean is not null && (clean.Length > options.Value.MaxVideoUrlLength
             || !Uri.TryCreate(clean, UriKind.Absolute, out var parsed) || parsed.Scheme != Uri.UriSchemeHttps))
-            throw HubErrors.InvalidArgument($"A video link is an https URL of at most {options.Value.MaxVideoUrlLength} characters.");
+            throw Refusal.InvalidArgument($"A video link is an https URL of at most {options.Value.MaxVideoUrlLength} characters.");
         await store.SetVideoUrlAsync(room.EventId, room.SessionId, clean, cancellationToken);
         await hub.Clients.Group(BreakoutGroups.Room(room.EventId, room.SessionId)).VideoLinkChanged(new VideoLinkChanged(room.SessionId, clean));
     }

@@ -4,11 +4,11 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using VirtualMeet.Contracts.Breakouts;
 using VirtualMeet.Contracts.Chat;
-using VirtualMeet.Contracts.Errors;
 using VirtualMeet.Contracts.Registrations;
 using VirtualMeet.Server.Features.Registrations;
 using VirtualMeet.Server.Platform.RateLimiting;
 using VirtualMeet.Server.Platform.Realtime;
+using VirtualMeet.Server.Platform.Refusals;
 using VirtualMeet.Server.Rooms.Chat;
 using VirtualMeet.Server.Rooms.Presence;
 
@@ -39,7 +39,7 @@ internal sealed partial class BreakoutService(
         {
             var place = await registrations.GetAsync(room.EventId, room.SessionId, caller.UserId, cancellationToken);
             if (place.Status != SessionRegistrationStatus.Confirmed && !await store.IsAdmittedAsync(room.EventId, room.SessionId, caller.UserId, cancellationToken))
-                throw HubErrors.Forbidden($"Breakout '{room.SessionId}' admits confirmed registrations (and whom a moderator moved there) only.");
+                throw Refusal.Forbidden($"Breakout '{room.SessionId}' admits confirmed registrations (and whom a moderator moved there) only.");
         }
 
         // Into the group before taking the seat: a push racing the snapshot is a duplicate the client drops by
@@ -54,7 +54,7 @@ internal sealed partial class BreakoutService(
         {
             if (previous?.SessionId != room.SessionId)
                 await hub.Groups.RemoveFromGroupAsync(connectionId, group, cancellationToken);
-            throw HubErrors.Create(ErrorCodes.RoomFull, $"Breakout '{room.SessionId}' has {result.Count} of {result.Capacity} seats taken.");
+            throw Refusal.RoomFull($"Breakout '{room.SessionId}' has {result.Count} of {result.Capacity} seats taken.");
         }
 
         if (previous is not null && previous.SessionId != room.SessionId)
@@ -127,13 +127,13 @@ internal sealed partial class BreakoutService(
     public async Task SignalAsync(BreakoutCaller caller, BreakoutSession room, string? toParticipantId, JsonElement payload, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(toParticipantId))
-            throw HubErrors.InvalidArgument("Name the participant to signal.");
+            throw Refusal.InvalidArgument("Name the participant to signal.");
         if (payload.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
-            throw HubErrors.InvalidArgument("A signal needs a payload.");
+            throw Refusal.InvalidArgument("A signal needs a payload.");
         var max = options.Value.MaxSignalPayloadBytes;
         // Measured as the JSON the receiver gets, whatever shape (string or object) the sender chose.
         if (Encoding.UTF8.GetByteCount(payload.GetRawText()) > max)
-            throw HubErrors.InvalidArgument($"A signal payload has at most {max} bytes of JSON.");
+            throw Refusal.InvalidArgument($"A signal payload has at most {max} bytes of JSON.");
 
         await RequireMemberAsync(room, caller.UserId, "You are not in this breakout.", cancellationToken);
         await RequireMemberAsync(room, toParticipantId, $"Participant '{toParticipantId}' is not in this breakout.", cancellationToken);
@@ -159,7 +159,7 @@ internal sealed partial class BreakoutService(
     private async Task RequireMemberAsync(BreakoutSession room, string attendeeId, string message, CancellationToken cancellationToken)
     {
         if (!await presence.IsMemberAsync(BreakoutGroups.Presence(room.EventId, room.SessionId), attendeeId, cancellationToken))
-            throw HubErrors.Create(ErrorCodes.NotAMember, message);
+            throw Refusal.NotAMember(message);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{AttendeeId} joined breakout {SessionId} of event {EventId} ({SeatCount} seats taken)")]

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using VirtualMeet.Contracts.Breakouts;
 using VirtualMeet.Contracts.Chat;
-using VirtualMeet.Server.Platform.Realtime;
+using VirtualMeet.Server.Platform.Refusals;
 using VirtualMeet.Server.Rooms.Presence;
 
 namespace VirtualMeet.Server.Features.Breakouts;
@@ -83,15 +83,15 @@ internal sealed class BreakoutsHub(
     {
         var (caller, to) = await ResolveAsync(toSessionId);
         if (string.IsNullOrWhiteSpace(participantId))
-            throw HubErrors.InvalidArgument("Name the participant to move.");
+            throw Refusal.InvalidArgument("Name the participant to move.");
         var fromRoom = await presence.GetRoomInScopeAsync(to.EventId, BreakoutGroups.Scope, participantId, Context.ConnectionAborted);
         var from = fromRoom is null ? null : to.Event.Sessions.FirstOrDefault(s => BreakoutGroups.Presence(to.EventId, s.Id).RoomId == fromRoom);
         if (from is null)
         {
             // Checked before saying whether someone sits anywhere: non-moderators learn nothing.
             if (!caller.Moderates(to.Session))
-                throw HubErrors.Forbidden("Only moderators of both breakouts and organizers move participants.");
-            throw HubErrors.NotFound($"Participant '{participantId}' is in no breakout.");
+                throw Refusal.Forbidden("Only moderators of both breakouts and organizers move participants.");
+            throw Refusal.NotFound($"Participant '{participantId}' is in no breakout.");
         }
 
         await moderation.MoveAsync(caller, new BreakoutSession(to.Event, from), to, participantId, Context.ConnectionAborted);
@@ -102,7 +102,7 @@ internal sealed class BreakoutsHub(
     {
         var (caller, room) = await ResolveAsync(sessionId);
         if (string.IsNullOrWhiteSpace(participantId))
-            throw HubErrors.InvalidArgument("Name the participant to remove.");
+            throw Refusal.InvalidArgument("Name the participant to remove.");
         await moderation.MoveAsync(caller, room, null, participantId, Context.ConnectionAborted);
     }
 

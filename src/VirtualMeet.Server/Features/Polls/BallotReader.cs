@@ -2,17 +2,18 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
 using VirtualMeet.Contracts.Polls;
+using VirtualMeet.Server.Platform.Refusals;
 
 namespace VirtualMeet.Server.Features.Polls;
 
 /// <summary>Checks a ballot against its poll and turns it into the fields the store counts.</summary>
 internal sealed class BallotReader(IOptions<PollsOptions> options)
 {
-    /// <exception cref="PollRejection">The ballot does not fit the poll (nothing is counted).</exception>
+    /// <exception cref="Refusal">The ballot does not fit the poll (nothing is counted).</exception>
     public IReadOnlyList<string> Read(PollDefinition poll, Ballot? ballot)
     {
         if (ballot is null)
-            throw PollRejection.Invalid("A ballot is required.");
+            throw Refusal.InvalidArgument("A ballot is required.");
 
         return poll.Kind switch
         {
@@ -47,20 +48,20 @@ internal sealed class BallotReader(IOptions<PollsOptions> options)
     private static List<string> ReadChoices(PollDefinition poll, Ballot ballot)
     {
         if (ballot.Choices is not { Count: > 0 } choices)
-            throw PollRejection.Invalid("Pick at least one option ('choices').");
+            throw Refusal.InvalidArgument("Pick at least one option ('choices').");
 
         var max = poll.Kind == PollKind.MultipleChoice ? poll.MaxChoices ?? poll.Options.Count : 1;
         if (choices.Count > max)
-            throw PollRejection.Invalid($"At most {max} option(s) may be picked; the ballot has {choices.Count}.");
+            throw Refusal.InvalidArgument($"At most {max} option(s) may be picked; the ballot has {choices.Count}.");
 
         var fields = new List<string>(choices.Count);
         foreach (var choice in choices)
         {
             if (choice < 0 || choice >= poll.Options.Count)
-                throw PollRejection.Invalid($"Option {choice} does not exist; options are 0 to {poll.Options.Count - 1}.");
+                throw Refusal.InvalidArgument($"Option {choice} does not exist; options are 0 to {poll.Options.Count - 1}.");
             var field = choice.ToString(CultureInfo.InvariantCulture);
             if (fields.Contains(field))
-                throw PollRejection.Invalid($"Option {choice} is picked twice.");
+                throw Refusal.InvalidArgument($"Option {choice} is picked twice.");
             fields.Add(field);
         }
 
@@ -71,9 +72,9 @@ internal sealed class BallotReader(IOptions<PollsOptions> options)
     {
         var (min, max) = (poll.RatingMin!.Value, poll.RatingMax!.Value);
         if (ballot.Rating is not { } rating)
-            throw PollRejection.Invalid($"A rating from {min} to {max} is required ('rating').");
+            throw Refusal.InvalidArgument($"A rating from {min} to {max} is required ('rating').");
         if (rating < min || rating > max)
-            throw PollRejection.Invalid($"Rating {rating} is outside the scale {min} to {max}.");
+            throw Refusal.InvalidArgument($"Rating {rating} is outside the scale {min} to {max}.");
         return rating.ToString(CultureInfo.InvariantCulture);
     }
 
@@ -82,10 +83,10 @@ internal sealed class BallotReader(IOptions<PollsOptions> options)
         var max = options.Value.MaxWordLength;
         // Bound the work before normalising: a client may send a huge string (up to the hub message size).
         if (ballot.Text is null || ballot.Text.Length > max * 4)
-            throw PollRejection.Invalid($"An answer of 1 to {max} characters is required ('text').");
+            throw Refusal.InvalidArgument($"An answer of 1 to {max} characters is required ('text').");
         var word = NormalizeWord(ballot.Text);
         if (word.Length is 0 || word.Length > max)
-            throw PollRejection.Invalid($"An answer of 1 to {max} characters is required ('text'); got {word.Length}.");
+            throw Refusal.InvalidArgument($"An answer of 1 to {max} characters is required ('text'); got {word.Length}.");
         return word;
     }
 }

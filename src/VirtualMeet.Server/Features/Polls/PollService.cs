@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using VirtualMeet.Contracts.Polls;
 using VirtualMeet.Server.Features.Events;
+using VirtualMeet.Server.Platform.Refusals;
 
 namespace VirtualMeet.Server.Features.Polls;
 
@@ -28,13 +29,13 @@ internal sealed partial class PollService(
         string eventId, CreatePollRequest request, CancellationToken cancellationToken)
     {
         var definition = await events.GetAsync(eventId, cancellationToken)
-            ?? throw PollRejection.NotFound($"Event '{eventId}' does not exist.");
+            ?? throw Refusal.NotFound($"Event '{eventId}' does not exist.");
         var (poll, errors) = factory.Create(definition, request);
         if (poll is null)
             return (null, errors);
 
         if (!await store.CreateAsync(poll, cancellationToken))
-            throw PollRejection.Conflict($"Poll '{poll.Id}' exists already.");
+            throw Refusal.Conflict($"Poll '{poll.Id}' exists already.");
         LogCreated(eventId, poll.Id, poll.Kind);
         return (new PollState(PollViews.View(poll, PollLifecycle.Draft), null, 0), errors);
     }
@@ -47,9 +48,9 @@ internal sealed partial class PollService(
         switch (transition.Status)
         {
             case TransitionStatus.NotFound:
-                throw PollRejection.NotFound($"Poll '{pollId}' does not exist.");
+                throw Refusal.NotFound($"Poll '{pollId}' does not exist.");
             case TransitionStatus.Refused:
-                throw PollRejection.Closed(pollId);
+                throw NotOpen(pollId);
         }
 
         var state = await StateAsync(poll, manager: false, cancellationToken);
@@ -71,9 +72,9 @@ internal sealed partial class PollService(
         switch (transition.Status)
         {
             case TransitionStatus.NotFound:
-                throw PollRejection.NotFound($"Poll '{pollId}' does not exist.");
+                throw Refusal.NotFound($"Poll '{pollId}' does not exist.");
             case TransitionStatus.Refused:
-                throw PollRejection.Conflict($"Poll '{pollId}' is still a draft; open it first.");
+                throw Refusal.Conflict($"Poll '{pollId}' is still a draft; open it first.");
         }
 
         var state = await StateAsync(poll, manager: false, cancellationToken);
@@ -98,11 +99,11 @@ internal sealed partial class PollService(
         switch (result.Status)
         {
             case VoteStatus.NotFound:
-                throw PollRejection.NotFound($"Poll '{pollId}' does not exist.");
+                throw Refusal.NotFound($"Poll '{pollId}' does not exist.");
             case VoteStatus.NotOpen:
-                throw PollRejection.Closed(pollId);
+                throw NotOpen(pollId);
             case VoteStatus.AlreadyVoted:
-                throw PollRejection.AlreadyVoted(pollId);
+                throw Refusal.AlreadyVoted($"You already voted in poll '{pollId}'.");
         }
 
         publisher.MarkDirty(poll);
@@ -113,9 +114,9 @@ internal sealed partial class PollService(
     public async Task<PollWatchSnapshot> WatchAsync(string eventId, string? sessionId, CancellationToken cancellationToken)
     {
         var definition = await events.GetAsync(eventId, cancellationToken)
-            ?? throw PollRejection.NotFound($"Event '{eventId}' does not exist.");
+            ?? throw Refusal.NotFound($"Event '{eventId}' does not exist.");
         if (sessionId is not null && definition.Sessions.All(s => s.Id != sessionId))
-            throw PollRejection.NotFound($"Event '{eventId}' has no session '{sessionId}'.");
+            throw Refusal.NotFound($"Event '{eventId}' has no session '{sessionId}'.");
 
         var states = new List<PollState>();
         foreach (var poll in await store.ListAsync(eventId, cancellationToken))
@@ -148,7 +149,7 @@ internal sealed partial class PollService(
         var poll = await GetPollAsync(eventId, pollId, cancellationToken);
         var state = await StateAsync(poll, manager, cancellationToken);
         return !manager && state.Poll.Status == PollStatus.Draft
-            ? throw PollRejection.NotFound($"Poll '{pollId}' does not exist.")
+            ? throw Refusal.NotFound($"Poll '{pollId}' does not exist.")
             : state;
     }
 
@@ -159,7 +160,7 @@ internal sealed partial class PollService(
         var poll = await GetPollAsync(eventId, pollId, cancellationToken);
         var tally = await TallyAsync(poll, cancellationToken);
         if (!manager && !PollViews.ResultsVisible(poll, tally.Lifecycle))
-            throw PollRejection.Forbidden($"Results of poll '{pollId}' are shown once it closes.");
+            throw Refusal.Forbidden($"Results of poll '{pollId}' are shown once it closes.");
         return (poll, PollViews.Results(poll, tally, top ?? options.Value.DefaultWordCloudTop));
     }
 
@@ -182,7 +183,7 @@ internal sealed partial class PollService(
     private async Task<PollTally> TallyAsync(PollDefinition poll, CancellationToken cancellationToken)
     {
         var tally = await store.GetTallyAsync(poll.EventId, poll.Id, cancellationToken)
-            ?? throw PollRejection.NotFound($"Poll '{poll.Id}' does not exist.");
+            ?? throw Refusal.NotFound($"Poll '{poll.Id}' does not exist.");
         if (tally.Lifecycle.Status == PollStatus.Open && !tally.Lifecycle.IsAcceptingVotes(time.GetUtcNow()))
         {
             await CloseAsync(poll.EventId, poll.Id, cancellationToken);
@@ -198,10 +199,12 @@ internal sealed partial class PollService(
         if (_definitions.TryGetValue((eventId, pollId), out var cached))
             return cached;
         var poll = await store.GetAsync(eventId, pollId, cancellationToken)
-            ?? throw PollRejection.NotFound($"Event '{eventId}' has no poll '{pollId}'.");
+            ?? throw Refusal.NotFound($"Event '{eventId}' has no poll '{pollId}'.");
         _definitions.TryAdd((eventId, pollId), poll);
         return poll;
     }
+
+    private static Refusal NotOpen(string pollId) => Refusal.PollClosed($"Poll '{pollId}' is not open for votes.");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Poll {PollId} ({Kind}) created in event {EventId}")]
     private partial void LogCreated(string eventId, string pollId, PollKind kind);

@@ -4,14 +4,13 @@ using Microsoft.AspNetCore.SignalR;
 using VirtualMeet.Contracts.Identity;
 using VirtualMeet.Contracts.Polls;
 using VirtualMeet.Server.Platform.Identity;
-using VirtualMeet.Server.Platform.Realtime;
+using VirtualMeet.Server.Platform.Refusals;
 
 namespace VirtualMeet.Server.Features.Polls;
 
 /// <summary>
 /// <c>/hubs/polls</c>: watch the polls of a scope and vote. Thin: checks the caller, calls
-/// <see cref="PollService"/>, turns its refusals into coded hub errors. Pushes come from the service and
-/// <see cref="PollResultsPublisher"/>.
+/// <see cref="PollService"/>. Pushes come from the service and <see cref="PollResultsPublisher"/>.
 /// </summary>
 [Authorize]
 internal sealed class PollsHub(PollService polls) : Hub<IPollsClient>
@@ -20,39 +19,24 @@ internal sealed class PollsHub(PollService polls) : Hub<IPollsClient>
     public async Task<PollWatchSnapshot> Watch(string eventId, string? sessionId)
     {
         if (!Context.User!.IsInRole(Roles.Organizer) && !Context.User!.BelongsTo(eventId))
-            throw HubErrors.Forbidden($"The token was not issued for event '{eventId}'.");
+            throw Refusal.Forbidden($"The token was not issued for event '{eventId}'.");
 
-        return await Call(async () =>
-        {
-            // Join before reading: a push racing the read is a duplicate the client drops by version, never a gap.
-            await Groups.AddToGroupAsync(Context.ConnectionId, PollGroups.Scope(eventId, null));
-            if (sessionId is not null)
-                await Groups.AddToGroupAsync(Context.ConnectionId, PollGroups.Scope(eventId, sessionId));
-            return await polls.WatchAsync(eventId, sessionId, Context.ConnectionAborted);
-        });
+        // Join before reading: a push racing the read is a duplicate the client drops by version, never a gap.
+        await Groups.AddToGroupAsync(Context.ConnectionId, PollGroups.Scope(eventId, null));
+        if (sessionId is not null)
+            await Groups.AddToGroupAsync(Context.ConnectionId, PollGroups.Scope(eventId, sessionId));
+        return await polls.WatchAsync(eventId, sessionId, Context.ConnectionAborted);
     }
 
     /// <summary>Casts the caller's ballot in a poll of the event their token belongs to.</summary>
-    public async Task<VoteReceipt> Vote(string pollId, Ballot ballot)
+    public Task<VoteReceipt> Vote(string pollId, Ballot ballot)
     {
         // The event comes from the token: a poll id of another event is simply not found in the caller's.
         var eventId = Context.User!.FindFirstValue(VirtualMeetClaims.EventId);
         var voterId = Context.User!.UserId();
         if (eventId is null || voterId is null)
-            throw HubErrors.Forbidden("Only participants of an event vote; this token belongs to no event.");
+            throw Refusal.Forbidden("Only participants of an event vote; this token belongs to no event.");
 
-        return await Call(() => polls.VoteAsync(eventId, pollId, voterId, ballot, Context.ConnectionAborted));
-    }
-
-    private static async Task<T> Call<T>(Func<Task<T>> call)
-    {
-        try
-        {
-            return await call();
-        }
-        catch (PollRejection rejection)
-        {
-            throw HubErrors.Create(rejection.Code, rejection.Message);
-        }
+        return polls.VoteAsync(eventId, pollId, voterId, ballot, Context.ConnectionAborted);
     }
 }

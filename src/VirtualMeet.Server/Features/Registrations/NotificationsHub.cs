@@ -5,7 +5,7 @@ using VirtualMeet.Contracts.Identity;
 using VirtualMeet.Contracts.Notifications;
 using VirtualMeet.Contracts.Registrations;
 using VirtualMeet.Server.Platform.Identity;
-using VirtualMeet.Server.Platform.Realtime;
+using VirtualMeet.Server.Platform.Refusals;
 
 namespace VirtualMeet.Server.Features.Registrations;
 
@@ -22,7 +22,7 @@ public sealed class NotificationsHub(ISessionRegistrationStore seats) : Hub<INot
     {
         var user = Context.User!;
         var eventId = user.FindFirstValue(VirtualMeetClaims.EventId)
-            ?? throw HubErrors.InvalidArgument("This token belongs to no event.");
+            ?? throw Refusal.InvalidArgument("This token belongs to no event.");
         var attendeeId = user.UserId()!;
 
         var entries = new List<SessionRegistrationEntry>();

@@ -4,7 +4,7 @@ using VirtualMeet.Contracts.Events;
 using VirtualMeet.Contracts.Identity;
 using VirtualMeet.Server.Features.Events;
 using VirtualMeet.Server.Platform.Identity;
-using VirtualMeet.Server.Platform.Realtime;
+using VirtualMeet.Server.Platform.Refusals;
 
 namespace VirtualMeet.Server.Features.Stage;
 
@@ -23,11 +23,11 @@ internal sealed record StageCaller(
 
     public string SessionId => Session.Id;
 
-    /// <exception cref="Microsoft.AspNetCore.SignalR.HubException"><c>forbidden</c> unless the caller moderates this stage.</exception>
+    /// <exception cref="Refusal"><c>forbidden</c> unless the caller moderates this stage.</exception>
     public void RequireModerator()
     {
         if (!IsModerator)
-            throw HubErrors.Forbidden($"Only moderators of session '{SessionId}' and organizers do this.");
+            throw Refusal.Forbidden($"Only moderators of session '{SessionId}' and organizers do this.");
     }
 }
 
@@ -56,16 +56,16 @@ internal sealed class StageAccess(IEventStore events, TimeProvider time)
         var eventId = user.FindFirstValue(VirtualMeetClaims.EventId);
         var userId = user.UserId();
         if (eventId is null || userId is null)
-            throw HubErrors.Forbidden("The stage needs a token of an event: an attendee, speaker or moderator token, or an organizer token signed in for the event.");
+            throw Refusal.Forbidden("The stage needs a token of an event: an attendee, speaker or moderator token, or an organizer token signed in for the event.");
         if (string.IsNullOrEmpty(sessionId))
-            throw HubErrors.InvalidArgument("A session id is required.");
+            throw Refusal.InvalidArgument("A session id is required.");
 
         var definition = await EventAsync(eventId, cancellationToken)
-            ?? throw HubErrors.NotFound($"Event '{eventId}' does not exist.");
+            ?? throw Refusal.NotFound($"Event '{eventId}' does not exist.");
         var session = definition.Sessions.FirstOrDefault(s => s.Id == sessionId)
-            ?? throw HubErrors.NotFound($"Event '{eventId}' has no session '{sessionId}'.");
+            ?? throw Refusal.NotFound($"Event '{eventId}' has no session '{sessionId}'.");
         if (!IsStage(session.Kind))
-            throw HubErrors.InvalidArgument($"Session '{sessionId}' is not on the stage (keynote, panel or pitch).");
+            throw Refusal.InvalidArgument($"Session '{sessionId}' is not on the stage (keynote, panel or pitch).");
 
         return new StageCaller(
             definition,

@@ -1,8 +1,7 @@
 using Microsoft.Extensions.Options;
-using VirtualMeet.Contracts.Errors;
 using VirtualMeet.Contracts.Stage;
 using VirtualMeet.Server.Platform.RateLimiting;
-using VirtualMeet.Server.Platform.Realtime;
+using VirtualMeet.Server.Platform.Refusals;
 using VirtualMeet.Server.Rooms.Chat;
 
 namespace VirtualMeet.Server.Features.Stage;
@@ -25,14 +24,14 @@ internal sealed partial class StageQuestions(
     {
         var (clean, error) = ChatText.Clean(text, options.Value.MaxQuestionLength, "A question");
         if (clean is null)
-            throw HubErrors.InvalidArgument(error!);
+            throw Refusal.InvalidArgument(error!);
         await limits.AcquireOrThrowAsync(caller.EventId, caller.UserId, RateLimitRules.Questions, cancellationToken);
 
         var stage = await stages.GetAsync(caller.EventId, caller.SessionId, cancellationToken);
         var status = stage?.PreModeration == true ? QuestionStatus.Pending : QuestionStatus.Approved;
         var draft = new QuestionDraft(caller.UserId, caller.Name, anonymous, clean, time.GetUtcNow(), status);
         var question = await questions.AskAsync(caller.EventId, caller.SessionId, draft, options.Value.MaxQuestionsPerStage, cancellationToken)
-            ?? throw HubErrors.Create(ErrorCodes.Conflict, $"This stage takes no more than {options.Value.MaxQuestionsPerStage} questions.");
+            ?? throw Refusal.Conflict($"This stage takes no more than {options.Value.MaxQuestionsPerStage} questions.");
 
         await notifier.QuestionUpdatedAsync(caller.EventId, caller.SessionId, question);
         return Receipt(question);
@@ -41,14 +40,14 @@ internal sealed partial class StageQuestions(
     public async Task<QuestionReceipt> UpvoteAsync(StageCaller caller, string? questionId, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(questionId))
-            throw HubErrors.InvalidArgument("A question id is required.");
+            throw Refusal.InvalidArgument("A question id is required.");
         var result = await questions.UpvoteAsync(caller.EventId, caller.SessionId, questionId, caller.UserId, cancellationToken);
         switch (result.Status)
         {
             case UpvoteStatus.NotFound:
-                throw HubErrors.NotFound($"There is no question '{questionId}' open to votes here.");
+                throw Refusal.NotFound($"There is no question '{questionId}' open to votes here.");
             case UpvoteStatus.AlreadyVoted:
-                throw HubErrors.Create(ErrorCodes.AlreadyVoted, $"You upvoted question '{questionId}' already.");
+                throw Refusal.AlreadyVoted($"You upvoted question '{questionId}' already.");
         }
 
         publisher.MarkQuestion(caller.EventId, caller.SessionId, questionId);
@@ -59,7 +58,7 @@ internal sealed partial class StageQuestions(
     {
         caller.RequireModerator();
         if (string.IsNullOrEmpty(questionId))
-            throw HubErrors.InvalidArgument("A question id is required.");
+            throw Refusal.InvalidArgument("A question id is required.");
         (QuestionStatus? status, bool? pinned) change = action switch
         {
             QuestionAction.Approve => (QuestionStatus.Approved, null),
@@ -67,11 +66,11 @@ internal sealed partial class StageQuestions(
             QuestionAction.Hide => (QuestionStatus.Hidden, false),
             QuestionAction.Pin => (null, true),
             QuestionAction.Unpin => (null, false),
-            _ => throw HubErrors.InvalidArgument("action is approve, answer, hide, pin or unpin."),
+            _ => throw Refusal.InvalidArgument("action is approve, answer, hide, pin or unpin."),
         };
 
         var question = await questions.ModerateAsync(caller.EventId, caller.SessionId, questionId, change.status, change.pinned, cancellationToken)
-            ?? throw HubErrors.NotFound($"There is no question '{questionId}' here.");
+            ?? throw Refusal.NotFound($"There is no question '{questionId}' here.");
         LogModerated(caller.EventId, caller.SessionId, questionId, action, caller.UserId);
         await notifier.QuestionUpdatedAsync(caller.EventId, caller.SessionId, question);
         return StageViews.Question(caller.SessionId, question, seesAll: true);

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using VirtualMeet.Contracts.Stage;
 using VirtualMeet.Server.Platform.RateLimiting;
-using VirtualMeet.Server.Platform.Realtime;
+using VirtualMeet.Server.Platform.Refusals;
 using VirtualMeet.Server.Rooms.Chat;
 
 namespace VirtualMeet.Server.Features.Stage;
@@ -70,7 +70,7 @@ internal sealed partial class StageService(
             return view;
         }
 
-        throw HubErrors.Create(Contracts.Errors.ErrorCodes.Conflict, "The stage kept changing meanwhile; try again.");
+        throw Refusal.Conflict("The stage kept changing meanwhile; try again.");
     }
 
     public async Task ReactAsync(StageCaller caller, string? reaction, CancellationToken cancellationToken)
@@ -78,7 +78,7 @@ internal sealed partial class StageService(
         var allowed = options.Value.AllowedReactions();
         var name = reaction?.Trim().ToLowerInvariant();
         if (name is null || !allowed.Contains(name, StringComparer.Ordinal))
-            throw HubErrors.InvalidArgument($"Reactions are {string.Join(", ", allowed)}.");
+            throw Refusal.InvalidArgument($"Reactions are {string.Join(", ", allowed)}.");
 
         await limits.AcquireOrThrowAsync(caller.EventId, caller.UserId, RateLimitRules.Reactions, cancellationToken);
         await reactions.AddAsync(caller.EventId, caller.SessionId, name, cancellationToken);

@@ -1,20 +1,20 @@
 using Microsoft.Extensions.Options;
 using VirtualMeet.Contracts.Stage;
-using VirtualMeet.Server.Platform.Realtime;
+using VirtualMeet.Server.Platform.Refusals;
 
 namespace VirtualMeet.Server.Features.Stage;
 
 /// <summary>Checks a moderator's <see cref="StageUpdate"/> against the limits and applies it to the stored stage.</summary>
 internal sealed class StageUpdateReader(IOptions<StageOptions> options)
 {
-    /// <exception cref="Microsoft.AspNetCore.SignalR.HubException"><c>invalid_argument</c> naming the first bad field.</exception>
+    /// <exception cref="Refusal"><c>invalid_argument</c> naming the first bad field.</exception>
     public void Validate(StageUpdate? update)
     {
         var limits = options.Value;
         if (update is null)
-            throw HubErrors.InvalidArgument("An update is required.");
+            throw Refusal.InvalidArgument("An update is required.");
         if (update.Status is { } status && !Enum.IsDefined(status))
-            throw HubErrors.InvalidArgument("status is scheduled, live, paused or ended.");
+            throw Refusal.InvalidArgument("status is scheduled, live, paused or ended.");
         CheckText("speaker", update.Speaker, limits.MaxTextLength);
         CheckText("title", update.Title, limits.MaxTextLength);
         if (update.ReplayUrl is { Length: > 0 } replay)
@@ -23,14 +23,14 @@ internal sealed class StageUpdateReader(IOptions<StageOptions> options)
         if (update.Sources is not { } sources)
             return;
         if (sources.Count > limits.MaxStreamSources)
-            throw HubErrors.InvalidArgument($"A stage has at most {limits.MaxStreamSources} stream sources.");
+            throw Refusal.InvalidArgument($"A stage has at most {limits.MaxStreamSources} stream sources.");
         var languages = new HashSet<string>(StringComparer.Ordinal);
         foreach (var source in sources)
         {
             if (source is null || string.IsNullOrEmpty(source.Language) || source.Language.Length > 8 || !source.Language.All(char.IsAsciiLetterLower))
-                throw HubErrors.InvalidArgument("Every stream source has a lower-case language code such as 'de' or 'en'.");
+                throw Refusal.InvalidArgument("Every stream source has a lower-case language code such as 'de' or 'en'.");
             if (!languages.Add(source.Language))
-                throw HubErrors.InvalidArgument($"Language '{source.Language}' has two stream sources.");
+                throw Refusal.InvalidArgument($"Language '{source.Language}' has two stream sources.");
             CheckUrl("sources.url", source.Url, limits.MaxUrlLength);
             CheckText("sources.kind", source.Kind, 20);
         }
@@ -53,12 +53,12 @@ internal sealed class StageUpdateReader(IOptions<StageOptions> options)
     private static void CheckText(string field, string? text, int max)
     {
         if (text is not null && (text.Length > max || text.Any(char.IsControl)))
-            throw HubErrors.InvalidArgument($"{field} has at most {max} characters and no control characters.");
+            throw Refusal.InvalidArgument($"{field} has at most {max} characters and no control characters.");
     }
 
     private static void CheckUrl(string field, string? url, int max)
     {
         if (url is null || url.Length > max || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
-            throw HubErrors.InvalidArgument($"{field} is an absolute http(s) URL of at most {max} characters.");
+            throw Refusal.InvalidArgument($"{field} is an absolute http(s) URL of at most {max} characters.");
     }
 }

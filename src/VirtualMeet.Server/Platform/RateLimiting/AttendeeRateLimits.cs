@@ -1,13 +1,12 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
-using VirtualMeet.Contracts.Errors;
-using VirtualMeet.Server.Platform.Realtime;
+using VirtualMeet.Server.Platform.Refusals;
 
 namespace VirtualMeet.Server.Platform.RateLimiting;
 
 /// <summary>
-/// What hubs and services call: takes a permit of a configured rule, or throws the coded hub error
-/// <c>rate_limited: ... Retry after 2.5 s.</c> that clients show and back off on.
+/// What hubs and services call: takes a permit of a configured rule, or refuses with <c>rate_limited</c> and a
+/// message that clients show and back off on: <c>Too many chat actions: 5 per 10 s allowed. Retry after 2.5 s.</c>
 /// </summary>
 internal sealed class AttendeeRateLimits(IAttendeeRateLimiter limiter, IOptions<RateLimitOptions> options)
 {
@@ -18,13 +17,13 @@ internal sealed class AttendeeRateLimits(IAttendeeRateLimiter limiter, IOptions<
             : throw new InvalidOperationException($"No rate limit rule '{name}' is configured under RateLimits:Rules.");
 
     /// <summary>Takes a permit of rule <paramref name="ruleName"/> for the attendee.</summary>
-    /// <exception cref="Microsoft.AspNetCore.SignalR.HubException"><c>rate_limited</c> with a retry-after hint.</exception>
+    /// <exception cref="Refusal"><c>rate_limited</c> with a retry-after hint.</exception>
     public async Task AcquireOrThrowAsync(string eventId, string attendeeId, string ruleName, CancellationToken cancellationToken)
     {
         var rule = Rule(ruleName);
         var decision = await limiter.TryAcquireAsync(eventId, attendeeId, rule, cancellationToken);
         if (!decision.Allowed)
-            throw HubErrors.Create(ErrorCodes.RateLimited, Describe(rule, decision.RetryAfter));
+            throw Refusal.RateLimited(Describe(rule, decision.RetryAfter), decision.RetryAfter);
     }
 
     /// <summary>E.g. "Too many chat actions: 5 per 10 s allowed. Retry after 2.5 s."</summary>

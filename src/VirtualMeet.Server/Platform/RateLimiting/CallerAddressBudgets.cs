@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Net;
-using VirtualMeet.Contracts.Errors;
-using VirtualMeet.Server.Platform.Hosting.Problems;
+using VirtualMeet.Server.Platform.Refusals;
 
 namespace VirtualMeet.Server.Platform.RateLimiting;
 
@@ -16,7 +14,7 @@ internal static class CallerAddressBudgets
     /// <summary>The budget scope when the route names no event.</summary>
     private const string NoEvent = "_anonymous";
 
-    /// <summary>Takes a permit of rule <paramref name="ruleName"/> for the caller's address, or answers 429 with <c>rate_limited</c>.</summary>
+    /// <summary>Takes a permit of rule <paramref name="ruleName"/> for the caller's address, or refuses with <c>rate_limited</c> (429 with <c>Retry-After</c>).</summary>
     public static RouteHandlerBuilder RequireCallerAddressBudget(this RouteHandlerBuilder endpoint, string ruleName) =>
         endpoint
             .AddEndpointFilter(async (context, next) =>
@@ -26,11 +24,9 @@ internal static class CallerAddressBudgets
                 var limiter = http.RequestServices.GetRequiredService<IAttendeeRateLimiter>();
                 var scope = http.Request.RouteValues.TryGetValue("eventId", out var eventId) && eventId is string id ? id : NoEvent;
                 var decision = await limiter.TryAcquireAsync(scope, Subject(http.Connection.RemoteIpAddress), rule, http.RequestAborted);
-                if (decision.Allowed)
-                    return await next(context);
-
-                http.Response.Headers.RetryAfter = Math.Ceiling(decision.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-                return ProblemResponses.Problem(StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited, AttendeeRateLimits.Describe(rule, decision.RetryAfter));
+                return decision.Allowed
+                    ? await next(context)
+                    : throw Refusal.RateLimited(AttendeeRateLimits.Describe(rule, decision.RetryAfter), decision.RetryAfter);
             })
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 

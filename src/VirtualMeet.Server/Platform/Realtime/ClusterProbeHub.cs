@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using VirtualMeet.Contracts.Diagnostics;
 using VirtualMeet.Server.Platform.Hosting;
 using VirtualMeet.Server.Platform.Identity;
+using VirtualMeet.Server.Platform.Refusals;
 
 namespace VirtualMeet.Server.Platform.Realtime;
 
@@ -33,7 +34,7 @@ public sealed class ClusterProbeHub(NodeIdentity node, TimeProvider time) : Hub<
     {
         if (text is null || text.Length > MaxTextLength)
         {
-            throw HubErrors.InvalidArgument($"Probe text must be at most {MaxTextLength} characters.");
+            throw Refusal.InvalidArgument($"Probe text must be at most {MaxTextLength} characters.");
         }
 
         await Clients.Group(GroupName(group)).ProbeReceived(new ClusterProbe(group, text, node.Name, time.GetUtcNow()));
@@ -43,7 +44,7 @@ public sealed class ClusterProbeHub(NodeIdentity node, TimeProvider time) : Hub<
     {
         if (string.IsNullOrEmpty(group) || group.Length > MaxGroupLength)
         {
-            throw HubErrors.InvalidArgument($"A probe group name has 1 to {MaxGroupLength} characters.");
+            throw Refusal.InvalidArgument($"A probe group name has 1 to {MaxGroupLength} characters.");
         }
 
         return "probe:" + group;

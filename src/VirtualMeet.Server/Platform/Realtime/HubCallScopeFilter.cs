@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.SignalR;
+using VirtualMeet.Server.Platform.Refusals;
 
 namespace VirtualMeet.Server.Platform.Realtime;
 
 /// <summary>
 /// Puts hub, method, connection and user on every log line written during a hub call, and logs hub calls
-/// that fail with something other than a coded <see cref="HubException"/> (those are the caller's mistake).
+/// that fail with something other than a <see cref="Refusal"/> (those are the caller's mistake).
 /// </summary>
 internal sealed partial class HubCallScopeFilter(ILogger<HubCallScopeFilter> logger) : IHubFilter
 {
@@ -25,7 +26,7 @@ internal sealed partial class HubCallScopeFilter(ILogger<HubCallScopeFilter> log
         {
             return await next(invocationContext);
         }
-        catch (HubException)
+        catch (Refusal)
         {
             throw;
         }

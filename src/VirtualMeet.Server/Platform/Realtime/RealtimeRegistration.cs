@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using VirtualMeet.Contracts;
 using VirtualMeet.Server.Platform.Hosting;
+using VirtualMeet.Server.Platform.Refusals;
 using VirtualMeet.SignalR.Redis;
 
 namespace VirtualMeet.Server.Platform.Realtime;
@@ -72,6 +73,8 @@ public static class RealtimeRegistration
             options.ClientTimeoutInterval = value.ClientTimeoutInterval;
             options.MaximumParallelInvocationsPerClient = value.MaximumParallelInvocationsPerClient;
             options.EnableDetailedErrors = false;
+            // Outermost first: the log scope filter inside still sees a Refusal (not logged) rather than its HubException.
+            options.AddFilter<RefusalHubFilter>();
             options.AddFilter<HubCallScopeFilter>();
         }
     }

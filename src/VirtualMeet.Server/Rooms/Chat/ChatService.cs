@@ -1,8 +1,7 @@
 using Microsoft.Extensions.Options;
 using VirtualMeet.Contracts.Chat;
-using VirtualMeet.Contracts.Errors;
 using VirtualMeet.Server.Platform.RateLimiting;
-using VirtualMeet.Server.Platform.Realtime;
+using VirtualMeet.Server.Platform.Refusals;
 
 namespace VirtualMeet.Server.Rooms.Chat;
 
@@ -24,13 +23,13 @@ internal sealed partial class ChatService(
     {
         var (clean, error) = ChatText.Clean(text, options.Value.MaxLength);
         if (clean is null)
-            throw HubErrors.InvalidArgument(error!);
+            throw Refusal.InvalidArgument(error!);
 
         await limits.AcquireOrThrowAsync(eventId, author.Id, RateLimitRules.Chat, cancellationToken);
         var draft = new ChatDraft(author.Id, author.Name, author.Role, clean, time.GetUtcNow());
         var result = await store.AppendAsync(eventId, roomId, draft, Math.Max(options.Value.Retained, options.Value.RecentCount), cancellationToken);
         return result.Message
-            ?? throw HubErrors.Forbidden($"A moderator muted you in this chat until {result.MutedUntil:yyyy-MM-dd HH:mm:ss} UTC.");
+            ?? throw Refusal.Forbidden($"A moderator muted you in this chat until {result.MutedUntil:yyyy-MM-dd HH:mm:ss} UTC.");
     }
 
     /// <summary>The last <see cref="ChatOptions.RecentCount"/> lines for a client joining the room.</summary>
@@ -47,7 +46,7 @@ internal sealed partial class ChatService(
         switch (result.Status)
         {
             case ChatDeleteStatus.NotFound:
-                throw HubErrors.NotFound($"There is no chat message '{messageId}' here.");
+                throw Refusal.NotFound($"There is no chat message '{messageId}' here.");
             case ChatDeleteStatus.AlreadyDeleted:
                 return null;
         }
@@ -64,9 +63,9 @@ internal sealed partial class ChatService(
     {
         var max = options.Value.MaxMuteMinutes;
         if (minutes < 0 || minutes > max)
-            throw HubErrors.InvalidArgument($"A mute lasts 0 to {max} minutes; 0 lifts it.");
+            throw Refusal.InvalidArgument($"A mute lasts 0 to {max} minutes; 0 lifts it.");
         if (string.IsNullOrWhiteSpace(attendeeId))
-            throw HubErrors.InvalidArgument("Name the attendee to mute.");
+            throw Refusal.InvalidArgument("Name the attendee to mute.");
 
         var until = time.GetUtcNow().AddMinutes(minutes);
         await store.MuteAsync(eventId, roomId, attendeeId, until, cancellationToken);

@@ -4,6 +4,7 @@ using VirtualMeet.Contracts.Errors;
 using VirtualMeet.Contracts.Polls;
 using VirtualMeet.Server.Features.Events;
 using VirtualMeet.Server.Features.Polls;
+using VirtualMeet.Server.Platform.Refusals;
 using VirtualMeet.Server.Platform.Storage.InMemory;
 using VirtualMeet.Testing;
 
@@ -68,7 +69,7 @@ public sealed class PollServiceTests : IAsyncDisposable
         Assert.Single(closed);
         Assert.Equal(PollStatus.Closed, closed[0].Poll.Status);
         Assert.Equal(1, closed[0].Results!.Options[1].Count);
-        var refused = await Assert.ThrowsAsync<PollRejection>(() => Polls.VoteAsync(_eventId, poll.Id, "b", new Ballot([0]), Ct));
+        var refused = await Assert.ThrowsAsync<Refusal>(() => Polls.VoteAsync(_eventId, poll.Id, "b", new Ballot([0]), Ct));
         Assert.Equal(ErrorCodes.PollClosed, refused.Code);
     }
 

@@ -1,11 +1,10 @@
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using VirtualMeet.Contracts.Errors;
 using VirtualMeet.Server.Platform.RateLimiting;
+using VirtualMeet.Server.Platform.Refusals;
 using VirtualMeet.Server.Platform.Storage.InMemory;
 using VirtualMeet.Server.Rooms.Chat;
-using VirtualMeet.Server.Tests.Features.Polls;
 using VirtualMeet.Testing;
 
 namespace VirtualMeet.Server.Tests.Rooms.Chat;
@@ -36,9 +35,9 @@ public sealed class ChatServiceTests
     [InlineData("bell\u0007")]
     public async Task InvalidTextIsRefusedAndNothingIsStored(string? text)
     {
-        var error = await Assert.ThrowsAsync<HubException>(() => _chat.PostAsync(EventId, "r", Ada, text, Ct));
+        var error = await Assert.ThrowsAsync<Refusal>(() => _chat.PostAsync(EventId, "r", Ada, text, Ct));
 
-        HubErrorsAssert.HasCode(ErrorCodes.InvalidArgument, error.Message);
+        Assert.Equal(ErrorCodes.InvalidArgument, error.Code);
         Assert.Empty((await _chat.RecentAsync(EventId, "r", Ct)).Messages);
     }
 
@@ -48,8 +47,8 @@ public sealed class ChatServiceTests
         var longest = new string('x', 1000);
         Assert.Equal("hi", (await _chat.PostAsync(EventId, "r", Ada, "  hi \t", Ct)).Text);
         Assert.Equal(longest, (await _chat.PostAsync(EventId, "r", Ada, longest, Ct)).Text);
-        var error = await Assert.ThrowsAsync<HubException>(() => _chat.PostAsync(EventId, "r", Ada, longest + "x", Ct));
-        HubErrorsAssert.HasCode(ErrorCodes.InvalidArgument, error.Message);
+        var error = await Assert.ThrowsAsync<Refusal>(() => _chat.PostAsync(EventId, "r", Ada, longest + "x", Ct));
+        Assert.Equal(ErrorCodes.InvalidArgument, error.Code);
     }
 
     [Fact]
@@ -58,9 +57,9 @@ public sealed class ChatServiceTests
         for (var i = 0; i < 5; i++)
             await _chat.PostAsync(EventId, i % 2 == 0 ? "r" : "other", Ada, $"line {i}", Ct);
 
-        var error = await Assert.ThrowsAsync<HubException>(() => _chat.PostAsync(EventId, "r", Ada, "one more", Ct));
+        var error = await Assert.ThrowsAsync<Refusal>(() => _chat.PostAsync(EventId, "r", Ada, "one more", Ct));
 
-        HubErrorsAssert.HasCode(ErrorCodes.RateLimited, error.Message);
+        Assert.Equal(ErrorCodes.RateLimited, error.Code);
         Assert.Contains("Retry after 10.0 s", error.Message, StringComparison.Ordinal);
         Assert.Equal(3, (await _chat.RecentAsync(EventId, "r", Ct)).Messages.Count);
         await _chat.PostAsync(EventId, "r", new ChatAuthor("bob", "Bob", "attendee"), "others may talk", Ct);
@@ -74,8 +73,8 @@ public sealed class ChatServiceTests
     {
         var until = await _chat.MuteAsync(EventId, "r", "ada", 5, Ct);
 
-        var error = await Assert.ThrowsAsync<HubException>(() => _chat.PostAsync(EventId, "r", Ada, "hello?", Ct));
-        HubErrorsAssert.HasCode(ErrorCodes.Forbidden, error.Message);
+        var error = await Assert.ThrowsAsync<Refusal>(() => _chat.PostAsync(EventId, "r", Ada, "hello?", Ct));
+        Assert.Equal(ErrorCodes.Forbidden, error.Code);
         Assert.Equal(_time.GetUtcNow().AddMinutes(5), until);
 
         await _chat.MuteAsync(EventId, "r", "ada", 0, Ct);
@@ -92,14 +91,14 @@ public sealed class ChatServiceTests
         Assert.Equal(line.Id, notice!.MessageId);
         Assert.Equal(2, notice.Version);
         Assert.Null(await _chat.DeleteAsync(EventId, "r", line.Id, Ct));
-        var error = await Assert.ThrowsAsync<HubException>(() => _chat.DeleteAsync(EventId, "r", "404", Ct));
-        HubErrorsAssert.HasCode(ErrorCodes.NotFound, error.Message);
+        var error = await Assert.ThrowsAsync<Refusal>(() => _chat.DeleteAsync(EventId, "r", "404", Ct));
+        Assert.Equal(ErrorCodes.NotFound, error.Code);
     }
 
     [Fact]
     public async Task MutesBeyondTheMaximumAreRefused()
     {
-        var error = await Assert.ThrowsAsync<HubException>(() => _chat.MuteAsync(EventId, "r", "ada", 24 * 60 + 1, Ct));
-        HubErrorsAssert.HasCode(ErrorCodes.InvalidArgument, error.Message);
+        var error = await Assert.ThrowsAsync<Refusal>(() => _chat.MuteAsync(EventId, "r", "ada", 24 * 60 + 1, Ct));
+        Assert.Equal(ErrorCodes.InvalidArgument, error.Code);
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.SignalR;
 using VirtualMeet.Contracts.Bars;
 using VirtualMeet.Contracts.Identity;
 using VirtualMeet.Server.Platform.Identity;
-using VirtualMeet.Server.Platform.Realtime;
+using VirtualMeet.Server.Platform.Refusals;
 
 namespace VirtualMeet.Server.Features.Networking.Bars;
 
@@ -21,7 +21,7 @@ internal sealed class BarsHub(BarsService bars) : Hub<IBarsClient>
     public async Task<BarsSnapshot> EnterBars(string eventId)
     {
         if (!Context.User!.IsInRole(Roles.Organizer) && !Context.User!.BelongsTo(eventId))
-            throw HubErrors.Forbidden($"The token was not issued for event '{eventId}'.");
+            throw Refusal.Forbidden($"The token was not issued for event '{eventId}'.");
 
         // Join before reading: a push racing the read is a duplicate the client drops by version, never a gap.
         await Groups.AddToGroupAsync(Context.ConnectionId, BarRooms.Watchers(eventId));
@@ -38,7 +38,7 @@ internal sealed class BarsHub(BarsService bars) : Hub<IBarsClient>
     public Task<JoinedTable> FindTable(string eventId) =>
         Context.User!.BelongsTo(eventId)
             ? bars.FindTableAsync(Caller(), Context.ConnectionAborted)
-            : throw HubErrors.Forbidden($"The token was not issued for event '{eventId}'.");
+            : throw Refusal.Forbidden($"The token was not issued for event '{eventId}'.");
 
     public Task LeaveTable() => bars.LeaveAsync(Caller(), Context.ConnectionAborted);
 
@@ -58,5 +58,5 @@ internal sealed class BarsHub(BarsService bars) : Hub<IBarsClient>
 
     private BarCaller Caller() =>
         BarCaller.From(Context.User!, Context.ConnectionId)
-        ?? throw HubErrors.Forbidden("Only participants of an event sit at its tables; this token belongs to no event.");
+        ?? throw Refusal.Forbidden("Only participants of an event sit at its tables; this token belongs to no event.");
 }

@@ -3,10 +3,10 @@ using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using VirtualMeet.Contracts.Bars;
-using VirtualMeet.Contracts.Errors;
 using VirtualMeet.Server.Features.Registrations;
 using VirtualMeet.Server.Platform.RateLimiting;
 using VirtualMeet.Server.Platform.Realtime;
+using VirtualMeet.Server.Platform.Refusals;
 using VirtualMeet.Server.Rooms.Chat;
 using VirtualMeet.Server.Rooms.Presence;
 
@@ -36,7 +36,7 @@ internal sealed partial class BarsService(
     public async Task<BarsSnapshot> EnterAsync(string eventId, string? attendeeId, string language, CancellationToken cancellationToken)
     {
         var definition = await tables.EventAsync(eventId, cancellationToken)
-            ?? throw HubErrors.NotFound($"Event '{eventId}' does not exist.");
+            ?? throw Refusal.NotFound($"Event '{eventId}' does not exist.");
         var bars = new List<BarState>();
         foreach (var bar in BarLayout.Of(definition, language).Bars)
         {
@@ -63,13 +63,13 @@ internal sealed partial class BarsService(
     public async Task<JoinedTable> JoinAsync(BarCaller caller, string barId, string tableId, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(barId) || string.IsNullOrWhiteSpace(tableId))
-            throw HubErrors.InvalidArgument("Name the bar and the table.");
+            throw Refusal.InvalidArgument("Name the bar and the table.");
         var table = await tables.FindAsync(caller.EventId, barId, tableId, cancellationToken);
         // A meeting table of others is reported like a missing one: its existence is private.
         if (table is null || table.Meeting is { } meeting && !meeting.Involves(caller.AttendeeId))
-            throw HubErrors.NotFound($"There is no table '{tableId}' in bar '{barId}'.");
+            throw Refusal.NotFound($"There is no table '{tableId}' in bar '{barId}'.");
         if (table.Meeting is { } own && !tables.IsRunning(own))
-            throw HubErrors.Create(ErrorCodes.Conflict, "This meeting's table is open only during its accepted slot.");
+            throw Refusal.Conflict("This meeting's table is open only during its accepted slot.");
         return await SitAsync(caller, table, cancellationToken) ?? throw Full(table);
     }
 
@@ -80,7 +80,7 @@ internal sealed partial class BarsService(
     public async Task<JoinedTable> FindTableAsync(BarCaller caller, CancellationToken cancellationToken)
     {
         var definition = await tables.EventAsync(caller.EventId, cancellationToken)
-            ?? throw HubErrors.NotFound($"Event '{caller.EventId}' does not exist.");
+            ?? throw Refusal.NotFound($"Event '{caller.EventId}' does not exist.");
         var current = await presence.GetRoomInScopeAsync(caller.EventId, BarRooms.Scope, caller.AttendeeId, cancellationToken);
         var mine = new HashSet<string>(await InterestsOfAsync(caller.EventId, caller.AttendeeId, cancellationToken), StringComparer.OrdinalIgnoreCase);
         var candidates = new List<(BarTable Table, int Count, int Shared, int Order)>();
@@ -114,7 +114,7 @@ internal sealed partial class BarsService(
                 return joined;
         }
 
-        throw HubErrors.Create(ErrorCodes.RoomFull, "Every table in the bars is full right now.");
+        throw Refusal.RoomFull("Every table in the bars is full right now.");
     }
 
     /// <summary>Stands the caller up (all their tabs); standing when not seated changes nothing.</summary>
@@ -152,16 +152,16 @@ internal sealed partial class BarsService(
     public async Task SignalAsync(BarCaller caller, string? toParticipantId, JsonElement payload, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(toParticipantId) || toParticipantId == caller.AttendeeId)
-            throw HubErrors.InvalidArgument("Name someone else at your table.");
+            throw Refusal.InvalidArgument("Name someone else at your table.");
         var size = payload.ValueKind == JsonValueKind.Undefined ? 0 : Encoding.UTF8.GetByteCount(payload.GetRawText());
         if (size == 0 || size > options.Value.MaxSignalPayloadBytes)
-            throw HubErrors.InvalidArgument($"A signal payload has 1 to {options.Value.MaxSignalPayloadBytes} bytes; this one has {size}.");
+            throw Refusal.InvalidArgument($"A signal payload has 1 to {options.Value.MaxSignalPayloadBytes} bytes; this one has {size}.");
 
         var (room, _) = await SeatOfAsync(caller, cancellationToken);
         await limits.AcquireOrThrowAsync(caller.EventId, caller.AttendeeId, RateLimitRules.Signals, cancellationToken);
         var theirs = await presence.GetRoomInScopeAsync(caller.EventId, BarRooms.Scope, toParticipantId, cancellationToken);
         if (theirs != room.RoomId)
-            throw HubErrors.Create(ErrorCodes.NotAMember, $"'{toParticipantId}' is not at your table.");
+            throw Refusal.NotAMember($"'{toParticipantId}' is not at your table.");
         await hub.Clients.User(toParticipantId).Signal(new TableSignal(caller.AttendeeId, payload));
     }
 
@@ -213,7 +213,7 @@ internal sealed partial class BarsService(
         var roomId = await presence.GetRoomInScopeAsync(caller.EventId, BarRooms.Scope, caller.AttendeeId, cancellationToken);
         return BarRooms.Parse(roomId) is { } seat
             ? (new PresenceRoom(caller.EventId, roomId!), seat)
-            : throw HubErrors.Create(ErrorCodes.NotAMember, "Sit down at a table first.");
+            : throw Refusal.NotAMember("Sit down at a table first.");
     }
 
     private async Task<IReadOnlyList<string>> MembersAsync(PresenceRoom room, CancellationToken cancellationToken) =>
@@ -222,8 +222,8 @@ internal sealed partial class BarsService(
     private async Task<IReadOnlyList<string>> InterestsOfAsync(string eventId, string attendeeId, CancellationToken cancellationToken) =>
         (await attendees.GetAsync(eventId, attendeeId, cancellationToken))?.Interests ?? [];
 
-    private static HubException Full(BarTable table) =>
-        HubErrors.Create(ErrorCodes.RoomFull, $"{table.Name} has {table.Seats} of {table.Seats} seats taken.");
+    private static Refusal Full(BarTable table) =>
+        Refusal.RoomFull($"{table.Name} has {table.Seats} of {table.Seats} seats taken.");
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Seated at table {TableId} of bar {BarId} of event {EventId}; {Count} seated")]
     private partial void LogSeated(string eventId, string barId, string tableId, int count);

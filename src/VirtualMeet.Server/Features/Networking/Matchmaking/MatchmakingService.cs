@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using VirtualMeet.Contracts.Matchmaking;
 using VirtualMeet.Server.Features.Events;
 using VirtualMeet.Server.Features.Registrations;
+using VirtualMeet.Server.Platform.Refusals;
 
 namespace VirtualMeet.Server.Features.Networking.Matchmaking;
 
@@ -67,31 +68,31 @@ internal sealed partial class MatchmakingService(
     public async Task<MeetingView> RequestAsync(string eventId, string requesterId, MeetingRequest request, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.InviteeId))
-            throw MatchmakingRejection.Invalid("inviteeId is required.");
+            throw Refusal.InvalidArgument("inviteeId is required.");
         if (request.InviteeId == requesterId)
-            throw MatchmakingRejection.Invalid("A meeting needs two people; the invitee is the requester.");
+            throw Refusal.InvalidArgument("A meeting needs two people; the invitee is the requester.");
         var message = string.IsNullOrWhiteSpace(request.Message) ? null : request.Message.Trim();
         if (message?.Length > Settings.MaxMessageLength)
-            throw MatchmakingRejection.Invalid($"The message has {message.Length} characters; at most {Settings.MaxMessageLength} are allowed.");
+            throw Refusal.InvalidArgument($"The message has {message.Length} characters; at most {Settings.MaxMessageLength} are allowed.");
 
         var window = await WindowAsync(eventId, cancellationToken);
         var slot = window.SlotAt(request.SlotStartsAt)
-            ?? throw MatchmakingRejection.Invalid($"{request.SlotStartsAt:O} is not the start of a matchmaking slot; see GET .../matchmaking/slots.");
+            ?? throw Refusal.InvalidArgument($"{request.SlotStartsAt:O} is not the start of a matchmaking slot; see GET .../matchmaking/slots.");
         var now = time.GetUtcNow();
         if (slot.EndsAt <= now)
-            throw MatchmakingRejection.Invalid("That slot is over.");
+            throw Refusal.InvalidArgument("That slot is over.");
 
         var requester = await RequireProfileAsync(eventId, requesterId, cancellationToken);
         var invitee = await store.GetProfileAsync(eventId, request.InviteeId, cancellationToken)
-            ?? throw MatchmakingRejection.NotFound($"Attendee '{request.InviteeId}' does not take part in matchmaking.");
+            ?? throw Refusal.NotFound($"Attendee '{request.InviteeId}' does not take part in matchmaking.");
 
         var meeting = new MeetingRecord(Guid.NewGuid().ToString("N"), eventId, requesterId, invitee.AttendeeId, slot.StartsAt, slot.EndsAt, message, now);
         switch (await store.RequestAsync(meeting, cancellationToken))
         {
             case BookingStatus.RequesterBusy:
-                throw MatchmakingRejection.Conflict("You already have a meeting in that slot.");
+                throw Refusal.Conflict("You already have a meeting in that slot.");
             case BookingStatus.InviteeBusy:
-                throw MatchmakingRejection.Conflict($"{invitee.DisplayName} already has a meeting in that slot.");
+                throw Refusal.Conflict($"{invitee.DisplayName} already has a meeting in that slot.");
         }
 
         LogRequested(eventId, meeting.Id, slot.StartsAt);
@@ -132,18 +133,18 @@ internal sealed partial class MatchmakingService(
     {
         var meeting = await store.GetMeetingAsync(eventId, meetingId, cancellationToken);
         if (meeting is null || !meeting.Involves(attendeeId))
-            throw MatchmakingRejection.NotFound($"You have no meeting '{meetingId}'.");
+            throw Refusal.NotFound($"You have no meeting '{meetingId}'.");
         if (to != MeetingStatus.Cancelled && meeting.InviteeId != attendeeId)
-            throw MatchmakingRejection.Forbidden("Only the invitee accepts or declines; the requester may cancel.");
+            throw Refusal.Forbidden("Only the invitee accepts or declines; the requester may cancel.");
         var now = time.GetUtcNow();
         if (meeting.SlotEndsAt <= now)
-            throw MatchmakingRejection.Conflict("The meeting's slot is over.");
+            throw Refusal.Conflict("The meeting's slot is over.");
 
         var (change, changed) = await store.TransitionAsync(eventId, meetingId, to == MeetingStatus.Cancelled ? Holding : Open, to, now, cancellationToken);
         if (change == MeetingChange.NotFound)
-            throw MatchmakingRejection.NotFound($"You have no meeting '{meetingId}'.");
+            throw Refusal.NotFound($"You have no meeting '{meetingId}'.");
         if (change == MeetingChange.Refused)
-            throw MatchmakingRejection.Conflict($"The meeting is {changed!.Status.ToString().ToLowerInvariant()}; it cannot become {to.ToString().ToLowerInvariant()}.");
+            throw Refusal.Conflict($"The meeting is {changed!.Status.ToString().ToLowerInvariant()}; it cannot become {to.ToString().ToLowerInvariant()}.");
 
         LogChanged(eventId, meetingId, to);
         var names = await NamesAsync(eventId, cancellationToken);
@@ -159,7 +160,7 @@ internal sealed partial class MatchmakingService(
     {
         await RequireEventAsync(eventId, cancellationToken);
         return await store.GetProfileAsync(eventId, attendeeId, cancellationToken)
-            ?? throw MatchmakingRejection.NotFound("You take no part in matchmaking yet; PUT .../matchmaking/profile first.");
+            ?? throw Refusal.NotFound("You take no part in matchmaking yet; PUT .../matchmaking/profile first.");
     }
 
     private async Task<MatchmakingWindow> WindowAsync(string eventId, CancellationToken cancellationToken)
@@ -167,12 +168,12 @@ internal sealed partial class MatchmakingService(
         var definition = await RequireEventAsync(eventId, cancellationToken);
         var window = MatchmakingWindow.Of(definition, Settings);
         return window.IsEmpty
-            ? throw MatchmakingRejection.NotFound($"Event '{eventId}' has no matchmaking window (no '{Settings.WindowSessionId}' or networking session long enough for a slot).")
+            ? throw Refusal.NotFound($"Event '{eventId}' has no matchmaking window (no '{Settings.WindowSessionId}' or networking session long enough for a slot).")
             : window;
     }
 
     private async Task<Contracts.Events.EventDefinition> RequireEventAsync(string eventId, CancellationToken cancellationToken) =>
-        await events.GetAsync(eventId, cancellationToken) ?? throw MatchmakingRejection.NotFound($"Event '{eventId}' does not exist.");
+        await events.GetAsync(eventId, cancellationToken) ?? throw Refusal.NotFound($"Event '{eventId}' does not exist.");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Meeting {MeetingId} of event {EventId} requested for {SlotStartsAt}")]
     private partial void LogRequested(string eventId, string meetingId, DateTimeOffset slotStartsAt);

@@ -1,3 +1,5 @@
+using VirtualMeet.Server.Platform.Refusals;
+
 namespace VirtualMeet.Server.Features.Networking.Matchmaking;
 
 /// <summary>Normalises a list of tags: trimmed, inner spaces collapsed, empty ones dropped, distinct ignoring case.</summary>
@@ -15,13 +17,13 @@ internal static class ProfileTags
             if (text.Length == 0)
                 continue;
             if (text.Length > options.MaxTagLength)
-                throw MatchmakingRejection.Invalid($"An entry of {field} has {text.Length} characters; at most {options.MaxTagLength} are allowed.");
+                throw Refusal.InvalidArgument($"An entry of {field} has {text.Length} characters; at most {options.MaxTagLength} are allowed.");
             if (seen.Add(text))
                 result.Add(text);
         }
 
         return result.Count > options.MaxTags
-            ? throw MatchmakingRejection.Invalid($"{field} has {result.Count} entries; at most {options.MaxTags} are allowed.")
+            ? throw Refusal.InvalidArgument($"{field} has {result.Count} entries; at most {options.MaxTags} are allowed.")
             : result;
     }
 }

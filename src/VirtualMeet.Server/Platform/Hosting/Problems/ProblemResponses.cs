@@ -39,6 +39,18 @@ internal static class ProblemResponses
     public static ValidationProblem Invalid(string field, string message) =>
         Invalid(new Dictionary<string, string[]> { [field] = [message] });
 
+    /// <summary>The status a refusal with <paramref name="code"/> answers with; the codes of a conflict in state share 409.</summary>
+    public static int StatusFor(string code) => code switch
+    {
+        ErrorCodes.InvalidArgument => StatusCodes.Status400BadRequest,
+        ErrorCodes.Unauthorized => StatusCodes.Status401Unauthorized,
+        ErrorCodes.Forbidden => StatusCodes.Status403Forbidden,
+        ErrorCodes.NotFound => StatusCodes.Status404NotFound,
+        ErrorCodes.RateLimited => StatusCodes.Status429TooManyRequests,
+        ErrorCodes.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status409Conflict,
+    };
+
     /// <summary>The code a problem gets when nothing more specific set one.</summary>
     public static string CodeFor(int status) => status switch
     {

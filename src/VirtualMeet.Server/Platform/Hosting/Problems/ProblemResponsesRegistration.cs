@@ -14,6 +14,7 @@ internal static class ProblemResponsesRegistration
             problem.Extensions.TryAdd(ProblemResponses.CodeExtension, ProblemResponses.CodeFor(status));
             problem.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
         });
+        builder.Services.AddExceptionHandler<RefusalExceptionHandler>();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         return builder;
     }
