@@ -5,7 +5,6 @@ using VirtualMeet.Contracts.Errors;
 using VirtualMeet.Server.Platform.RateLimiting;
 using VirtualMeet.Server.Platform.Storage.InMemory;
 using VirtualMeet.Server.Rooms.Chat;
-using VirtualMeet.Server.Tests.Features.Polls;
 using VirtualMeet.Testing;
 
 namespace VirtualMeet.Server.Tests.Rooms.Chat;
@@ -38,7 +37,7 @@ public sealed class ChatServiceTests
     {
         var error = await Assert.ThrowsAsync<HubException>(() => _chat.PostAsync(EventId, "r", Ada, text, Ct));
 
-        HubErrorsAssert.HasCode(ErrorCodes.InvalidArgument, error.Message);
+        HubAssert.HasCode(ErrorCodes.InvalidArgument, error.Message);
         Assert.Empty((await _chat.RecentAsync(EventId, "r", Ct)).Messages);
     }
 
@@ -49,7 +48,7 @@ public sealed class ChatServiceTests
         Assert.Equal("hi", (await _chat.PostAsync(EventId, "r", Ada, "  hi \t", Ct)).Text);
         Assert.Equal(longest, (await _chat.PostAsync(EventId, "r", Ada, longest, Ct)).Text);
         var error = await Assert.ThrowsAsync<HubException>(() => _chat.PostAsync(EventId, "r", Ada, longest + "x", Ct));
-        HubErrorsAssert.HasCode(ErrorCodes.InvalidArgument, error.Message);
+        HubAssert.HasCode(ErrorCodes.InvalidArgument, error.Message);
     }
 
     [Fact]
@@ -60,7 +59,7 @@ public sealed class ChatServiceTests
 
         var error = await Assert.ThrowsAsync<HubException>(() => _chat.PostAsync(EventId, "r", Ada, "one more", Ct));
 
-        HubErrorsAssert.HasCode(ErrorCodes.RateLimited, error.Message);
+        HubAssert.HasCode(ErrorCodes.RateLimited, error.Message);
         Assert.Contains("Retry after 10.0 s", error.Message, StringComparison.Ordinal);
         Assert.Equal(3, (await _chat.RecentAsync(EventId, "r", Ct)).Messages.Count);
         await _chat.PostAsync(EventId, "r", new ChatAuthor("bob", "Bob", "attendee"), "others may talk", Ct);
@@ -75,7 +74,7 @@ public sealed class ChatServiceTests
         var until = await _chat.MuteAsync(EventId, "r", "ada", 5, Ct);
 
         var error = await Assert.ThrowsAsync<HubException>(() => _chat.PostAsync(EventId, "r", Ada, "hello?", Ct));
-        HubErrorsAssert.HasCode(ErrorCodes.Forbidden, error.Message);
+        HubAssert.HasCode(ErrorCodes.Forbidden, error.Message);
         Assert.Equal(_time.GetUtcNow().AddMinutes(5), until);
 
         await _chat.MuteAsync(EventId, "r", "ada", 0, Ct);
@@ -93,13 +92,13 @@ public sealed class ChatServiceTests
         Assert.Equal(2, notice.Version);
         Assert.Null(await _chat.DeleteAsync(EventId, "r", line.Id, Ct));
         var error = await Assert.ThrowsAsync<HubException>(() => _chat.DeleteAsync(EventId, "r", "404", Ct));
-        HubErrorsAssert.HasCode(ErrorCodes.NotFound, error.Message);
+        HubAssert.HasCode(ErrorCodes.NotFound, error.Message);
     }
 
     [Fact]
     public async Task MutesBeyondTheMaximumAreRefused()
     {
         var error = await Assert.ThrowsAsync<HubException>(() => _chat.MuteAsync(EventId, "r", "ada", 24 * 60 + 1, Ct));
-        HubErrorsAssert.HasCode(ErrorCodes.InvalidArgument, error.Message);
+        HubAssert.HasCode(ErrorCodes.InvalidArgument, error.Message);
     }
 }

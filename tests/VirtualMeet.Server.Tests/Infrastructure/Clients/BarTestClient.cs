@@ -8,10 +8,9 @@ using VirtualMeet.Contracts.Matchmaking;
 using VirtualMeet.Server.Features.Events;
 using VirtualMeet.Server.Features.Registrations;
 using VirtualMeet.Server.Platform.Identity;
-using VirtualMeet.Server.Tests.Features.Networking.Matchmaking;
 using VirtualMeet.Testing;
 
-namespace VirtualMeet.Server.Tests.Features.Networking.Bars;
+namespace VirtualMeet.Server.Tests.Infrastructure;
 
 /// <summary>
 /// A node's bars and matchmaking as tests use them: an event whose matchmaking window runs around now, tokens from

@@ -10,7 +10,7 @@ using VirtualMeet.Server.Features.Events;
 using VirtualMeet.Server.Platform.Identity;
 using VirtualMeet.Testing;
 
-namespace VirtualMeet.Server.Tests.Features.Stage;
+namespace VirtualMeet.Server.Tests.Infrastructure;
 
 /// <summary>
 /// An event with stage sessions in a node's store, tokens from the node's own issuer (so tests can have many

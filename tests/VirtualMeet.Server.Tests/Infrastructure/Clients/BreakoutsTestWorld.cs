@@ -5,10 +5,9 @@ using VirtualMeet.Contracts.Events;
 using VirtualMeet.Contracts.Identity;
 using VirtualMeet.Server.Features.Events;
 using VirtualMeet.Server.Platform.Identity;
-using VirtualMeet.Server.Tests.Features.Events;
 using VirtualMeet.Testing;
 
-namespace VirtualMeet.Server.Tests.Features.Breakouts;
+namespace VirtualMeet.Server.Tests.Infrastructure;
 
 /// <summary>
 /// An event with breakouts in a node's store, and tokens from the node's own issuer: room A (20 seats) and

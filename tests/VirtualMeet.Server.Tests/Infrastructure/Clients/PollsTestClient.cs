@@ -9,7 +9,7 @@ using VirtualMeet.Server.Features.Events;
 using VirtualMeet.Server.Platform.Identity;
 using VirtualMeet.Testing;
 
-namespace VirtualMeet.Server.Tests.Features.Polls;
+namespace VirtualMeet.Server.Tests.Infrastructure;
 
 /// <summary>
 /// A node's polls as tests use them: an event in its store, tokens from its own issuer (so a test can have
