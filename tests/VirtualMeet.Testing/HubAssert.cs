@@ -30,4 +30,17 @@ public static class HubAssert
             ? detail
             : throw new InvalidOperationException($"Expected '{expectedCode}', got '{code}': {error.Message}");
     }
+
+    /// <summary>The code of a coded hub error message, or a marker quoting the message when it carries none.</summary>
+    public static string CodeOf(string message) =>
+        HubErrorMessage.TryParse(message, out var code, out _) ? code : $"<no code in: {message}>";
+
+    /// <summary>Fails unless the hub error <paramref name="message"/> carries <paramref name="expectedCode"/>.</summary>
+    public static void HasCode(string expectedCode, string message)
+    {
+        if (CodeOf(message) != expectedCode)
+        {
+            throw new InvalidOperationException($"expected '{expectedCode}', got: {message}");
+        }
+    }
 }

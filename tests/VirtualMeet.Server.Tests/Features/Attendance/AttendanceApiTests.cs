@@ -3,11 +3,11 @@ using System.Net.Http.Headers;
 using VirtualMeet.Contracts.Attendance;
 using VirtualMeet.Contracts.Errors;
 using VirtualMeet.Contracts.Registrations;
-using VirtualMeet.Server.Tests.Features.Events;
+using VirtualMeet.Server.Tests.Infrastructure;
 
 namespace VirtualMeet.Server.Tests.Features.Attendance;
 
-public sealed class AttendanceApiTests(InMemoryNodeFixture fixture) : IClassFixture<InMemoryNodeFixture>
+public sealed class AttendanceApiTests(InMemoryNode fixture) : IClassFixture<InMemoryNode>
 {
     private readonly HttpClient _client = fixture.CreateClient();
 

@@ -1,36 +1,17 @@
 using VirtualMeet.Contracts.Attendance;
 using VirtualMeet.Contracts.Registrations;
-using VirtualMeet.Server.Tests.Features.Events;
-using VirtualMeet.Testing;
+using VirtualMeet.Server.Tests.Infrastructure;
 
 namespace VirtualMeet.Server.Tests.Features.Attendance;
 
 /// <summary>The report reads the Redis stores: registrations taken through one node are exported by another.</summary>
-public sealed class RedisAttendanceTests : IAsyncLifetime
+public sealed class RedisAttendanceTests(TwoNodesOnRedis cluster) : IClassFixture<TwoNodesOnRedis>
 {
-    private RedisServer _redis = null!;
-    private VirtualMeetNode _nodeA = null!;
-    private VirtualMeetNode _nodeB = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _redis = await RedisServer.StartAsync();
-        _nodeA = await VirtualMeetNode.StartWithRedisAsync(_redis);
-        _nodeB = await VirtualMeetNode.StartWithRedisAsync(_redis);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _nodeA.DisposeAsync();
-        await _nodeB.DisposeAsync();
-        await _redis.DisposeAsync();
-    }
-
     [Fact]
     public async Task ANodeExportsTheRegistrationsAnotherNodeTook()
     {
-        using var a = _nodeA.CreateClient();
-        using var b = _nodeB.CreateClient();
+        using var a = cluster.A.CreateClient();
+        using var b = cluster.B.CreateClient();
         var definition = TestEvents.Create(workshopCapacity: 1);
         await a.ImportAsync(definition, await a.OrganizerTokenAsync());
         foreach (var name in new[] { "Ada", "Ben" })

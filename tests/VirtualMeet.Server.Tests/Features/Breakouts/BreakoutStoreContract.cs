@@ -3,8 +3,7 @@ using VirtualMeet.Server.Features.Registrations;
 using VirtualMeet.Server.Platform.Storage;
 using VirtualMeet.Server.Platform.Storage.InMemory;
 using VirtualMeet.Server.Platform.Storage.Redis;
-using VirtualMeet.Server.Tests.Features.Polls;
-using VirtualMeet.Server.Tests.Platform.Storage.Redis;
+using VirtualMeet.Server.Tests.Infrastructure;
 
 namespace VirtualMeet.Server.Tests.Features.Breakouts;
 

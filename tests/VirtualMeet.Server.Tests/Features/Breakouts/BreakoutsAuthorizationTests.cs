@@ -1,6 +1,5 @@
 using VirtualMeet.Contracts.Errors;
-using VirtualMeet.Server.Tests.Features.Events;
-using VirtualMeet.Server.Tests.Features.Polls;
+using VirtualMeet.Server.Tests.Infrastructure;
 using VirtualMeet.Testing;
 
 namespace VirtualMeet.Server.Tests.Features.Breakouts;
@@ -10,7 +9,7 @@ namespace VirtualMeet.Server.Tests.Features.Breakouts;
 /// event; session methods (move, remove, video link) take organizers and the moderators the agenda names for the
 /// session. A token of another event does not find the session at all.
 /// </summary>
-public sealed class BreakoutsAuthorizationTests(PollsNodeFixture fixture) : IClassFixture<PollsNodeFixture>
+public sealed class BreakoutsAuthorizationTests(InMemoryNode fixture) : IClassFixture<InMemoryNode>
 {
     public enum Caller
     {

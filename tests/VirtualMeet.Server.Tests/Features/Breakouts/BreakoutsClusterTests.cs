@@ -2,21 +2,19 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.SignalR;
 using VirtualMeet.Contracts;
 using VirtualMeet.Contracts.Errors;
-using VirtualMeet.Server.Tests.Features.Stage;
+using VirtualMeet.Server.Tests.Infrastructure;
 using VirtualMeet.Testing;
 
 namespace VirtualMeet.Server.Tests.Features.Breakouts;
 
 /// <summary>Two nodes on one Redis: seats never overbooked, everyone sees the same room, a dead node's seats come free.</summary>
-public sealed class BreakoutsClusterTests(BreakoutsClusterTests.RedisFixture redis) : IClassFixture<BreakoutsClusterTests.RedisFixture>
+public sealed class BreakoutsClusterTests(TwoNodesOnRedis cluster) : IClassFixture<TwoNodesOnRedis>
 {
     [Fact]
     public async Task AHundredClientsOnTwoNodesRaceForTwentySeats()
     {
-        await using var a = await VirtualMeetNode.StartWithRedisAsync(redis.Server);
-        await using var b = await VirtualMeetNode.StartWithRedisAsync(redis.Server);
-        var onA = await BreakoutsTestWorld.CreateAsync(a);
-        var onB = onA.On(b);
+        var onA = await BreakoutsTestWorld.CreateAsync(cluster.A);
+        var onB = onA.On(cluster.B);
         var clients = await Task.WhenAll(Enumerable.Range(0, 100).Select(i =>
             (i % 2 == 0 ? onA : onB).ConnectAsync(onA.Attendee($"racer-{i}"))));
 
@@ -53,11 +51,10 @@ public sealed class BreakoutsClusterTests(BreakoutsClusterTests.RedisFixture red
     public async Task ADeadNodesSeatsComeFreeWithinFifteenSecondsAndOthersSeeThemLeave()
     {
         // Default node timeout and reap interval: the 15 s bound is the product's, not a test setting.
-        await using var a = await VirtualMeetNode.StartWithRedisAsync(redis.Server);
-        var world = await BreakoutsTestWorld.CreateAsync(a);
+        var world = await BreakoutsTestWorld.CreateAsync(cluster.A);
         await using var host = await world.ConnectAsync(world.Moderator("host"));
         await host.JoinAsync(world.RoomB);
-        await using var doomed = await ServerProcess.StartWithRedisAsync(redis.Server, new Dictionary<string, string?>());
+        await using var doomed = await cluster.StartProcessAsync();
         var onDoomed = new List<BreakoutClient>();
         foreach (var id in new[] { "anna", "ben" })
         {
@@ -80,13 +77,4 @@ public sealed class BreakoutsClusterTests(BreakoutsClusterTests.RedisFixture red
     }
 
     private sealed record RaceOutcome(string Id, BreakoutClient Client, string? Error);
-
-    public sealed class RedisFixture : IAsyncLifetime
-    {
-        public RedisServer Server { get; private set; } = null!;
-
-        public async ValueTask InitializeAsync() => Server = await RedisServer.StartAsync();
-
-        public async ValueTask DisposeAsync() => await Server.DisposeAsync();
-    }
 }

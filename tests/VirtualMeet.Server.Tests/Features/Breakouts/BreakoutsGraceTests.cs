@@ -1,4 +1,4 @@
-using VirtualMeet.Testing;
+using VirtualMeet.Server.Tests.Infrastructure;
 
 namespace VirtualMeet.Server.Tests.Features.Breakouts;
 
@@ -40,16 +40,12 @@ public sealed class BreakoutsGraceTests(BreakoutsGraceTests.ShortGraceNode fixtu
         Assert.Equal(["host"], (await host.JoinAsync(world.RoomB)).Participants.Select(p => p.ParticipantId));
     }
 
-    public sealed class ShortGraceNode : IAsyncLifetime
+    public sealed class ShortGraceNode : InMemoryNode
     {
-        public VirtualMeetNode Node { get; private set; } = null!;
-
-        public async ValueTask InitializeAsync() => Node = await VirtualMeetNode.StartAsync(new Dictionary<string, string?>
+        protected override IDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
         {
             ["Breakouts:GraceSeconds"] = "2",
             ["Presence:ReapInterval"] = "00:00:00.200",
-        });
-
-        public async ValueTask DisposeAsync() => await Node.DisposeAsync();
+        };
     }
 }

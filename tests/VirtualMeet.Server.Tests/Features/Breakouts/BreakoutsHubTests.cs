@@ -2,13 +2,13 @@ using Microsoft.Extensions.DependencyInjection;
 using VirtualMeet.Contracts.Breakouts;
 using VirtualMeet.Contracts.Errors;
 using VirtualMeet.Server.Features.Registrations;
-using VirtualMeet.Server.Tests.Features.Polls;
+using VirtualMeet.Server.Tests.Infrastructure;
 using VirtualMeet.Testing;
 
 namespace VirtualMeet.Server.Tests.Features.Breakouts;
 
 /// <summary>Breakout rooms on one in-memory node; each test makes its own event.</summary>
-public sealed class BreakoutsHubTests(PollsNodeFixture fixture) : IClassFixture<PollsNodeFixture>
+public sealed class BreakoutsHubTests(InMemoryNode fixture) : IClassFixture<InMemoryNode>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

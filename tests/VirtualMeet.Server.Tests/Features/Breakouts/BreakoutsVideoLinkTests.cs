@@ -1,13 +1,13 @@
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR.Client;
 using VirtualMeet.Contracts.Breakouts;
-using VirtualMeet.Server.Tests.Features.Polls;
+using VirtualMeet.Server.Tests.Infrastructure;
 using VirtualMeet.Testing;
 
 namespace VirtualMeet.Server.Tests.Features.Breakouts;
 
 /// <summary>The external video link reaches the people already in the room, not only those who join later.</summary>
-public sealed class BreakoutsVideoLinkTests(PollsNodeFixture fixture) : IClassFixture<PollsNodeFixture>
+public sealed class BreakoutsVideoLinkTests(InMemoryNode fixture) : IClassFixture<InMemoryNode>
 {
     [Fact]
     public async Task SettingAndRemovingTheLinkIsPushedToTheRoomOnly()

@@ -1,4 +1,5 @@
 using VirtualMeet.Contracts.Events;
+using VirtualMeet.Server.Tests.Infrastructure;
 using VirtualMeet.Testing;
 
 namespace VirtualMeet.Server.Tests.Features.Events;

@@ -3,11 +3,12 @@ using System.Net.Http.Headers;
 using System.Text;
 using VirtualMeet.Contracts.Errors;
 using VirtualMeet.Contracts.Events;
+using VirtualMeet.Server.Tests.Infrastructure;
 
 namespace VirtualMeet.Server.Tests.Features.Events;
 
 /// <summary>Every rule of an event definition answers 400 with code invalid_argument and the JSON path at fault.</summary>
-public sealed class EventImportValidationTests(InMemoryNodeFixture fixture) : IClassFixture<InMemoryNodeFixture>
+public sealed class EventImportValidationTests(InMemoryNode fixture) : IClassFixture<InMemoryNode>
 {
     private readonly HttpClient _client = fixture.CreateClient();
 

@@ -1,4 +1,5 @@
 using VirtualMeet.Server.Features.Events;
+using VirtualMeet.Server.Tests.Infrastructure;
 
 namespace VirtualMeet.Server.Tests.Features.Events;
 

@@ -2,10 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using VirtualMeet.Contracts.Errors;
 using VirtualMeet.Contracts.Events;
+using VirtualMeet.Server.Tests.Infrastructure;
 
 namespace VirtualMeet.Server.Tests.Features.Events;
 
-public sealed class EventsApiTests(InMemoryNodeFixture fixture) : IClassFixture<InMemoryNodeFixture>
+public sealed class EventsApiTests(InMemoryNode fixture) : IClassFixture<InMemoryNode>
 {
     private readonly HttpClient _client = fixture.CreateClient();
 

@@ -6,6 +6,7 @@ using VirtualMeet.Server.Features.Events;
 using VirtualMeet.Server.Features.Polls;
 using VirtualMeet.Server.Platform.Refusals;
 using VirtualMeet.Server.Platform.Storage.InMemory;
+using VirtualMeet.Server.Tests.Infrastructure;
 using VirtualMeet.Testing;
 
 namespace VirtualMeet.Server.Tests.Features.Polls;
@@ -14,7 +15,7 @@ namespace VirtualMeet.Server.Tests.Features.Polls;
 public sealed class PollServiceTests : IAsyncDisposable
 {
     private readonly ManualTimeProvider _time = new();
-    private readonly RecordingPollsHubContext _hub = new();
+    private readonly RecordingHubContext<PollsHub, IPollsClient> _hub = new();
     private readonly ServiceProvider _services;
     private readonly string _eventId;
 

@@ -4,11 +4,12 @@ using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using VirtualMeet.Contracts.Errors;
 using VirtualMeet.Contracts.Polls;
+using VirtualMeet.Server.Tests.Infrastructure;
 
 namespace VirtualMeet.Server.Tests.Features.Polls;
 
 /// <summary>REST: management by moderators and organizers, validation, results as JSON and CSV.</summary>
-public sealed class PollsApiTests(PollsNodeFixture fixture) : IClassFixture<PollsNodeFixture>
+public sealed class PollsApiTests(InMemoryNode fixture) : IClassFixture<InMemoryNode>
 {
     [Fact]
     public async Task AttendeesAndForeignModeratorsCannotManagePolls()

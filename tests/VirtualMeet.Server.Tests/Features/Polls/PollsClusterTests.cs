@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using VirtualMeet.Contracts.Errors;
 using VirtualMeet.Contracts.Polls;
+using VirtualMeet.Server.Tests.Infrastructure;
 using VirtualMeet.Testing;
 
 namespace VirtualMeet.Server.Tests.Features.Polls;
 
 /// <summary>Two nodes on one Redis: exact counts, one ballot per attendee across nodes, anonymity in the keys.</summary>
-public sealed class PollsClusterTests(PollsClusterTests.ClusterFixture cluster) : IClassFixture<PollsClusterTests.ClusterFixture>
+public sealed class PollsClusterTests(TwoNodesOnRedis cluster) : IClassFixture<TwoNodesOnRedis>
 {
     [Fact]
     public async Task AThousandVotesOverTwoNodesGiveExactTotalsAndEveryWatcherTheSameFinalResults()
@@ -82,7 +83,7 @@ public sealed class PollsClusterTests(PollsClusterTests.ClusterFixture cluster) 
             }
             catch (HubException e)
             {
-                return HubErrorsAssert.CodeOf(e.Message);
+                return HubAssert.CodeOf(e.Message);
             }
         }));
 
@@ -170,28 +171,5 @@ public sealed class PollsClusterTests(PollsClusterTests.ClusterFixture cluster) 
         }
 
         return contents;
-    }
-
-    public sealed class ClusterFixture : IAsyncLifetime
-    {
-        public RedisServer Redis { get; private set; } = null!;
-
-        public VirtualMeetNode A { get; private set; } = null!;
-
-        public VirtualMeetNode B { get; private set; } = null!;
-
-        public async ValueTask InitializeAsync()
-        {
-            Redis = await RedisServer.StartAsync();
-            A = await VirtualMeetNode.StartWithRedisAsync(Redis);
-            B = await VirtualMeetNode.StartWithRedisAsync(Redis);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await A.DisposeAsync();
-            await B.DisposeAsync();
-            await Redis.DisposeAsync();
-        }
     }
 }

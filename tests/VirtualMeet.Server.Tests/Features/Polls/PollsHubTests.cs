@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using VirtualMeet.Contracts.Errors;
 using VirtualMeet.Contracts.Polls;
+using VirtualMeet.Server.Tests.Infrastructure;
 using VirtualMeet.Testing;
 
 namespace VirtualMeet.Server.Tests.Features.Polls;
 
 /// <summary>Voting and watching through the .NET client against a real node.</summary>
-public sealed class PollsHubTests(PollsNodeFixture fixture) : IClassFixture<PollsNodeFixture>
+public sealed class PollsHubTests(InMemoryNode fixture) : IClassFixture<InMemoryNode>
 {
     [Fact]
     public async Task WatchReturnsOpenPollsWithResultsAndPushesFollow()
@@ -66,7 +67,7 @@ public sealed class PollsHubTests(PollsNodeFixture fixture) : IClassFixture<Poll
         {
             var error = await Assert.ThrowsAsync<HubException>(() =>
                 voter.InvokeAsync<VoteReceipt>(PollsHubMethods.Vote, pollId, ballot).WaitAsync(TestTimeouts.Default));
-            HubErrorsAssert.HasCode(code, error.Message);
+            HubAssert.HasCode(code, error.Message);
         }
 
         foreach (var poll in new[] { single, multiple, rating, words })
@@ -109,7 +110,7 @@ public sealed class PollsHubTests(PollsNodeFixture fixture) : IClassFixture<Poll
         await phone.InvokeAsync<VoteReceipt>(PollsHubMethods.Vote, changeable.Id, new Ballot([0]));
         var changed = await laptop.InvokeAsync<VoteReceipt>(PollsHubMethods.Vote, changeable.Id, new Ballot([3]));
 
-        HubErrorsAssert.HasCode(ErrorCodes.AlreadyVoted, error.Message);
+        HubAssert.HasCode(ErrorCodes.AlreadyVoted, error.Message);
         Assert.Equal([1L, 0, 0, 0], (await polls.ResultsAsync(once.Id)).Options.Select(o => o.Count));
         Assert.True(changed.Changed);
         Assert.Equal([0L, 0, 0, 1], (await polls.ResultsAsync(changeable.Id)).Options.Select(o => o.Count));
@@ -129,9 +130,9 @@ public sealed class PollsHubTests(PollsNodeFixture fixture) : IClassFixture<Poll
         async Task<string> ErrorOf(string pollId) => (await Assert.ThrowsAsync<HubException>(() =>
             voter.InvokeAsync<VoteReceipt>(PollsHubMethods.Vote, pollId, new Ballot([0])).WaitAsync(TestTimeouts.Default))).Message;
 
-        HubErrorsAssert.HasCode(ErrorCodes.PollClosed, await ErrorOf(closed.Id));
-        HubErrorsAssert.HasCode(ErrorCodes.PollClosed, await ErrorOf(draft.Id));
-        HubErrorsAssert.HasCode(ErrorCodes.NotFound, await ErrorOf(foreign.Id));
+        HubAssert.HasCode(ErrorCodes.PollClosed, await ErrorOf(closed.Id));
+        HubAssert.HasCode(ErrorCodes.PollClosed, await ErrorOf(draft.Id));
+        HubAssert.HasCode(ErrorCodes.NotFound, await ErrorOf(foreign.Id));
         Assert.Equal(0, (await other.ResultsAsync(foreign.Id)).Voters);
     }
 
@@ -146,8 +147,8 @@ public sealed class PollsHubTests(PollsNodeFixture fixture) : IClassFixture<Poll
         var foreign = await Assert.ThrowsAsync<HubException>(() => watcher.WatchAsync(other.EventId));
         var unknown = await Assert.ThrowsAsync<HubException>(() => watcher.WatchAsync(polls.EventId, "no-session"));
 
-        HubErrorsAssert.HasCode(ErrorCodes.Forbidden, foreign.Message);
-        HubErrorsAssert.HasCode(ErrorCodes.NotFound, unknown.Message);
+        HubAssert.HasCode(ErrorCodes.Forbidden, foreign.Message);
+        HubAssert.HasCode(ErrorCodes.NotFound, unknown.Message);
     }
 
     [Fact]

@@ -3,11 +3,11 @@ using System.Net;
 using VirtualMeet.Contracts.Errors;
 using VirtualMeet.Contracts.Identity;
 using VirtualMeet.Contracts.Registrations;
-using VirtualMeet.Server.Tests.Features.Events;
+using VirtualMeet.Server.Tests.Infrastructure;
 
 namespace VirtualMeet.Server.Tests.Features.Registrations;
 
-public sealed class AttendeeRegistrationApiTests(InMemoryNodeFixture fixture) : IClassFixture<InMemoryNodeFixture>
+public sealed class AttendeeRegistrationApiTests(InMemoryNode fixture) : IClassFixture<InMemoryNode>
 {
     private readonly HttpClient _client = fixture.CreateClient();
 

@@ -4,7 +4,7 @@ using VirtualMeet.Contracts.Errors;
 using VirtualMeet.Contracts.Identity;
 using VirtualMeet.Contracts.Registrations;
 using VirtualMeet.Server.Platform.RateLimiting;
-using VirtualMeet.Server.Tests.Features.Events;
+using VirtualMeet.Server.Tests.Infrastructure;
 using VirtualMeet.Testing;
 
 namespace VirtualMeet.Server.Tests.Features.Registrations;

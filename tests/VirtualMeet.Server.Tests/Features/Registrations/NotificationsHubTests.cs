@@ -3,12 +3,12 @@ using Microsoft.AspNetCore.SignalR.Client;
 using VirtualMeet.Contracts;
 using VirtualMeet.Contracts.Notifications;
 using VirtualMeet.Contracts.Registrations;
-using VirtualMeet.Server.Tests.Features.Events;
+using VirtualMeet.Server.Tests.Infrastructure;
 using VirtualMeet.Testing;
 
 namespace VirtualMeet.Server.Tests.Features.Registrations;
 
-public sealed class NotificationsHubTests(InMemoryNodeFixture fixture) : IClassFixture<InMemoryNodeFixture>
+public sealed class NotificationsHubTests(InMemoryNode fixture) : IClassFixture<InMemoryNode>
 {
     private readonly HttpClient _client = fixture.CreateClient();
 

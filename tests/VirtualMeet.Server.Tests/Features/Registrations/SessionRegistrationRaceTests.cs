@@ -3,39 +3,24 @@ using Microsoft.AspNetCore.SignalR.Client;
 using VirtualMeet.Contracts;
 using VirtualMeet.Contracts.Notifications;
 using VirtualMeet.Contracts.Registrations;
-using VirtualMeet.Server.Tests.Features.Events;
+using VirtualMeet.Server.Tests.Infrastructure;
 using VirtualMeet.Testing;
 
 namespace VirtualMeet.Server.Tests.Features.Registrations;
 
 /// <summary>Two server nodes share one Redis; capacity holds no matter which node a request lands on.</summary>
-public sealed class SessionRegistrationRaceTests : IAsyncLifetime
+public sealed class SessionRegistrationRaceTests(TwoNodesOnRedis cluster) : IClassFixture<TwoNodesOnRedis>, IDisposable
 {
     private const int Seats = 50;
     private const int Attendees = 200;
 
-    private RedisServer _redis = null!;
-    private VirtualMeetNode _nodeA = null!;
-    private VirtualMeetNode _nodeB = null!;
-    private HttpClient _a = null!;
-    private HttpClient _b = null!;
+    private readonly HttpClient _a = cluster.A.CreateClient();
+    private readonly HttpClient _b = cluster.B.CreateClient();
 
-    public async ValueTask InitializeAsync()
-    {
-        _redis = await RedisServer.StartAsync();
-        _nodeA = await VirtualMeetNode.StartWithRedisAsync(_redis);
-        _nodeB = await VirtualMeetNode.StartWithRedisAsync(_redis);
-        _a = _nodeA.CreateClient();
-        _b = _nodeB.CreateClient();
-    }
-
-    public async ValueTask DisposeAsync()
+    public void Dispose()
     {
         _a.Dispose();
         _b.Dispose();
-        await _nodeA.DisposeAsync();
-        await _nodeB.DisposeAsync();
-        await _redis.DisposeAsync();
     }
 
     [Fact]
@@ -87,7 +72,7 @@ public sealed class SessionRegistrationRaceTests : IAsyncLifetime
         foreach (var attendee in attendees)
             (await _a.SendAsync(HttpMethod.Post, path, attendee.AccessToken)).Dispose();
 
-        await using var connection = await _nodeB.ConnectAsync(HubRoutes.Notifications, attendees[1].AccessToken);
+        await using var connection = await cluster.B.ConnectAsync(HubRoutes.Notifications, attendees[1].AccessToken);
         var pushed = new TaskCompletionSource<RegistrationChanged>(TaskCreationOptions.RunContinuationsAsynchronously);
         connection.On<RegistrationChanged>(nameof(INotificationsClient.RegistrationChanged), change => pushed.TrySetResult(change));
         // The snapshot call returns once the connection is fully set up (its user subscription included).

@@ -2,7 +2,7 @@ using VirtualMeet.Contracts.Registrations;
 using VirtualMeet.Server.Features.Events;
 using VirtualMeet.Server.Features.Registrations;
 using VirtualMeet.Server.Platform.Storage;
-using VirtualMeet.Server.Tests.Features.Events;
+using VirtualMeet.Server.Tests.Infrastructure;
 
 namespace VirtualMeet.Server.Tests.Features.Registrations;
 

@@ -2,12 +2,12 @@ using System.IdentityModel.Tokens.Jwt;
 using System.Net;
 using VirtualMeet.Contracts.Errors;
 using VirtualMeet.Contracts.Identity;
-using VirtualMeet.Server.Tests.Features.Events;
+using VirtualMeet.Server.Tests.Infrastructure;
 using VirtualMeet.Testing;
 
 namespace VirtualMeet.Server.Tests.Features.SignIn;
 
-public sealed class SignInApiTests(InMemoryNodeFixture fixture) : IClassFixture<InMemoryNodeFixture>
+public sealed class SignInApiTests(InMemoryNode fixture) : IClassFixture<InMemoryNode>
 {
     private readonly HttpClient _client = fixture.CreateClient();
 

@@ -2,13 +2,14 @@ using System.Net.Http.Json;
 using VirtualMeet.Contracts.Errors;
 using VirtualMeet.Contracts.Identity;
 using VirtualMeet.Contracts.Stage;
+using VirtualMeet.Server.Tests.Infrastructure;
 using VirtualMeet.Testing;
-using static VirtualMeet.Server.Tests.Features.Stage.StageTestClient;
+using static VirtualMeet.Server.Tests.Infrastructure.StageTestClient;
 
 namespace VirtualMeet.Server.Tests.Features.Stage;
 
 /// <summary>Every moderator method against every kind of caller: only organizers and this session's moderators pass.</summary>
-public sealed class StageAuthorizationTests(StageNodeFixture fixture) : IClassFixture<StageNodeFixture>
+public sealed class StageAuthorizationTests(InMemoryNodeWithLongRateWindows fixture) : IClassFixture<InMemoryNodeWithLongRateWindows>
 {
     public static TheoryData<string> ModeratorMethods => ["SetStage", "ModerateQuestion", "DeleteChat", "MuteChat"];
 

@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.SignalR;
 using VirtualMeet.Contracts;
 using VirtualMeet.Contracts.Errors;
 using VirtualMeet.Contracts.Stage;
+using VirtualMeet.Server.Tests.Infrastructure;
 using VirtualMeet.Testing;
-using static VirtualMeet.Server.Tests.Features.Stage.StageTestClient;
+using static VirtualMeet.Server.Tests.Infrastructure.StageTestClient;
 
 namespace VirtualMeet.Server.Tests.Features.Stage;
 
 /// <summary>Two nodes on one Redis: exact reaction sums, one upvote per attendee, one viewer count.</summary>
-public sealed class StageClusterTests(StageClusterTests.ClusterFixture cluster) : IClassFixture<StageClusterTests.ClusterFixture>
+public sealed class StageClusterTests(TwoNodesOnRedisWithFastNodeTimeout cluster) : IClassFixture<TwoNodesOnRedisWithFastNodeTimeout>
 {
     private static readonly TimeSpan Wait = TestTimeouts.Default;
 
@@ -112,7 +113,7 @@ public sealed class StageClusterTests(StageClusterTests.ClusterFixture cluster) 
         var onB = onA.On(cluster.B);
         await using var watcherA = await onA.JoinAsync(onA.AttendeeToken("watcher-a"));
         await using var watcherB = await onB.JoinAsync(onB.AttendeeToken("watcher-b"));
-        await using var doomed = await ServerProcess.StartWithRedisAsync(cluster.Redis, ClusterFixture.Settings);
+        await using var doomed = await cluster.StartProcessAsync();
         var onDoomed = new List<StageWatcher>();
         for (var i = 0; i < 3; i++)
         {
@@ -136,36 +137,5 @@ public sealed class StageClusterTests(StageClusterTests.ClusterFixture cluster) 
     {
         foreach (var watcher in watchers)
             await Eventually.UntilAsync(() => Task.FromResult(watcher.ShownViewers), n => n == expected, Wait, $"the viewer count reaches {expected}");
-    }
-
-    public sealed class ClusterFixture : IAsyncLifetime
-    {
-        /// <summary>A dead node is noticed within about two seconds instead of ten, and reaped a quarter second later.</summary>
-        public static IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
-        {
-            ["Realtime:Redis:NodeHeartbeatInterval"] = "00:00:00.500",
-            ["Realtime:Redis:NodeTimeout"] = "00:00:02",
-            ["Presence:ReapInterval"] = "00:00:00.250",
-        };
-
-        public RedisServer Redis { get; private set; } = null!;
-
-        public VirtualMeetNode A { get; private set; } = null!;
-
-        public VirtualMeetNode B { get; private set; } = null!;
-
-        public async ValueTask InitializeAsync()
-        {
-            Redis = await RedisServer.StartAsync();
-            A = await VirtualMeetNode.StartWithRedisAsync(Redis, Settings);
-            B = await VirtualMeetNode.StartWithRedisAsync(Redis, Settings);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await A.DisposeAsync();
-            await B.DisposeAsync();
-            await Redis.DisposeAsync();
-        }
     }
 }

@@ -3,13 +3,14 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using VirtualMeet.Contracts.Errors;
 using VirtualMeet.Contracts.Stage;
+using VirtualMeet.Server.Tests.Infrastructure;
 using VirtualMeet.Testing;
-using static VirtualMeet.Server.Tests.Features.Stage.StageTestClient;
+using static VirtualMeet.Server.Tests.Infrastructure.StageTestClient;
 
 namespace VirtualMeet.Server.Tests.Features.Stage;
 
 /// <summary>The stage on one node: state and its pushes, Q&amp;A visibility, chat and reaction limits, the export.</summary>
-public sealed class StageHubTests(StageNodeFixture fixture) : IClassFixture<StageNodeFixture>
+public sealed class StageHubTests(InMemoryNodeWithLongRateWindows fixture) : IClassFixture<InMemoryNodeWithLongRateWindows>
 {
     private static readonly TimeSpan Wait = TestTimeouts.Default;
 

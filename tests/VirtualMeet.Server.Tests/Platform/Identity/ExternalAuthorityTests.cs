@@ -7,7 +7,7 @@ using VirtualMeet.Contracts.Diagnostics;
 using VirtualMeet.Contracts.Errors;
 using VirtualMeet.Contracts.Identity;
 using VirtualMeet.Contracts.Registrations;
-using VirtualMeet.Server.Tests.Features.Events;
+using VirtualMeet.Server.Tests.Infrastructure;
 using VirtualMeet.Testing;
 
 namespace VirtualMeet.Server.Tests.Platform.Identity;

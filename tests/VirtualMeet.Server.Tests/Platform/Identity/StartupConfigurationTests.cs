@@ -1,4 +1,4 @@
-using VirtualMeet.Server.Tests.Platform.Hosting;
+using VirtualMeet.Server.Tests.Infrastructure;
 using VirtualMeet.Testing;
 
 namespace VirtualMeet.Server.Tests.Platform.Identity;
@@ -32,7 +32,7 @@ public sealed class StartupConfigurationTests
         });
         using var client = node.CreateClient();
 
-        Assert.False(string.IsNullOrEmpty(await Features.Events.ApiClient.OrganizerTokenAsync(client)));
+        Assert.False(string.IsNullOrEmpty(await ApiClient.OrganizerTokenAsync(client)));
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using VirtualMeet.Server.Platform.RateLimiting;
 using VirtualMeet.Server.Platform.Storage.Redis;
-using VirtualMeet.Server.Tests.Platform.Storage.Redis;
+using VirtualMeet.Server.Tests.Infrastructure;
 
 namespace VirtualMeet.Server.Tests.Platform.RateLimiting;
 

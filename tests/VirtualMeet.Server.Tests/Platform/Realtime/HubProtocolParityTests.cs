@@ -12,12 +12,7 @@ using VirtualMeet.Contracts.Polls;
 using VirtualMeet.Contracts.Protocols;
 using VirtualMeet.Contracts.Registrations;
 using VirtualMeet.Contracts.Stage;
-using VirtualMeet.Server.Tests.Features.Breakouts;
-using VirtualMeet.Server.Tests.Features.Events;
-using VirtualMeet.Server.Tests.Features.Networking.Bars;
-using VirtualMeet.Server.Tests.Features.Networking.Matchmaking;
-using VirtualMeet.Server.Tests.Features.Polls;
-using VirtualMeet.Server.Tests.Features.Stage;
+using VirtualMeet.Server.Tests.Infrastructure;
 using VirtualMeet.Testing;
 
 namespace VirtualMeet.Server.Tests.Platform.Realtime;
@@ -27,7 +22,7 @@ namespace VirtualMeet.Server.Tests.Platform.Realtime;
 /// that causes a push happens on node A. Each test drives every method of one client interface and asserts that both
 /// connections received each of them with equal payloads (and equal answers to their own calls).
 /// </summary>
-public sealed class HubProtocolParityTests(TwoNodesOnRedis cluster) : IClassFixture<TwoNodesOnRedis>
+public sealed class HubProtocolParityTests(TwoNodesOnRedisWithFastNodeTimeout cluster) : IClassFixture<TwoNodesOnRedisWithFastNodeTimeout>
 {
     [Fact]
     public async Task EveryStagePushReachesJsonAndMessagePackClientsOnTheOtherNodeAlike()
@@ -97,8 +92,8 @@ public sealed class HubProtocolParityTests(TwoNodesOnRedis cluster) : IClassFixt
     public async Task EveryBarAndMeetingPushReachesJsonAndMessagePackClientsOnTheOtherNodeAlike()
     {
         var onA = await BarTestClient.WithNewEventAsync(cluster.A);
-        await MatchmakingApiTests.SaveProfileAsync(onA, "anna");
-        await MatchmakingApiTests.SaveProfileAsync(onA, "pair");
+        await MatchmakingRequests.SaveProfileAsync(onA, "anna");
+        await MatchmakingRequests.SaveProfileAsync(onA, "pair");
         await using var pair = await ProtocolPair<IBarsClient>.ConnectAsync(cluster.B, HubRoutes.Bars, onA.Token("pair"));
         await pair.CallBothAlikeAsync<BarsSnapshot>(BarsHubMethods.EnterBars, onA.EventId);
         // One seat per attendee: the JSON tab sits down, and pushes to the table's members reach both tabs.
@@ -109,8 +104,8 @@ public sealed class HubProtocolParityTests(TwoNodesOnRedis cluster) : IClassFixt
         await anna.ChatAsync("Prost");
         await anna.SignalAsync("pair", new { type = "candidate", candidate = "a=1" });
         await anna.LeaveAsync();
-        var meeting = await MatchmakingApiTests.RequestAsync(onA, "anna", "pair", MatchmakingTestData.NextSlot(DateTimeOffset.UtcNow), HttpStatusCode.Created);
-        await MatchmakingApiTests.PostAsync(onA, "pair", $"meetings/{meeting!.Id}/accept", HttpStatusCode.OK);
+        var meeting = await MatchmakingRequests.RequestAsync(onA, "anna", "pair", MatchmakingTestData.NextSlot(DateTimeOffset.UtcNow), HttpStatusCode.Created);
+        await MatchmakingRequests.PostAsync(onA, "pair", $"meetings/{meeting!.Id}/accept", HttpStatusCode.OK);
 
         await pair.ReceivedEveryPushAlikeAsync();
     }

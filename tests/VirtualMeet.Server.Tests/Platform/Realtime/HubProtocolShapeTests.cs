@@ -10,7 +10,7 @@ using VirtualMeet.Contracts.Notifications;
 using VirtualMeet.Contracts.Polls;
 using VirtualMeet.Contracts.Registrations;
 using VirtualMeet.Contracts.Stage;
-using VirtualMeet.Server.Tests.Features.Events;
+using VirtualMeet.Server.Tests.Infrastructure;
 
 namespace VirtualMeet.Server.Tests.Platform.Realtime;
 
@@ -19,7 +19,7 @@ namespace VirtualMeet.Server.Tests.Platform.Realtime;
 /// carries exactly the tree JSON carries (member names, enum strings, instants, omitted nulls, converters). And the
 /// other way: a browser's MessagePack call binds to the same arguments as its JSON call.
 /// </summary>
-public sealed class HubProtocolShapeTests(InMemoryNodeFixture fixture) : IClassFixture<InMemoryNodeFixture>
+public sealed class HubProtocolShapeTests(InMemoryNode fixture) : IClassFixture<InMemoryNode>
 {
     private static readonly StageView Stage = new("keynote", 3, StageStatus.Live, [new StreamSource("de", "https://stream.example/de.m3u8", "hls")],
         null, "Eröffnung", new DateTimeOffset(2026, 10, 8, 9, 0, 0, TimeSpan.FromHours(2)), null, PreModeration: false);

@@ -2,8 +2,7 @@ using VirtualMeet.Server.Features.Registrations;
 using VirtualMeet.Server.Platform.Storage;
 using VirtualMeet.Server.Platform.Storage.Redis;
 using VirtualMeet.Server.Rooms.Chat;
-using VirtualMeet.Server.Tests.Platform.RateLimiting;
-using VirtualMeet.Server.Tests.Platform.Storage.Redis;
+using VirtualMeet.Server.Tests.Infrastructure;
 
 namespace VirtualMeet.Server.Tests.Rooms.Chat;
 

@@ -1,7 +1,6 @@
 using VirtualMeet.Server.Platform.Storage.Redis;
 using VirtualMeet.Server.Rooms.Presence;
-using VirtualMeet.Server.Tests.Features.Polls;
-using VirtualMeet.Server.Tests.Platform.Storage.Redis;
+using VirtualMeet.Server.Tests.Infrastructure;
 
 namespace VirtualMeet.Server.Tests.Rooms.Presence;
 

@@ -1,13 +1,13 @@
 using Microsoft.AspNetCore.SignalR;
 using VirtualMeet.Contracts;
 using VirtualMeet.Contracts.Errors;
-using VirtualMeet.Server.Tests.Features.Stage;
+using VirtualMeet.Server.Tests.Infrastructure;
 using VirtualMeet.Testing;
 
 namespace VirtualMeet.Server.Tests.Features.Networking.Bars;
 
 /// <summary>Two nodes on one Redis: seats are taken atomically across nodes, one seat per attendee, signals stay at a table.</summary>
-public sealed class BarClusterTests(TwoNodesOnRedis cluster) : IClassFixture<TwoNodesOnRedis>
+public sealed class BarClusterTests(TwoNodesOnRedisWithFastNodeTimeout cluster) : IClassFixture<TwoNodesOnRedisWithFastNodeTimeout>
 {
     [Fact]
     public async Task SeatRacesAcrossTwoNodesNeverExceedTheSeats()
@@ -96,7 +96,7 @@ public sealed class BarClusterTests(TwoNodesOnRedis cluster) : IClassFixture<Two
         await stayer.JoinAsync("lounge", "l1");
         await using var watcher = await onB.ConnectAsync("watcher");
         await watcher.EnterAsync(onA.EventId);
-        await using var doomed = await ServerProcess.StartWithRedisAsync(cluster.Redis, TwoNodesOnRedis.Settings);
+        await using var doomed = await cluster.StartProcessAsync();
         var onDoomed = new List<BarListener>();
         foreach (var id in new[] { "doomed-1", "doomed-2" })
         {

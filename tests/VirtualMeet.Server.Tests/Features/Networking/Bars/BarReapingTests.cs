@@ -1,4 +1,4 @@
-using VirtualMeet.Testing;
+using VirtualMeet.Server.Tests.Infrastructure;
 
 namespace VirtualMeet.Server.Tests.Features.Networking.Bars;
 
@@ -26,16 +26,12 @@ public sealed class BarReapingTests(BarReapingTests.GraceNodeFixture fixture) : 
     }
 
     /// <summary>A short grace and a fast reaper, so the freed seat shows within a second or two.</summary>
-    public sealed class GraceNodeFixture : IAsyncLifetime
+    public sealed class GraceNodeFixture : InMemoryNode
     {
-        public VirtualMeetNode Node { get; private set; } = null!;
-
-        public async ValueTask InitializeAsync() => Node = await VirtualMeetNode.StartAsync(new Dictionary<string, string?>
+        protected override IDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
         {
             ["Bars:ReconnectGraceSeconds"] = "1",
             ["Presence:ReapInterval"] = "00:00:00.100",
-        });
-
-        public async ValueTask DisposeAsync() => await Node.DisposeAsync();
+        };
     }
 }

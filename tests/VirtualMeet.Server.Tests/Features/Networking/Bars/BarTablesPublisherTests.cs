@@ -4,7 +4,7 @@ using VirtualMeet.Contracts.Bars;
 using VirtualMeet.Server.Features.Networking.Bars;
 using VirtualMeet.Server.Platform.Storage.InMemory;
 using VirtualMeet.Server.Rooms.Presence;
-using VirtualMeet.Server.Tests.Features.Networking.Matchmaking;
+using VirtualMeet.Server.Tests.Infrastructure;
 using VirtualMeet.Testing;
 
 namespace VirtualMeet.Server.Tests.Features.Networking.Bars;
@@ -18,7 +18,7 @@ public sealed class BarTablesPublisherTests
     private readonly InMemoryPresenceStore _presence = new();
     private readonly InMemoryMatchmakingStore _meetings = new();
     private readonly InMemoryEventStore _events = new();
-    private readonly RecordingBarHubContext _hub = new();
+    private readonly RecordingHubContext<BarsHub, IBarsClient> _hub = new();
     private readonly BarTablesPublisher _publisher;
 
     public BarTablesPublisherTests()
@@ -44,7 +44,7 @@ public sealed class BarTablesPublisherTests
         _publisher.MarkDirty(definition.Id, "lounge", "l1");
 
         Assert.Equal(2, await _publisher.PublishDueAsync(Ct));
-        var theke = Assert.Single(_hub.TableChanges, p => p.Update.BarId == "theke");
+        var theke = Assert.Single(TableChanges, p => p.Update.BarId == "theke");
         Assert.Equal("group:" + BarRooms.Watchers(definition.Id), theke.Audience);
         Assert.Equal([("t2", 3), ("t3", 1)], theke.Update.Tables.Select(t => (t.TableId, t.Occupants.Count)));
 
@@ -54,9 +54,12 @@ public sealed class BarTablesPublisherTests
         Assert.Equal(0, await _publisher.PublishDueAsync(Ct));
         _time.Advance(TimeSpan.FromMilliseconds(250));
         Assert.Equal(1, await _publisher.PublishDueAsync(Ct));
-        var late = _hub.TableChanges[^1].Update;
+        var late = TableChanges[^1].Update;
         Assert.Equal(("t2", 4), (Assert.Single(late.Tables).TableId, late.Tables[0].Occupants.Count));
     }
+
+    private IReadOnlyList<(string Audience, BarTablesUpdate Update)> TableChanges =>
+        _hub.PushesOf<BarTablesUpdate>(nameof(IBarsClient.TableChanged));
 
     private Task<PresenceJoinResult> SitAsync(string eventId, string tableId, string attendeeId) =>
         _presence.JoinAsync(

@@ -1,13 +1,13 @@
 using System.Text.Json;
 using VirtualMeet.Contracts.Bars;
 using VirtualMeet.Contracts.Errors;
-using VirtualMeet.Server.Tests.Features.Networking.Matchmaking;
+using VirtualMeet.Server.Tests.Infrastructure;
 using VirtualMeet.Testing;
 
 namespace VirtualMeet.Server.Tests.Features.Networking.Bars;
 
 /// <summary>The bars on one in-memory node: seats, one seat per attendee, table chat and signaling, find a table.</summary>
-public sealed class BarsHubTests(BarsHubTests.NodeFixture fixture) : IClassFixture<BarsHubTests.NodeFixture>
+public sealed class BarsHubTests(InMemoryNodeWithoutBarGrace fixture) : IClassFixture<InMemoryNodeWithoutBarGrace>
 {
     [Fact]
     public async Task EnterBarsListsEveryTableWithWhoSitsThere()
@@ -162,13 +162,4 @@ public sealed class BarsHubTests(BarsHubTests.NodeFixture fixture) : IClassFixtu
     }
 
     /// <summary>A node whose dropped connections give up their seat at once, so the grace test needs no waiting.</summary>
-    public sealed class NodeFixture : IAsyncLifetime
-    {
-        public VirtualMeetNode Node { get; private set; } = null!;
-
-        public async ValueTask InitializeAsync() =>
-            Node = await VirtualMeetNode.StartAsync(new Dictionary<string, string?> { ["Bars:ReconnectGraceSeconds"] = "0" });
-
-        public async ValueTask DisposeAsync() => await Node.DisposeAsync();
-    }
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using VirtualMeet.Contracts.Bars;
-using VirtualMeet.Server.Tests.Features.Networking.Matchmaking;
+using VirtualMeet.Server.Tests.Infrastructure;
 using VirtualMeet.Testing;
 
 namespace VirtualMeet.Server.Tests.Features.Networking.Bars;
@@ -23,13 +23,13 @@ public sealed class MeetingTableAnnouncementTests : IAsyncLifetime
     {
         var bar = await BarTestClient.WithNewEventAsync(_node);
         foreach (var id in new[] { "anna", "ben", "carl" })
-            await MatchmakingApiTests.SaveProfileAsync(bar, id);
+            await MatchmakingRequests.SaveProfileAsync(bar, id);
         await using var anna = await bar.ConnectAsync("anna");
         await using var carl = await bar.ConnectAsync("carl");
         await carl.EnterAsync(bar.EventId);
         var slot = MatchmakingTestData.NextSlot(_time.GetUtcNow());
-        var meeting = (await MatchmakingApiTests.RequestAsync(bar, "anna", "ben", slot, HttpStatusCode.Created))!;
-        await MatchmakingApiTests.PostAsync(bar, "ben", $"meetings/{meeting.Id}/accept", HttpStatusCode.OK);
+        var meeting = (await MatchmakingRequests.RequestAsync(bar, "anna", "ben", slot, HttpStatusCode.Created))!;
+        await MatchmakingRequests.PostAsync(bar, "ben", $"meetings/{meeting.Id}/accept", HttpStatusCode.OK);
         Assert.DoesNotContain((await anna.EnterAsync(bar.EventId)).Bars, b => b.Id == BarIds.Meetings);
 
         _time.Advance(slot - _time.GetUtcNow());

@@ -1,22 +1,22 @@
 using System.Net;
 using VirtualMeet.Contracts.Bars;
 using VirtualMeet.Contracts.Errors;
-using VirtualMeet.Server.Tests.Features.Networking.Matchmaking;
+using VirtualMeet.Server.Tests.Infrastructure;
 using VirtualMeet.Testing;
 
 namespace VirtualMeet.Server.Tests.Features.Networking.Bars;
 
 /// <summary>An accepted meeting whose slot runs has a two-seat table that only its pair sees and may sit at.</summary>
-public sealed class PrivateMeetingTableTests(BarsHubTests.NodeFixture fixture) : IClassFixture<BarsHubTests.NodeFixture>
+public sealed class PrivateMeetingTableTests(InMemoryNodeWithoutBarGrace fixture) : IClassFixture<InMemoryNodeWithoutBarGrace>
 {
     [Fact]
     public async Task TheMeetingTableIsVisibleAndOpenOnlyToThePair()
     {
         var bar = await BarTestClient.WithNewEventAsync(fixture.Node);
         foreach (var id in new[] { "anna", "ben", "carl" })
-            await MatchmakingApiTests.SaveProfileAsync(bar, id);
+            await MatchmakingRequests.SaveProfileAsync(bar, id);
         var slot = await MatchmakingTestData.RunningSlotAsync(TestContext.Current.CancellationToken);
-        var meeting = (await MatchmakingApiTests.RequestAsync(bar, "anna", "ben", slot, HttpStatusCode.Created))!;
+        var meeting = (await MatchmakingRequests.RequestAsync(bar, "anna", "ben", slot, HttpStatusCode.Created))!;
         await using var anna = await bar.ConnectAsync("anna");
         await using var ben = await bar.ConnectAsync("ben");
         await using var carl = await bar.ConnectAsync("carl");
@@ -24,7 +24,7 @@ public sealed class PrivateMeetingTableTests(BarsHubTests.NodeFixture fixture) :
         // Requested is not enough: the table opens once accepted.
         Assert.DoesNotContain((await anna.EnterAsync(bar.EventId)).Bars, b => b.Id == BarIds.Meetings);
         await HubAssert.FailsWithAsync(ErrorCodes.Conflict, () => anna.JoinAsync(BarIds.Meetings, meeting.TableId));
-        await MatchmakingApiTests.PostAsync(bar, "ben", $"meetings/{meeting.Id}/accept", HttpStatusCode.OK);
+        await MatchmakingRequests.PostAsync(bar, "ben", $"meetings/{meeting.Id}/accept", HttpStatusCode.OK);
 
         var seen = Assert.Single((await anna.EnterAsync(bar.EventId)).Bars, b => b.Id == BarIds.Meetings);
         Assert.True(seen.Private);

@@ -1,12 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using VirtualMeet.Contracts.Matchmaking;
-using VirtualMeet.Server.Tests.Features.Networking.Bars;
+using VirtualMeet.Server.Tests.Infrastructure;
+using static VirtualMeet.Server.Tests.Infrastructure.MatchmakingRequests;
 
 namespace VirtualMeet.Server.Tests.Features.Networking.Matchmaking;
 
 /// <summary>Matchmaking over REST on one in-memory node, with the pushes on /hubs/bar.</summary>
-public sealed class MatchmakingApiTests(BarsHubTests.NodeFixture fixture) : IClassFixture<BarsHubTests.NodeFixture>
+public sealed class MatchmakingApiTests(InMemoryNodeWithoutBarGrace fixture) : IClassFixture<InMemoryNodeWithoutBarGrace>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -105,30 +106,6 @@ public sealed class MatchmakingApiTests(BarsHubTests.NodeFixture fixture) : ICla
         using var csv = await organizer.SendAsync(csvRequest, Ct);
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
         Assert.Equal(3, (await csv.Content.ReadAsStringAsync(Ct)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
-    }
-
-    internal static async Task SaveProfileAsync(BarTestClient bar, string attendeeId, string[]? offers = null, string[]? seeks = null)
-    {
-        using var http = bar.Http(bar.Token(attendeeId));
-        using var response = await http.PutAsJsonAsync(
-            $"/api/events/{bar.EventId}/matchmaking/profile", new MatchmakingProfileRequest(["Innovation"], offers, seeks), Ct);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
-    internal static async Task<MeetingView?> RequestAsync(BarTestClient bar, string from, string to, DateTimeOffset slot, HttpStatusCode expected)
-    {
-        using var http = bar.Http(bar.Token(from));
-        using var response = await http.PostAsJsonAsync($"/api/events/{bar.EventId}/matchmaking/meetings", new MeetingRequest(to, slot), Ct);
-        Assert.True(expected == response.StatusCode, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync(Ct)}");
-        return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<MeetingView>(Ct) : null;
-    }
-
-    internal static async Task<MeetingView?> PostAsync(BarTestClient bar, string attendeeId, string path, HttpStatusCode expected)
-    {
-        using var http = bar.Http(bar.Token(attendeeId));
-        using var response = await http.PostAsync($"/api/events/{bar.EventId}/matchmaking/{path}", null, Ct);
-        Assert.True(expected == response.StatusCode, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync(Ct)}");
-        return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<MeetingView>(Ct) : null;
     }
 
     private static async Task<T> GetAsync<T>(BarTestClient bar, string attendeeId, string path)

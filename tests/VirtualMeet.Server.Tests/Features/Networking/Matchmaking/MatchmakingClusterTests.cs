@@ -1,22 +1,22 @@
 using System.Net;
 using System.Net.Http.Json;
 using VirtualMeet.Contracts.Matchmaking;
-using VirtualMeet.Server.Tests.Features.Networking.Bars;
+using VirtualMeet.Server.Tests.Infrastructure;
 
 namespace VirtualMeet.Server.Tests.Features.Networking.Matchmaking;
 
 /// <summary>Two nodes on one Redis: a slot is booked once whichever nodes race, and both sides hear of it on any node.</summary>
-public sealed class MatchmakingClusterTests(TwoNodesOnRedis cluster) : IClassFixture<TwoNodesOnRedis>
+public sealed class MatchmakingClusterTests(TwoNodesOnRedisWithFastNodeTimeout cluster) : IClassFixture<TwoNodesOnRedisWithFastNodeTimeout>
 {
     [Fact]
     public async Task RequestsForTheSameAttendeeAndSlotRacingOnTwoNodesBookOne()
     {
         var onA = await BarTestClient.WithNewEventAsync(cluster.A);
         var onB = onA.On(cluster.B);
-        await MatchmakingApiTests.SaveProfileAsync(onA, "star");
+        await MatchmakingRequests.SaveProfileAsync(onA, "star");
         var requesters = Enumerable.Range(0, 20).Select(i => $"fan-{i}").ToList();
         foreach (var id in requesters)
-            await MatchmakingApiTests.SaveProfileAsync(onA, id);
+            await MatchmakingRequests.SaveProfileAsync(onA, id);
         var slot = MatchmakingTestData.NextSlot(DateTimeOffset.UtcNow, later: 1);
 
         var statuses = await Task.WhenAll(requesters.Select(async (id, i) =>
@@ -40,15 +40,15 @@ public sealed class MatchmakingClusterTests(TwoNodesOnRedis cluster) : IClassFix
     {
         var onA = await BarTestClient.WithNewEventAsync(cluster.A);
         var onB = onA.On(cluster.B);
-        await MatchmakingApiTests.SaveProfileAsync(onA, "host");
-        await MatchmakingApiTests.SaveProfileAsync(onA, "guest");
+        await MatchmakingRequests.SaveProfileAsync(onA, "host");
+        await MatchmakingRequests.SaveProfileAsync(onA, "guest");
         await using var guestOnB = await onB.ConnectAsync("guest");
         await using var hostOnB = await onB.ConnectAsync("host");
 
-        var meeting = (await MatchmakingApiTests.RequestAsync(onA, "host", "guest", MatchmakingTestData.NextSlot(DateTimeOffset.UtcNow), HttpStatusCode.Created))!;
+        var meeting = (await MatchmakingRequests.RequestAsync(onA, "host", "guest", MatchmakingTestData.NextSlot(DateTimeOffset.UtcNow), HttpStatusCode.Created))!;
 
         Assert.Equal(meeting.Id, (await BarListener.NextAsync(guestOnB.MeetingsRequested)).Id);
-        await MatchmakingApiTests.PostAsync(onA, "host", $"meetings/{meeting.Id}/cancel", HttpStatusCode.OK);
+        await MatchmakingRequests.PostAsync(onA, "host", $"meetings/{meeting.Id}/cancel", HttpStatusCode.OK);
         Assert.Equal(MeetingStatus.Cancelled, (await BarListener.NextAsync(guestOnB.MeetingsUpdated)).Status);
         Assert.Equal(MeetingStatus.Cancelled, (await BarListener.NextAsync(hostOnB.MeetingsUpdated)).Status);
     }

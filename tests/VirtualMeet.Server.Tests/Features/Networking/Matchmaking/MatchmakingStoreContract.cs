@@ -2,7 +2,7 @@ using VirtualMeet.Contracts.Matchmaking;
 using VirtualMeet.Server.Features.Networking.Matchmaking;
 using VirtualMeet.Server.Features.Registrations;
 using VirtualMeet.Server.Platform.Storage;
-using static VirtualMeet.Server.Tests.Features.Networking.Matchmaking.MatchmakingTestData;
+using static VirtualMeet.Server.Tests.Infrastructure.MatchmakingTestData;
 
 namespace VirtualMeet.Server.Tests.Features.Networking.Matchmaking;
 

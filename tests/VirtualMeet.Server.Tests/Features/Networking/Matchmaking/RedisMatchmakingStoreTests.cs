@@ -2,7 +2,7 @@ using VirtualMeet.Server.Features.Networking.Matchmaking;
 using VirtualMeet.Server.Features.Registrations;
 using VirtualMeet.Server.Platform.Storage;
 using VirtualMeet.Server.Platform.Storage.Redis;
-using VirtualMeet.Server.Tests.Platform.Storage.Redis;
+using VirtualMeet.Server.Tests.Infrastructure;
 
 namespace VirtualMeet.Server.Tests.Features.Networking.Matchmaking;
 

@@ -1,6 +1,6 @@
 using VirtualMeet.Contracts.Matchmaking;
 using VirtualMeet.Server.Features.Networking.Matchmaking;
-using static VirtualMeet.Server.Tests.Features.Networking.Matchmaking.MatchmakingTestData;
+using static VirtualMeet.Server.Tests.Infrastructure.MatchmakingTestData;
 
 namespace VirtualMeet.Server.Tests.Features.Networking.Matchmaking;
 

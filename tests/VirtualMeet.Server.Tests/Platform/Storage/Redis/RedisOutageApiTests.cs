@@ -1,6 +1,6 @@
 using System.Net;
 using VirtualMeet.Contracts.Errors;
-using VirtualMeet.Server.Tests.Features.Events;
+using VirtualMeet.Server.Tests.Infrastructure;
 using VirtualMeet.Testing;
 
 namespace VirtualMeet.Server.Tests.Platform.Storage.Redis;

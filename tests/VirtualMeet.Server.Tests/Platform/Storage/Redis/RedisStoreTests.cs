@@ -5,6 +5,7 @@ using VirtualMeet.Server.Platform.Storage;
 using VirtualMeet.Server.Platform.Storage.Redis;
 using VirtualMeet.Server.Tests.Features.Events;
 using VirtualMeet.Server.Tests.Features.Registrations;
+using VirtualMeet.Server.Tests.Infrastructure;
 
 namespace VirtualMeet.Server.Tests.Platform.Storage.Redis;
 

@@ -1,9 +1,8 @@
 using VirtualMeet.Server.Tests.Features.Breakouts;
-using VirtualMeet.Server.Tests.Features.Events;
 using VirtualMeet.Server.Tests.Features.Networking.Matchmaking;
 using VirtualMeet.Server.Tests.Features.Polls;
-using VirtualMeet.Server.Tests.Features.Registrations;
 using VirtualMeet.Server.Tests.Features.Stage;
+using VirtualMeet.Server.Tests.Infrastructure;
 using VirtualMeet.Server.Tests.Platform.RateLimiting;
 using VirtualMeet.Server.Tests.Rooms.Chat;
 using VirtualMeet.Server.Tests.Rooms.Presence;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using VirtualMeet.Contracts.Breakouts;
 using VirtualMeet.Testing;
 
-namespace VirtualMeet.Server.Tests.Features.Breakouts;
+namespace VirtualMeet.Server.Tests.Infrastructure;
 
 /// <summary>A breakouts hub connection that records every push and keeps a participant view like a client would.</summary>
 internal sealed class BreakoutClient : IAsyncDisposable

@@ -2,7 +2,7 @@ using StackExchange.Redis;
 using VirtualMeet.Server.Platform.Storage.Redis;
 using VirtualMeet.Testing;
 
-namespace VirtualMeet.Server.Tests.Platform.Storage.Redis;
+namespace VirtualMeet.Server.Tests.Infrastructure;
 
 /// <summary>A private redis-server and one connection, shared by a test class; tests use their own event ids.</summary>
 public class RedisStoreFixture : IAsyncLifetime

@@ -1,47 +1,28 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 using VirtualMeet.Contracts;
 using VirtualMeet.Contracts.Identity;
 using VirtualMeet.Contracts.Polls;
-using VirtualMeet.Server.Features.Events;
-using VirtualMeet.Server.Platform.Identity;
 using VirtualMeet.Testing;
 
-namespace VirtualMeet.Server.Tests.Features.Polls;
+namespace VirtualMeet.Server.Tests.Infrastructure;
 
 /// <summary>
 /// A node's polls as tests use them: an event in its store, tokens from its own issuer (so a test can have
 /// a thousand distinct attendees without a thousand sign-ups), REST calls as a moderator, hub connections.
 /// </summary>
-internal sealed class PollsTestClient(VirtualMeetNode node, string eventId)
+internal sealed class PollsTestClient(VirtualMeetNode node, string eventId) : EventOnNode(node, eventId)
 {
-    public string EventId { get; } = eventId;
-
-    public VirtualMeetNode Node { get; } = node;
-
-    public static async Task<PollsTestClient> WithNewEventAsync(VirtualMeetNode node)
-    {
-        var definition = PollTestData.Event();
-        Assert.True(await node.Services.GetRequiredService<IEventStore>().TryAddAsync(definition, CancellationToken.None));
-        return new PollsTestClient(node, definition.Id);
-    }
+    public static async Task<PollsTestClient> WithNewEventAsync(VirtualMeetNode node) =>
+        new(node, await AddEventAsync(node, PollTestData.Event()));
 
     public PollsTestClient On(VirtualMeetNode other) => new(other, EventId);
 
     public string AttendeeToken(string attendeeId) =>
-        Node.Services.GetRequiredService<TokenIssuer>().IssueAttendee(EventId, attendeeId, attendeeId, "en").AccessToken;
+        Issuer.IssueAttendee(EventId, attendeeId, attendeeId, "en").AccessToken;
 
     public string ModeratorToken(string? eventId = null) =>
-        Node.Services.GetRequiredService<TokenIssuer>().IssuePerson(eventId ?? EventId, "moderator", "Mona Moderator", [Roles.Moderator]).AccessToken;
-
-    public HttpClient Http(string token)
-    {
-        var client = Node.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+        Issuer.IssuePerson(eventId ?? EventId, "moderator", "Mona Moderator", [Roles.Moderator]).AccessToken;
 
     public async Task<PollView> CreateAsync(CreatePollRequest request)
     {

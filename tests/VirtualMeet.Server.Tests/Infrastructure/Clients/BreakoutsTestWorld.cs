@@ -1,24 +1,17 @@
-using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 using VirtualMeet.Contracts;
 using VirtualMeet.Contracts.Events;
 using VirtualMeet.Contracts.Identity;
-using VirtualMeet.Server.Features.Events;
-using VirtualMeet.Server.Platform.Identity;
-using VirtualMeet.Server.Tests.Features.Events;
 using VirtualMeet.Testing;
 
-namespace VirtualMeet.Server.Tests.Features.Breakouts;
+namespace VirtualMeet.Server.Tests.Infrastructure;
 
 /// <summary>
 /// An event with breakouts in a node's store, and tokens from the node's own issuer: room A (20 seats) and
 /// room B (5 seats) moderated by <c>host</c>, room C moderated by <c>mod-c</c>, and a registration room that
 /// admits confirmed registrations only.
 /// </summary>
-internal sealed class BreakoutsTestWorld(VirtualMeetNode node, string eventId)
+internal sealed class BreakoutsTestWorld(VirtualMeetNode node, string eventId) : EventOnNode(node, eventId)
 {
-    public string EventId { get; } = eventId;
-
     // Session ids unique per event, so an organizer (whose token spans events) finds exactly one.
     public string RoomA => "room-a-" + EventId;
 
@@ -27,8 +20,6 @@ internal sealed class BreakoutsTestWorld(VirtualMeetNode node, string eventId)
     public string RoomC => "room-c-" + EventId;
 
     public string RegistrationRoom => "reg-room-" + EventId;
-
-    public VirtualMeetNode Node { get; } = node;
 
     public static async Task<BreakoutsTestWorld> CreateAsync(VirtualMeetNode node)
     {
@@ -47,13 +38,11 @@ internal sealed class BreakoutsTestWorld(VirtualMeetNode node, string eventId)
                 Breakout(world.RegistrationRoom, 10, registration: true),
             ],
             [new PersonDefinition("host", "Hanna Host"), new PersonDefinition("mod-c", "Carl Moderator")]);
-        Assert.True(await node.Services.GetRequiredService<IEventStore>().TryAddAsync(definition, CancellationToken.None));
+        await AddEventAsync(node, definition);
         return world;
     }
 
     public BreakoutsTestWorld On(VirtualMeetNode other) => new(other, EventId);
-
-    private TokenIssuer Issuer => Node.Services.GetRequiredService<TokenIssuer>();
 
     public string Attendee(string id) => Issuer.IssueAttendee(EventId, id, "Name " + id, "de").AccessToken;
 

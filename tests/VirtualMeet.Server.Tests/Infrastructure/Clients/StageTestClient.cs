@@ -1,22 +1,19 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 using VirtualMeet.Contracts;
 using VirtualMeet.Contracts.Chat;
 using VirtualMeet.Contracts.Events;
 using VirtualMeet.Contracts.Identity;
 using VirtualMeet.Contracts.Stage;
-using VirtualMeet.Server.Features.Events;
-using VirtualMeet.Server.Platform.Identity;
 using VirtualMeet.Testing;
 
-namespace VirtualMeet.Server.Tests.Features.Stage;
+namespace VirtualMeet.Server.Tests.Infrastructure;
 
 /// <summary>
 /// An event with stage sessions in a node's store, tokens from the node's own issuer (so tests can have many
 /// distinct attendees), and hub connections. The same event is reachable through every node on the same Redis.
 /// </summary>
-internal sealed class StageTestClient(VirtualMeetNode node, string eventId)
+internal sealed class StageTestClient(VirtualMeetNode node, string eventId) : EventOnNode(node, eventId)
 {
     public const string MainStage = "keynote";
     public const string Panel = "panel";
@@ -30,16 +27,7 @@ internal sealed class StageTestClient(VirtualMeetNode node, string eventId)
 
     public const string Speaker = "speaker";
 
-    public string EventId { get; } = eventId;
-
-    public VirtualMeetNode Node { get; } = node;
-
-    public static async Task<StageTestClient> WithNewEventAsync(VirtualMeetNode node)
-    {
-        var definition = Event();
-        Assert.True(await node.Services.GetRequiredService<IEventStore>().TryAddAsync(definition, CancellationToken.None));
-        return new StageTestClient(node, definition.Id);
-    }
+    public static async Task<StageTestClient> WithNewEventAsync(VirtualMeetNode node) => new(node, await AddEventAsync(node, Event()));
 
     public static EventDefinition Event()
     {
@@ -79,8 +67,6 @@ internal sealed class StageTestClient(VirtualMeetNode node, string eventId)
         watcher.State = await watcher.Connection.InvokeAsync<StageState>("JoinStage", sessionId).WaitAsync(TestTimeouts.Default);
         return watcher;
     }
-
-    private TokenIssuer Issuer => Node.Services.GetRequiredService<TokenIssuer>();
 }
 
 /// <summary>A connection on a stage that records every push.</summary>

@@ -1,7 +1,7 @@
 using VirtualMeet.Contracts.Events;
 using VirtualMeet.Server.Features.Networking.Matchmaking;
 
-namespace VirtualMeet.Server.Tests.Features.Networking.Matchmaking;
+namespace VirtualMeet.Server.Tests.Infrastructure;
 
 /// <summary>Events, profiles and meetings with unique ids, so tests sharing a node or a Redis never collide.</summary>
 internal static class MatchmakingTestData

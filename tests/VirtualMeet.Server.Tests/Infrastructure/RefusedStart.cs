@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using VirtualMeet.Testing;
 
-namespace VirtualMeet.Server.Tests.Platform.Hosting;
+namespace VirtualMeet.Server.Tests.Infrastructure;
 
 /// <summary>Starts a node that must refuse to start, and returns every message of the refusal.</summary>
 public static class RefusedStart

@@ -7,7 +7,7 @@ using VirtualMeet.Contracts.Identity;
 using VirtualMeet.Contracts.Registrations;
 using VirtualMeet.Testing;
 
-namespace VirtualMeet.Server.Tests.Features.Events;
+namespace VirtualMeet.Server.Tests.Infrastructure;
 
 /// <summary>REST calls the way a client makes them, plus reading problem details.</summary>
 public static class ApiClient

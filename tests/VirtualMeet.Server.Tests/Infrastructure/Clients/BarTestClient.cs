@@ -1,53 +1,34 @@
-using System.Net.Http.Headers;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using VirtualMeet.Contracts;
 using VirtualMeet.Contracts.Bars;
 using VirtualMeet.Contracts.Matchmaking;
-using VirtualMeet.Server.Features.Events;
 using VirtualMeet.Server.Features.Registrations;
-using VirtualMeet.Server.Platform.Identity;
-using VirtualMeet.Server.Tests.Features.Networking.Matchmaking;
 using VirtualMeet.Testing;
 
-namespace VirtualMeet.Server.Tests.Features.Networking.Bars;
+namespace VirtualMeet.Server.Tests.Infrastructure;
 
 /// <summary>
 /// A node's bars and matchmaking as tests use them: an event whose matchmaking window runs around now, tokens from
 /// the node's own issuer, REST clients, and bar hub connections that record what they are pushed.
 /// </summary>
-internal sealed class BarTestClient(VirtualMeetNode node, string eventId)
+internal sealed class BarTestClient(VirtualMeetNode node, string eventId) : EventOnNode(node, eventId)
 {
-    public string EventId { get; } = eventId;
-
-    public VirtualMeetNode Node { get; } = node;
-
-    public static async Task<BarTestClient> WithNewEventAsync(VirtualMeetNode node)
-    {
-        var definition = MatchmakingTestData.Event(DateTimeOffset.UtcNow);
-        Assert.True(await node.Services.GetRequiredService<IEventStore>().TryAddAsync(definition, CancellationToken.None));
-        return new BarTestClient(node, definition.Id);
-    }
+    public static async Task<BarTestClient> WithNewEventAsync(VirtualMeetNode node) =>
+        new(node, await AddEventAsync(node, MatchmakingTestData.Event(DateTimeOffset.UtcNow)));
 
     public BarTestClient On(VirtualMeetNode other) => new(other, EventId);
 
     public string Token(string attendeeId) =>
-        Node.Services.GetRequiredService<TokenIssuer>().IssueAttendee(EventId, attendeeId, $"Name {attendeeId}", "de").AccessToken;
+        Issuer.IssueAttendee(EventId, attendeeId, $"Name {attendeeId}", "de").AccessToken;
 
-    public string OrganizerToken() => Node.Services.GetRequiredService<TokenIssuer>().IssueOrganizer().AccessToken;
+    public string OrganizerToken() => Issuer.IssueOrganizer().AccessToken;
 
     /// <summary>Registers the attendee with interests (what "find me a table" compares).</summary>
     public Task RegisterAsync(string attendeeId, params string[] interests) =>
         Node.Services.GetRequiredService<IAttendeeStore>().AddAsync(
             new Attendee(attendeeId, EventId, $"Name {attendeeId}", null, null, "de", interests, DateTimeOffset.UtcNow), CancellationToken.None);
-
-    public HttpClient Http(string token)
-    {
-        var client = Node.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
 
     public async Task<BarListener> ConnectAsync(string attendeeId) =>
         new(attendeeId, await Node.ConnectAsync(HubRoutes.Bars, Token(attendeeId)));

@@ -2,7 +2,7 @@ using VirtualMeet.Contracts.Events;
 using VirtualMeet.Contracts.Polls;
 using VirtualMeet.Server.Features.Polls;
 
-namespace VirtualMeet.Server.Tests.Features.Polls;
+namespace VirtualMeet.Server.Tests.Infrastructure;
 
 /// <summary>Poll definitions and events with unique ids, so tests sharing a node or a Redis never collide.</summary>
 internal static class PollTestData

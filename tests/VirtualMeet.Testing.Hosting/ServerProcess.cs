@@ -1,13 +1,12 @@
 using System.Diagnostics;
-using VirtualMeet.Testing;
 
-namespace VirtualMeet.Server.Tests.Features.Stage;
+namespace VirtualMeet.Testing;
 
 /// <summary>
 /// A node in its own process, from the server build in the test output, so a test can kill it the way a machine
 /// dies: no graceful disconnects, no leave calls, its heartbeat simply stops.
 /// </summary>
-internal sealed class ServerProcess : IAsyncDisposable
+public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
@@ -19,8 +18,11 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>Starts a node on <paramref name="redis"/> (backplane and stores) with the test defaults plus <paramref name="settings"/>.</summary>
     public static async Task<ServerProcess> StartWithRedisAsync(RedisServer redis, IReadOnlyDictionary<string, string?> settings)
     {
+        ArgumentNullException.ThrowIfNull(redis);
+        ArgumentNullException.ThrowIfNull(settings);
         var port = FreePorts.Next();
         var directory = AppContext.BaseDirectory;
         var start = new ProcessStartInfo("dotnet", [Path.Combine(directory, "VirtualMeet.Server.dll"), "--urls", $"http://127.0.0.1:{port}"])

@@ -1,6 +1,6 @@
 using VirtualMeet.Contracts.Events;
 
-namespace VirtualMeet.Server.Tests.Features.Events;
+namespace VirtualMeet.Server.Tests.Infrastructure;
 
 /// <summary>Small valid event definitions with unique ids, so tests sharing a node or a Redis never collide.</summary>
 public static class TestEvents
