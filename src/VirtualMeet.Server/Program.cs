@@ -19,22 +19,27 @@ using VirtualMeet.Server.Rooms.Presence;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Platform: knows no feature.
 builder.AddVirtualMeetLogging();
 builder.AddVirtualMeetHosting();
 builder.AddRealtime();
 builder.AddProblemResponses();
 builder.AddStorage();
 builder.AddIdentity();
+builder.AddAttendeeRateLimits();
+
+// Rooms: shared by several features.
+builder.AddPresence();
+builder.AddChat();
+
+// Features.
 builder.AddEvents();
 builder.AddRegistrations();
-builder.AddAttendance();
 builder.AddNotifications();
-builder.AddPolls();
-builder.AddPresence();
-builder.AddBreakouts();
-builder.AddAttendeeRateLimits();
-builder.AddChat();
+builder.AddAttendance();
 builder.AddStage();
+builder.AddPolls();
+builder.AddBreakouts();
 builder.AddMatchmaking();
 builder.AddBars();
 builder.AddDemoData();
@@ -47,20 +52,20 @@ app.UseProblemResponses();
 app.UseWebClient();
 app.UseIdentity();
 app.MapOpenApi();
+app.MapHealthEndpoints();
+app.MapDiagnosticsEndpoints();
+
 app.MapSignInEndpoints();
 app.MapEventsEndpoints();
 app.MapRegistrationsEndpoints();
-app.MapAttendanceEndpoints();
 app.MapNotificationsHub();
+app.MapAttendanceEndpoints();
+app.MapStageHub();
 app.MapPollsEndpoints();
 app.MapPollsHub();
 app.MapBreakoutsHub();
-app.MapStageHub();
 app.MapMatchmakingEndpoints();
 app.MapBarsHub();
-
-app.MapHealthEndpoints();
-app.MapDiagnosticsEndpoints();
 
 app.Run();
 
