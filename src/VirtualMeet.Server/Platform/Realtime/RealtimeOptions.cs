@@ -38,4 +38,18 @@ public sealed class RealtimeOptions
     /// <summary>How long a connection's transport may accept nothing while messages wait for it before it is aborted.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
     public TimeSpan OutboundBufferMaxAge { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Hub connections one attendee may hold on one node, all hubs and tabs together (the web client opens up to
+    /// four per tab), so one token cannot open thousands or keep re-stalling the node by reconnecting.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int MaxConnectionsPerAttendee { get; set; } = 32;
+
+    /// <summary>
+    /// Hub connections one client address may hold on one node. Generous: a company network puts hundreds of
+    /// attendees behind one address. Behind a proxy the address is the forwarded one (Hosting:TrustedProxies).
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int MaxConnectionsPerAddress { get; set; } = 2_000;
 }

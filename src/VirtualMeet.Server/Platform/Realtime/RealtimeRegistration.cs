@@ -36,6 +36,7 @@ public static class RealtimeRegistration
         // Per-connection outbound buffers in front of every hub mapped with MapRealtimeHub (docs/backplane.md, "Slow consumers").
         services.AddSingleton<SlowConsumers>();
         services.TryAddSingleton<ClusterNode>();
+        services.AddSingleton<ConnectionBudgets>();
 
         if (realtime.Backplane == BackplaneKind.Redis)
         {
@@ -75,6 +76,7 @@ public static class RealtimeRegistration
             options.EnableDetailedErrors = false;
             // Outermost first: the log scope filter inside still sees a Refusal (not logged) rather than its HubException.
             options.AddFilter<RefusalHubFilter>();
+            options.AddFilter<ConnectionBudgets>();
             options.AddFilter<HubCallScopeFilter>();
         }
     }

@@ -22,4 +22,17 @@ internal sealed class RefusalHubFilter : IHubFilter
             throw new HubException($"{refusal.Code}: {refusal.Message}", refusal);
         }
     }
+
+    /// <summary>A refused connection (too many of them) closes with the coded error as its close reason.</summary>
+    public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (Refusal refusal)
+        {
+            throw new HubException($"{refusal.Code}: {refusal.Message}", refusal);
+        }
+    }
 }
