@@ -46,7 +46,7 @@ elif [[ -x /usr/sbin/nginx ]]; then
 fi
 
 # --- scripts ----------------------------------------------------------------------------------
-scripts=("${repo_root}/deploy/check.sh" "${topology}")
+scripts=("${repo_root}/deploy/check.sh" "${topology}" "${repo_root}/scripts/run.sh")
 for f in "${scripts[@]}"; do
   if out="$(bash -n "${f}" 2>&1)"; then pass "bash -n ${f#"${repo_root}"/}"; else fail "bash -n ${f#"${repo_root}"/}" "${out}"; fi
 done
@@ -65,6 +65,7 @@ render_compose_nginx() {
     NGINX_TEMP_DIR=/var/cache/nginx \
     NGINX_LISTEN=8080 \
     NGINX_UPSTREAMS="node-a:8080 node-b:8080" \
+    NGINX_HUB_CONNECTIONS="" NGINX_API_RATE="" NGINX_API_BURST="" NGINX_SIGN_IN_RATE="" NGINX_SIGN_IN_BURST="" \
     bash "${topology}" render-nginx "$1"
 }
 
@@ -123,11 +124,34 @@ fi
 # shellcheck disable=SC2016 # literal nginx variables
 for directive in 'proxy_http_version 1.1' 'proxy_set_header Upgrade' 'proxy_set_header Connection' \
   'map $http_upgrade $connection_upgrade' 'proxy_read_timeout 3600s' 'X-Forwarded-For' 'X-Forwarded-Proto' \
-  'upstream virtualmeet' 'hash $remote_addr consistent' 'proxy_pass http://virtualmeet_hubs'; do
+  'upstream virtualmeet' 'hash $remote_addr consistent' 'proxy_pass http://virtualmeet_hubs' \
+  'limit_conn vm_hub_connections' 'limit_req zone=vm_api' 'limit_req zone=vm_sign_in' \
+  'limit_conn_status 429' 'limit_req_status  429'; do
   if grep -qF "${directive}" "${repo_root}/deploy/nginx/nginx.conf"; then
     pass "nginx.conf has ${directive}"
   else
     fail "nginx.conf lacks ${directive}"
+  fi
+done
+
+# Access tokens travel in the query string of hub requests (`?access_token=`): no log_format may
+# write the query string. Checked over each log_format statement, continuation lines included.
+# shellcheck disable=SC2016 # literal nginx variables
+query_variables='\$(request|request_uri|args|query_string|is_args|arg_[A-Za-z0-9_]+)([^A-Za-z0-9_]|$)'
+for conf in "${repo_root}/deploy/nginx/nginx.conf" "${repo_root}/deploy/nginx/nginx.conf.template"; do
+  formats="$(awk '/^[[:space:]]*log_format[[:space:]]/ { on = 1 } on { print } on && /;[[:space:]]*$/ { on = 0 }' "${conf}")"
+  if [[ -z "${formats}" ]]; then
+    fail "${conf#"${repo_root}"/} declares a log_format"
+  elif leaked="$(grep -oE "${query_variables}" <<<"${formats}")"; then
+    fail "${conf#"${repo_root}"/} logs the query string (access tokens would land in the log)" "${leaked}"
+  else
+    pass "${conf#"${repo_root}"/} logs no query string"
+  fi
+  if grep -qE '^[[:space:]]*access_log[[:space:]]+[^;]*;' "${conf}" \
+    && ! grep -E '^[[:space:]]*access_log[[:space:]]' "${conf}" | grep -vE 'access_log[[:space:]]+off;' | grep -qvE '[[:space:]]upstreamlog;'; then
+    pass "${conf#"${repo_root}"/} writes every access log with upstreamlog"
+  else
+    fail "${conf#"${repo_root}"/} has an access_log without the upstreamlog format (nginx's default format logs the query string)"
   fi
 done
 

@@ -24,6 +24,13 @@
 #
 # render-nginx reads NGINX_USER_LINE, NGINX_PID, NGINX_ERROR_LOG, NGINX_ACCESS_LOG, NGINX_TEMP_DIR,
 # NGINX_LISTEN and NGINX_UPSTREAMS (one `host:port` per line or space separated).
+#
+# Budgets per client address in nginx (render-nginx and up both read them; 429 beyond them):
+#   NGINX_HUB_CONNECTIONS  open requests under /hubs/ at once                 (default: 100)
+#   NGINX_API_RATE         REST requests under /api/, e.g. 20r/s or 600r/m   (default: 20r/s)
+#   NGINX_API_BURST        requests beyond that rate served at once           (default: 100)
+#   NGINX_SIGN_IN_RATE     sign-in and sign-up requests                       (default: 2r/s)
+#   NGINX_SIGN_IN_BURST    beyond that rate, served at once                   (default: 30)
 set -euo pipefail
 
 script_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -307,14 +314,28 @@ render_redis_conf() {
   } >"${out}"
 }
 
+readonly default_hub_connections=100 default_api_rate=20r/s default_api_burst=100
+readonly default_sign_in_rate=2r/s default_sign_in_burst=30
+
 render_nginx() {
   local out="$1" upstream_lines="" host
   [[ -f "${nginx_template}" ]] || die "missing ${nginx_template}"
+  local hub_connections="${NGINX_HUB_CONNECTIONS:-${default_hub_connections}}"
+  local api_rate="${NGINX_API_RATE:-${default_api_rate}}" api_burst="${NGINX_API_BURST:-${default_api_burst}}"
+  local sign_in_rate="${NGINX_SIGN_IN_RATE:-${default_sign_in_rate}}"
+  local sign_in_burst="${NGINX_SIGN_IN_BURST:-${default_sign_in_burst}}"
+  [[ "${hub_connections}" =~ ^[1-9][0-9]*$ ]] || die "NGINX_HUB_CONNECTIONS must be a positive number: ${hub_connections}"
+  [[ "${api_rate}" =~ ^[1-9][0-9]*r/[sm]$ ]] || die "NGINX_API_RATE must look like 20r/s or 600r/m: ${api_rate}"
+  [[ "${sign_in_rate}" =~ ^[1-9][0-9]*r/[sm]$ ]] || die "NGINX_SIGN_IN_RATE must look like 2r/s or 60r/m: ${sign_in_rate}"
+  [[ "${api_burst}" =~ ^[0-9]+$ ]] || die "NGINX_API_BURST must be a number: ${api_burst}"
+  [[ "${sign_in_burst}" =~ ^[0-9]+$ ]] || die "NGINX_SIGN_IN_BURST must be a number: ${sign_in_burst}"
   for host in ${NGINX_UPSTREAMS:?NGINX_UPSTREAMS is required}; do
     upstream_lines+="        server ${host} max_fails=3 fail_timeout=10s;"$'\n'
   done
   upstream_lines="${upstream_lines%$'\n'}"
-  NGINX_UPSTREAM_LINES="${upstream_lines}" awk '
+  NGINX_UPSTREAM_LINES="${upstream_lines}" \
+    NGINX_HUB_CONNECTIONS="${hub_connections}" NGINX_API_RATE="${api_rate}" NGINX_API_BURST="${api_burst}" \
+    NGINX_SIGN_IN_RATE="${sign_in_rate}" NGINX_SIGN_IN_BURST="${sign_in_burst}" awk '
     {
       gsub(/__USER__/, ENVIRON["NGINX_USER_LINE"])
       gsub(/__PID__/, ENVIRON["NGINX_PID"])
@@ -322,6 +343,11 @@ render_nginx() {
       gsub(/__ACCESS_LOG__/, ENVIRON["NGINX_ACCESS_LOG"])
       gsub(/__TEMP_DIR__/, ENVIRON["NGINX_TEMP_DIR"])
       gsub(/__LISTEN__/, ENVIRON["NGINX_LISTEN"])
+      gsub(/__HUB_CONNECTIONS__/, ENVIRON["NGINX_HUB_CONNECTIONS"])
+      gsub(/__API_RATE__/, ENVIRON["NGINX_API_RATE"])
+      gsub(/__API_BURST__/, ENVIRON["NGINX_API_BURST"])
+      gsub(/__SIGN_IN_RATE__/, ENVIRON["NGINX_SIGN_IN_RATE"])
+      gsub(/__SIGN_IN_BURST__/, ENVIRON["NGINX_SIGN_IN_BURST"])
       if ($0 == "__UPSTREAMS__") { print ENVIRON["NGINX_UPSTREAM_LINES"]; next }
       print
     }' "${nginx_template}" >"${out}"
