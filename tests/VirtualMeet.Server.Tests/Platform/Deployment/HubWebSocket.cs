@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Security;
 using System.Net.WebSockets;
 using System.Text;
 using VirtualMeet.Testing;
@@ -18,12 +19,16 @@ internal sealed class HubWebSocket : IAsyncDisposable
     private HubWebSocket(ClientWebSocket socket) => _socket = socket;
 
     /// <summary>Opens the WebSocket and completes the handshake; throws <see cref="RefusedException"/> with the status when the upgrade is answered with something other than 101.</summary>
-    public static async Task<HubWebSocket> OpenAsync(Uri httpBase, string hubPath, string query, CancellationToken cancellationToken)
+    /// <param name="validateCertificate">For <c>wss</c>: how the server certificate is checked (default: the machine's trust store).</param>
+    public static async Task<HubWebSocket> OpenAsync(
+        Uri httpBase, string hubPath, string query, CancellationToken cancellationToken,
+        RemoteCertificateValidationCallback? validateCertificate = null)
     {
         var builder = new UriBuilder(new Uri(httpBase, hubPath)) { Query = query };
         builder.Scheme = builder.Scheme == Uri.UriSchemeHttps ? "wss" : "ws";
         var socket = new ClientWebSocket();
         socket.Options.CollectHttpResponseDetails = true;
+        socket.Options.RemoteCertificateValidationCallback = validateCertificate;
         try
         {
             using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
