@@ -46,7 +46,7 @@ elif [[ -x /usr/sbin/nginx ]]; then
 fi
 
 # --- scripts ----------------------------------------------------------------------------------
-scripts=("${repo_root}/deploy/check.sh" "${topology}")
+scripts=("${repo_root}/deploy/check.sh" "${topology}" "${repo_root}/scripts/run.sh")
 for f in "${scripts[@]}"; do
   if out="$(bash -n "${f}" 2>&1)"; then pass "bash -n ${f#"${repo_root}"/}"; else fail "bash -n ${f#"${repo_root}"/}" "${out}"; fi
 done
@@ -65,6 +65,10 @@ render_compose_nginx() {
     NGINX_TEMP_DIR=/var/cache/nginx \
     NGINX_LISTEN=8080 \
     NGINX_UPSTREAMS="node-a:8080 node-b:8080" \
+    NGINX_TLS_LISTEN=8443 \
+    NGINX_TLS_CERTIFICATE=/etc/nginx/tls/tls.crt \
+    NGINX_TLS_CERTIFICATE_KEY=/etc/nginx/tls/tls.key \
+    NGINX_HUB_CONNECTIONS="" NGINX_API_RATE="" NGINX_API_BURST="" NGINX_SIGN_IN_RATE="" NGINX_SIGN_IN_BURST="" \
     bash "${topology}" render-nginx "$1"
 }
 
@@ -92,12 +96,21 @@ nginx_test() {
 if [[ -n "${nginx_bin}" ]]; then
   # The compose config as mounted, made testable here: the node host names only resolve on the
   # compose network, the `nginx` user and /var paths belong to the nginx image.
+  # The certificate compose mounts from VM_TLS_DIR is stood in for by a throwaway self-signed one.
   prefix="${work}/nginx-compose"
-  mkdir -p "${prefix}/temp"
+  mkdir -p "${prefix}/temp" "${prefix}/tls"
+  if command -v openssl >/dev/null 2>&1; then
+    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 1 -subj /CN=localhost \
+      -keyout "${prefix}/tls/tls.key" -out "${prefix}/tls/tls.crt" >/dev/null 2>&1 \
+      || fail "openssl could not make a throwaway certificate for nginx -t"
+  else
+    fail "openssl is missing (Debian: apt-get install -y openssl): needed for nginx -t of the TLS server"
+  fi
   sed -e 's/^user nginx;$//' \
     -e 's/server node-[ab]:8080/server 127.0.0.1:8080/' \
     -e "s#/var/run/nginx.pid#${prefix}/nginx.pid#" \
     -e "s#/var/cache/nginx#${prefix}/temp#" \
+    -e "s#/etc/nginx/tls/#${prefix}/tls/#" \
     "${repo_root}/deploy/nginx/nginx.conf" >"${prefix}/nginx.conf"
   nginx_test "nginx -t deploy/nginx/nginx.conf (host names and paths localised)" "${prefix}/nginx.conf" "${prefix}"
 
@@ -123,11 +136,34 @@ fi
 # shellcheck disable=SC2016 # literal nginx variables
 for directive in 'proxy_http_version 1.1' 'proxy_set_header Upgrade' 'proxy_set_header Connection' \
   'map $http_upgrade $connection_upgrade' 'proxy_read_timeout 3600s' 'X-Forwarded-For' 'X-Forwarded-Proto' \
-  'upstream virtualmeet' 'hash $remote_addr consistent' 'proxy_pass http://virtualmeet_hubs'; do
+  'upstream virtualmeet' 'hash $remote_addr consistent' 'proxy_pass http://virtualmeet_hubs' \
+  'limit_conn vm_hub_connections' 'limit_req zone=vm_api' 'limit_req zone=vm_sign_in' \
+  'limit_conn_status 429' 'limit_req_status  429' 'listen 8443 ssl' 'ssl_protocols TLSv1.2 TLSv1.3'; do
   if grep -qF "${directive}" "${repo_root}/deploy/nginx/nginx.conf"; then
     pass "nginx.conf has ${directive}"
   else
     fail "nginx.conf lacks ${directive}"
+  fi
+done
+
+# Access tokens travel in the query string of hub requests (`?access_token=`): no log_format may
+# write the query string. Checked over each log_format statement, continuation lines included.
+# shellcheck disable=SC2016 # literal nginx variables
+query_variables='\$(request|request_uri|args|query_string|is_args|arg_[A-Za-z0-9_]+)([^A-Za-z0-9_]|$)'
+for conf in "${repo_root}/deploy/nginx/nginx.conf" "${repo_root}/deploy/nginx/nginx.conf.template"; do
+  formats="$(awk '/^[[:space:]]*log_format[[:space:]]/ { on = 1 } on { print } on && /;[[:space:]]*$/ { on = 0 }' "${conf}")"
+  if [[ -z "${formats}" ]]; then
+    fail "${conf#"${repo_root}"/} declares a log_format"
+  elif leaked="$(grep -oE "${query_variables}" <<<"${formats}")"; then
+    fail "${conf#"${repo_root}"/} logs the query string (access tokens would land in the log)" "${leaked}"
+  else
+    pass "${conf#"${repo_root}"/} logs no query string"
+  fi
+  if grep -qE '^[[:space:]]*access_log[[:space:]]+[^;]*;' "${conf}" \
+    && ! grep -E '^[[:space:]]*access_log[[:space:]]' "${conf}" | grep -vE 'access_log[[:space:]]+off;' | grep -qvE '[[:space:]]upstreamlog;'; then
+    pass "${conf#"${repo_root}"/} writes every access log with upstreamlog"
+  else
+    fail "${conf#"${repo_root}"/} has an access_log without the upstreamlog format (nginx's default format logs the query string)"
   fi
 done
 
@@ -214,7 +250,8 @@ for pattern in '^  redis:$' '^  node-a:$' '^  node-b:$' '^  nginx:$' \
   'image: redis:7$' 'image: nginx:stable$' 'dockerfile: deploy/Dockerfile$' \
   'Realtime__Backplane: Redis$' 'Storage__Provider: Redis$' 'ConnectionStrings__Redis: redis:6379,abortConnect=false$' \
   'Auth__SigningKey: \$\{VM_SIGNING_KEY:\?' 'Auth__OrganizerKey: \$\{VM_ORGANIZER_KEY:\?' \
-  'condition: service_healthy$' 'test: \["CMD", "redis-cli", "ping"\]$' '"8080:8080"'; do
+  'condition: service_healthy$' 'test: \["CMD", "redis-cli", "ping"\]$' '"8080:8080"' '"8443:8443"' \
+  '\$\{VM_TLS_DIR:\?[^}]*\}:/etc/nginx/tls:ro'; do
   if grep -qE "${pattern}" "${compose}"; then pass "docker-compose.yml has /${pattern}/"; else fail "docker-compose.yml lacks /${pattern}/"; fi
 done
 while read -r path; do
@@ -222,7 +259,7 @@ while read -r path; do
 done < <(grep -oE '\./[A-Za-z0-9_./-]+:' "${compose}" | sed -e 's#^\./##' -e 's#:$##')
 
 if command -v docker >/dev/null 2>&1 && docker compose version >/dev/null 2>&1; then
-  if out="$(cd "${repo_root}" && VM_SIGNING_KEY=check VM_ORGANIZER_KEY=check docker compose config -q 2>&1)"; then
+  if out="$(cd "${repo_root}" && VM_SIGNING_KEY=check VM_ORGANIZER_KEY=check VM_TLS_DIR=check docker compose config -q 2>&1)"; then
     pass "docker compose config"
   else
     fail "docker compose config" "${out}"

@@ -21,9 +21,19 @@
 #   VM_SIGNING_KEY      Auth__SigningKey of the nodes                 (default: a fixed dev key)
 #   VM_ORGANIZER_KEY    Auth__OrganizerKey of the nodes               (default: a fixed dev key)
 #   VM_LOG_JSON=0       readable text logs from the nodes instead of JSON lines
+#   VM_TLS_CERT         PEM certificate (chain) for nginx: with VM_TLS_KEY, nginx also serves
+#   VM_TLS_KEY          https/wss on VM_NGINX_TLS_PORT (default: 8443; picked with VM_PORTS_AUTO=1)
 #
 # render-nginx reads NGINX_USER_LINE, NGINX_PID, NGINX_ERROR_LOG, NGINX_ACCESS_LOG, NGINX_TEMP_DIR,
-# NGINX_LISTEN and NGINX_UPSTREAMS (one `host:port` per line or space separated).
+# NGINX_LISTEN and NGINX_UPSTREAMS (one `host:port` per line or space separated), and for TLS
+# NGINX_TLS_LISTEN, NGINX_TLS_CERTIFICATE and NGINX_TLS_CERTIFICATE_KEY (all three, or none).
+#
+# Budgets per client address in nginx (render-nginx and up both read them; 429 beyond them):
+#   NGINX_HUB_CONNECTIONS  open requests under /hubs/ at once                 (default: 100)
+#   NGINX_API_RATE         REST requests under /api/, e.g. 20r/s or 600r/m   (default: 20r/s)
+#   NGINX_API_BURST        requests beyond that rate served at once           (default: 100)
+#   NGINX_SIGN_IN_RATE     sign-in and sign-up requests                       (default: 2r/s)
+#   NGINX_SIGN_IN_BURST    beyond that rate, served at once                   (default: 30)
 set -euo pipefail
 
 script_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -44,6 +54,9 @@ stop_timeout="${VM_STOP_TIMEOUT:-20}"
 # from the environment (docker-compose.yml refuses to start without them).
 signing_key="${VM_SIGNING_KEY:-local-topology-signing-key-change-me-0123456789abcdef}"
 organizer_key="${VM_ORGANIZER_KEY:-local-topology-organizer-key}"
+tls_cert="${VM_TLS_CERT:-}"
+tls_key="${VM_TLS_KEY:-}"
+nginx_tls_port=""
 
 log() { printf 'topology: %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
@@ -129,13 +142,20 @@ choose_ports() {
     node_a_port="$(pick_free_port "${redis_port}")"
     node_b_port="$(pick_free_port "${redis_port}" "${node_a_port}")"
     nginx_port="$(pick_free_port "${redis_port}" "${node_a_port}" "${node_b_port}")"
+    if [[ -n "${tls_cert}" ]]; then
+      nginx_tls_port="$(pick_free_port "${redis_port}" "${node_a_port}" "${node_b_port}" "${nginx_port}")"
+    fi
   else
     redis_port="${VM_REDIS_PORT:-6390}"
     node_a_port="${VM_NODE_A_PORT:-5101}"
     node_b_port="${VM_NODE_B_PORT:-5102}"
     nginx_port="${VM_NGINX_PORT:-8088}"
-    local name port
-    for name in redis_port node_a_port node_b_port nginx_port; do
+    local names=(redis_port node_a_port node_b_port nginx_port) name port
+    if [[ -n "${tls_cert}" ]]; then
+      nginx_tls_port="${VM_NGINX_TLS_PORT:-8443}"
+      names+=(nginx_tls_port)
+    fi
+    for name in "${names[@]}"; do
       port="${!name}"
       [[ "${port}" =~ ^[0-9]+$ ]] || die "${name} is not a port number: ${port}"
       if port_in_use "${port}"; then
@@ -150,6 +170,7 @@ choose_ports() {
     printf 'VM_NODE_A_PORT=%s\n' "${node_a_port}"
     printf 'VM_NODE_B_PORT=%s\n' "${node_b_port}"
     printf 'VM_NGINX_PORT=%s\n' "${nginx_port}"
+    [[ -z "${nginx_tls_port}" ]] || printf 'VM_NGINX_TLS_PORT=%s\n' "${nginx_tls_port}"
   } >"${tmp}"
   mv "${tmp}" "$(ports_file)"
 }
@@ -251,6 +272,7 @@ stop_process() {
 # Waits until a URL answers 200, while the component's process is alive.
 wait_http_200() {
   local name="$1" url="$2" deadline code
+  local curl_options=("${@:3}")
   deadline=$((SECONDS + ready_timeout))
   while ((SECONDS < deadline)); do
     if [[ "${name}" != "-" ]] && ! live_pid "${name}" >/dev/null; then
@@ -258,7 +280,7 @@ wait_http_200() {
       tail -n 40 "$(log_file "${name}")" >&2 || true
       return 1
     fi
-    code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "${url}" || true)"
+    code="$(curl -s "${curl_options[@]}" -o /dev/null -w '%{http_code}' --max-time 2 "${url}" || true)"
     [[ "${code}" == "200" ]] && return 0
     sleep 0.2
   done
@@ -307,14 +329,43 @@ render_redis_conf() {
   } >"${out}"
 }
 
+readonly default_hub_connections=100 default_api_rate=20r/s default_api_burst=100
+readonly default_sign_in_rate=2r/s default_sign_in_burst=30
+
 render_nginx() {
   local out="$1" upstream_lines="" host
   [[ -f "${nginx_template}" ]] || die "missing ${nginx_template}"
+  local hub_connections="${NGINX_HUB_CONNECTIONS:-${default_hub_connections}}"
+  local api_rate="${NGINX_API_RATE:-${default_api_rate}}" api_burst="${NGINX_API_BURST:-${default_api_burst}}"
+  local sign_in_rate="${NGINX_SIGN_IN_RATE:-${default_sign_in_rate}}"
+  local sign_in_burst="${NGINX_SIGN_IN_BURST:-${default_sign_in_burst}}"
+  [[ "${hub_connections}" =~ ^[1-9][0-9]*$ ]] || die "NGINX_HUB_CONNECTIONS must be a positive number: ${hub_connections}"
+  [[ "${api_rate}" =~ ^[1-9][0-9]*r/[sm]$ ]] || die "NGINX_API_RATE must look like 20r/s or 600r/m: ${api_rate}"
+  [[ "${sign_in_rate}" =~ ^[1-9][0-9]*r/[sm]$ ]] || die "NGINX_SIGN_IN_RATE must look like 2r/s or 60r/m: ${sign_in_rate}"
+  [[ "${api_burst}" =~ ^[0-9]+$ ]] || die "NGINX_API_BURST must be a number: ${api_burst}"
+  [[ "${sign_in_burst}" =~ ^[0-9]+$ ]] || die "NGINX_SIGN_IN_BURST must be a number: ${sign_in_burst}"
   for host in ${NGINX_UPSTREAMS:?NGINX_UPSTREAMS is required}; do
     upstream_lines+="        server ${host} max_fails=3 fail_timeout=10s;"$'\n'
   done
   upstream_lines="${upstream_lines%$'\n'}"
-  NGINX_UPSTREAM_LINES="${upstream_lines}" awk '
+  local tls_lines
+  if [[ -n "${NGINX_TLS_LISTEN:-}${NGINX_TLS_CERTIFICATE:-}${NGINX_TLS_CERTIFICATE_KEY:-}" ]]; then
+    [[ -n "${NGINX_TLS_LISTEN:-}" && -n "${NGINX_TLS_CERTIFICATE:-}" && -n "${NGINX_TLS_CERTIFICATE_KEY:-}" ]] \
+      || die "TLS needs NGINX_TLS_LISTEN, NGINX_TLS_CERTIFICATE and NGINX_TLS_CERTIFICATE_KEY together"
+    # The same server answers https and wss: tokens (in the URL for WebSockets) and everything
+    # else cross the network encrypted. No http2: nginx carries WebSockets over HTTP/1.1 only.
+    tls_lines="        listen ${NGINX_TLS_LISTEN} ssl;
+        ssl_certificate     ${NGINX_TLS_CERTIFICATE};
+        ssl_certificate_key ${NGINX_TLS_CERTIFICATE_KEY};
+        ssl_protocols TLSv1.2 TLSv1.3;
+        ssl_session_cache shared:vm_tls:10m;
+        ssl_session_timeout 1h;"
+  else
+    tls_lines="        # TLS: off in this rendering (see deploy/README.md, \"TLS\")."
+  fi
+  NGINX_UPSTREAM_LINES="${upstream_lines}" NGINX_TLS_LINES="${tls_lines}" \
+    NGINX_HUB_CONNECTIONS="${hub_connections}" NGINX_API_RATE="${api_rate}" NGINX_API_BURST="${api_burst}" \
+    NGINX_SIGN_IN_RATE="${sign_in_rate}" NGINX_SIGN_IN_BURST="${sign_in_burst}" awk '
     {
       gsub(/__USER__/, ENVIRON["NGINX_USER_LINE"])
       gsub(/__PID__/, ENVIRON["NGINX_PID"])
@@ -322,7 +373,13 @@ render_nginx() {
       gsub(/__ACCESS_LOG__/, ENVIRON["NGINX_ACCESS_LOG"])
       gsub(/__TEMP_DIR__/, ENVIRON["NGINX_TEMP_DIR"])
       gsub(/__LISTEN__/, ENVIRON["NGINX_LISTEN"])
+      gsub(/__HUB_CONNECTIONS__/, ENVIRON["NGINX_HUB_CONNECTIONS"])
+      gsub(/__API_RATE__/, ENVIRON["NGINX_API_RATE"])
+      gsub(/__API_BURST__/, ENVIRON["NGINX_API_BURST"])
+      gsub(/__SIGN_IN_RATE__/, ENVIRON["NGINX_SIGN_IN_RATE"])
+      gsub(/__SIGN_IN_BURST__/, ENVIRON["NGINX_SIGN_IN_BURST"])
       if ($0 == "__UPSTREAMS__") { print ENVIRON["NGINX_UPSTREAM_LINES"]; next }
+      if ($0 == "__TLS__") { print ENVIRON["NGINX_TLS_LINES"]; next }
       print
     }' "${nginx_template}" >"${out}"
   if grep -q '__[A-Z_]*__' "${out}"; then
@@ -346,6 +403,9 @@ render_local_nginx() {
     NGINX_TEMP_DIR="${run_dir}/nginx/temp" \
     NGINX_LISTEN="127.0.0.1:${nginx_port}" \
     NGINX_UPSTREAMS="127.0.0.1:${node_a_port} 127.0.0.1:${node_b_port}" \
+    NGINX_TLS_LISTEN="${nginx_tls_port:+127.0.0.1:${nginx_tls_port}}" \
+    NGINX_TLS_CERTIFICATE="${tls_cert}" \
+    NGINX_TLS_CERTIFICATE_KEY="${tls_key}" \
     render_nginx "${out}"
 }
 
@@ -412,6 +472,13 @@ cmd_up() {
   require_tools redis-server curl dotnet
   local nginx
   nginx="$(nginx_bin)"
+  if [[ -n "${tls_cert}${tls_key}" ]]; then
+    [[ -n "${tls_cert}" && -n "${tls_key}" ]] || die "TLS needs both VM_TLS_CERT and VM_TLS_KEY"
+    [[ -r "${tls_cert}" ]] || die "VM_TLS_CERT is not a readable file: ${tls_cert}"
+    [[ -r "${tls_key}" ]] || die "VM_TLS_KEY is not a readable file: ${tls_key}"
+    tls_cert="$(cd "$(dirname "${tls_cert}")" && pwd)/$(basename "${tls_cert}")"
+    tls_key="$(cd "$(dirname "${tls_key}")" && pwd)/$(basename "${tls_key}")"
+  fi
 
   make_run_dir
   local name
@@ -450,6 +517,11 @@ cmd_up() {
   start_process nginx "${nginx}" -e "$(log_file nginx-error)" -p "${run_dir}/nginx" -c "${run_dir}/nginx/nginx.conf" -g 'daemon off;'
 
   wait_http_200 nginx "http://127.0.0.1:${nginx_port}${ready_path}"
+  if [[ -n "${nginx_tls_port}" ]]; then
+    # Only that the TLS listener answers: the certificate may come from a CA this machine does not
+    # trust, and clients check it themselves.
+    wait_http_200 nginx "https://127.0.0.1:${nginx_tls_port}${ready_path}" --insecure
+  fi
   # Both nodes ready, not just the one nginx happened to pick.
   wait_http_200 node-a "http://127.0.0.1:${node_a_port}${ready_path}"
   wait_http_200 node-b "http://127.0.0.1:${node_b_port}${ready_path}"
@@ -458,6 +530,7 @@ cmd_up() {
 
   printf 'VirtualMeet topology is up (run dir %s)\n' "${run_dir}"
   printf '  entry (nginx):  http://127.0.0.1:%s\n' "${nginx_port}"
+  [[ -z "${nginx_tls_port}" ]] || printf '  entry (TLS):    https://127.0.0.1:%s\n' "${nginx_tls_port}"
   printf '  node-a:         http://127.0.0.1:%s\n' "${node_a_port}"
   printf '  node-b:         http://127.0.0.1:%s\n' "${node_b_port}"
   printf '  redis:          127.0.0.1:%s\n' "${redis_port}"

@@ -15,13 +15,20 @@ public static class BrowserContexts
     /// A fresh context (own storage, own cookies) whose relative URLs resolve against <paramref name="node"/>, with
     /// the browser locale of <paramref name="language"/> (<c>de</c> or <c>en</c>), so the app starts in that language.
     /// </summary>
-    public static async Task<IBrowserContext> NewAsync(IBrowser browser, VirtualMeetNode node, string language = "en")
+    public static Task<IBrowserContext> NewAsync(IBrowser browser, VirtualMeetNode node, string language = "en")
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return NewAsync(browser, node.BaseAddress, language);
+    }
+
+    /// <summary>As <see cref="NewAsync(IBrowser, VirtualMeetNode, string)"/>, against any address that serves the app (nginx in front of nodes).</summary>
+    public static async Task<IBrowserContext> NewAsync(IBrowser browser, Uri baseAddress, string language = "en")
     {
         ArgumentNullException.ThrowIfNull(browser);
-        ArgumentNullException.ThrowIfNull(node);
+        ArgumentNullException.ThrowIfNull(baseAddress);
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = node.BaseAddress.ToString(),
+            BaseURL = baseAddress.ToString(),
             Locale = language == "de" ? "de-DE" : "en-GB",
             TimezoneId = "Europe/Berlin",
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
@@ -32,9 +39,16 @@ public static class BrowserContexts
     }
 
     /// <summary>A new page in a new context: one more person in front of the app, not yet on any URL.</summary>
-    public static async Task<IPage> NewPageAsync(IBrowser browser, VirtualMeetNode node, string language = "en")
+    public static Task<IPage> NewPageAsync(IBrowser browser, VirtualMeetNode node, string language = "en")
     {
-        var context = await NewAsync(browser, node, language);
+        ArgumentNullException.ThrowIfNull(node);
+        return NewPageAsync(browser, node.BaseAddress, language);
+    }
+
+    /// <summary>A new page in a new context whose relative URLs resolve against <paramref name="baseAddress"/>.</summary>
+    public static async Task<IPage> NewPageAsync(IBrowser browser, Uri baseAddress, string language = "en")
+    {
+        var context = await NewAsync(browser, baseAddress, language);
         return await context.NewPageAsync();
     }
 

@@ -13,10 +13,18 @@ public static partial class SignedInPages
     /// Registers <paramref name="displayName"/> for the event with <paramref name="language"/> as UI and content
     /// language and returns the page once the lobby shows its agenda.
     /// </summary>
-    public static async Task<IPage> NewAttendeeAsync(
+    public static Task<IPage> NewAttendeeAsync(
         IBrowser browser, VirtualMeetNode node, string eventId, string displayName, string language = "en")
     {
-        var page = await OpenSignInAsync(browser, node, eventId, language);
+        ArgumentNullException.ThrowIfNull(node);
+        return NewAttendeeAsync(browser, node.BaseAddress, eventId, displayName, language);
+    }
+
+    /// <summary>As the overload above, against any address that serves the app (nginx in front of nodes).</summary>
+    public static async Task<IPage> NewAttendeeAsync(
+        IBrowser browser, Uri baseAddress, string eventId, string displayName, string language = "en")
+    {
+        var page = await OpenSignInAsync(browser, baseAddress, eventId, language);
         var texts = UiTexts.For(language);
         await page.GetByLabel(texts.DisplayName, new PageGetByLabelOptions { Exact = true }).FillAsync(displayName);
         await page.GetByLabel(texts.ContentLanguage, new PageGetByLabelOptions { Exact = true })
@@ -42,9 +50,16 @@ public static partial class SignedInPages
     }
 
     /// <summary>A new person on the sign-in page with <paramref name="eventId"/> preselected.</summary>
-    public static async Task<IPage> OpenSignInAsync(IBrowser browser, VirtualMeetNode node, string eventId, string language = "en")
+    public static Task<IPage> OpenSignInAsync(IBrowser browser, VirtualMeetNode node, string eventId, string language = "en")
     {
-        var page = await BrowserContexts.NewPageAsync(browser, node, language);
+        ArgumentNullException.ThrowIfNull(node);
+        return OpenSignInAsync(browser, node.BaseAddress, eventId, language);
+    }
+
+    /// <summary>A new person on the sign-in page of the app at <paramref name="baseAddress"/>.</summary>
+    public static async Task<IPage> OpenSignInAsync(IBrowser browser, Uri baseAddress, string eventId, string language = "en")
+    {
+        var page = await BrowserContexts.NewPageAsync(browser, baseAddress, language);
         await page.GotoAsync($"/#/signin?event={Uri.EscapeDataString(eventId)}");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Level = 1 }))
             .ToHaveTextAsync(UiTexts.For(language).SignInTitle);

@@ -28,9 +28,18 @@ internal sealed class LocalTopology : IAsyncDisposable
 
     public Uri NodeBUrl => new($"http://127.0.0.1:{Ports["VM_NODE_B_PORT"]}");
 
-    public static async Task<LocalTopology> UpAsync(CancellationToken cancellationToken)
+    /// <summary>nginx's https/wss entry, when the topology was started with <c>VM_TLS_CERT</c> and <c>VM_TLS_KEY</c>.</summary>
+    public Uri NginxTlsUrl => new($"https://127.0.0.1:{Ports["VM_NGINX_TLS_PORT"]}");
+
+    /// <summary>nginx's access log, as the shipped log format writes it.</summary>
+    public string NginxAccessLog => Path.Combine(_environment["VM_RUN_DIR"], "logs", "nginx-access.log");
+
+    /// <param name="cancellationToken">Bounds the start.</param>
+    /// <param name="settings">More environment for topology.sh, e.g. the nginx budgets (<c>NGINX_HUB_CONNECTIONS</c>).</param>
+    public static async Task<LocalTopology> UpAsync(
+        CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? settings = null)
     {
-                var runDirectory = Directory.CreateTempSubdirectory("vm-topology-").FullName;
+        var runDirectory = Directory.CreateTempSubdirectory("vm-topology-").FullName;
         var environment = new Dictionary<string, string>
         {
             ["VM_RUN_DIR"] = runDirectory,
@@ -38,6 +47,11 @@ internal sealed class LocalTopology : IAsyncDisposable
             ["VM_PUBLISH_DIR"] = ServerBuildDirectory(),
             ["VM_ORGANIZER_KEY"] = VirtualMeetNode.TestOrganizerKey,
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
         var script = RepositoryPaths.File("deploy", "local", "topology.sh");
         var topology = new LocalTopology(script, environment, new Dictionary<string, string>());
         try
@@ -61,6 +75,12 @@ internal sealed class LocalTopology : IAsyncDisposable
     public async Task<string> OrganizerTokenAsync(CancellationToken cancellationToken)
     {
         using var http = new HttpClient { BaseAddress = NginxUrl, Timeout = TestTimeouts.Default };
+        return await OrganizerTokenAsync(http, cancellationToken);
+    }
+
+    /// <summary>An organizer token, signed in through <paramref name="http"/> (e.g. a client of the TLS entry).</summary>
+    public static async Task<string> OrganizerTokenAsync(HttpClient http, CancellationToken cancellationToken)
+    {
         using var login = await http.PostAsJsonAsync("/api/auth/organizer", new { key = VirtualMeetNode.TestOrganizerKey }, cancellationToken);
         login.EnsureSuccessStatusCode();
         return (await login.Content.ReadFromJsonAsync<TokenBody>(cancellationToken))!.AccessToken;
