@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using VirtualMeet.Contracts;
 using VirtualMeet.Server.Platform.Hosting;
+using VirtualMeet.Server.Platform.Ids;
 using VirtualMeet.Server.Platform.Refusals;
 using VirtualMeet.SignalR.Redis;
 
@@ -76,6 +77,8 @@ public static class RealtimeRegistration
             // Outermost first: the log scope filter inside still sees a Refusal (not logged) rather than its HubException.
             options.AddFilter<RefusalHubFilter>();
             options.AddFilter<HubCallScopeFilter>();
+            // Inside the refusal filter, so that a malformed id answers invalid_argument before the hub method runs.
+            options.AddFilter<IdArgumentsHubFilter>();
         }
     }
 }
