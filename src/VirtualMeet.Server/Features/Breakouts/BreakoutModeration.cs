@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using VirtualMeet.Contracts.Breakouts;
 using VirtualMeet.Server.Platform.Realtime;
 using VirtualMeet.Server.Platform.Refusals;
+using VirtualMeet.Server.Platform.Text;
 using VirtualMeet.Server.Rooms.Presence;
 
 namespace VirtualMeet.Server.Features.Breakouts;
@@ -21,10 +22,7 @@ internal sealed partial class BreakoutModeration(
 {
     public async Task<Announcement> AnnounceAsync(BreakoutCaller caller, string eventId, string? text, CancellationToken cancellationToken)
     {
-        var clean = text?.Trim();
-        var max = options.Value.MaxAnnouncementLength;
-        if (string.IsNullOrEmpty(clean) || clean.Length > max)
-            throw Refusal.InvalidArgument($"An announcement has 1 to {max} characters.");
+        var clean = UserText.Require(text, options.Value.MaxAnnouncementLength, "An announcement");
 
         var announcement = new Announcement(eventId, clean, caller.Name, time.GetUtcNow());
         await hub.Clients.Group(BreakoutGroups.Event(eventId)).Announcement(announcement);

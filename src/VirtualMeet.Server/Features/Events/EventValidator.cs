@@ -1,4 +1,5 @@
 using VirtualMeet.Contracts.Events;
+using VirtualMeet.Server.Platform.Ids;
 
 namespace VirtualMeet.Server.Features.Events;
 

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using VirtualMeet.Contracts.Polls;
 using VirtualMeet.Server.Platform.Refusals;
+using VirtualMeet.Server.Platform.Text;
 
 namespace VirtualMeet.Server.Features.Polls;
 
@@ -28,7 +29,8 @@ internal sealed class BallotReader(IOptions<PollsOptions> options)
     {
         var builder = new StringBuilder(text.Length);
         var pendingSpace = false;
-        foreach (var c in text.Normalize(NormalizationForm.FormC))
+        // Text that is not Unicode (a lone surrogate) counts as no answer.
+        foreach (var c in UserText.Normalise(text) ?? "")
         {
             if (char.IsWhiteSpace(c) || char.IsControl(c))
             {
@@ -87,6 +89,8 @@ internal sealed class BallotReader(IOptions<PollsOptions> options)
         var word = NormalizeWord(ballot.Text);
         if (word.Length is 0 || word.Length > max)
             throw Refusal.InvalidArgument($"An answer of 1 to {max} characters is required ('text'); got {word.Length}.");
+        if (UserText.Problem(word, "An answer") is { } problem)
+            throw Refusal.InvalidArgument(problem);
         return word;
     }
 }

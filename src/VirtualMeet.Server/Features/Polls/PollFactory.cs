@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using VirtualMeet.Contracts.Events;
 using VirtualMeet.Contracts.Polls;
+using VirtualMeet.Server.Platform.Text;
 
 namespace VirtualMeet.Server.Features.Polls;
 
@@ -105,11 +106,17 @@ internal sealed class PollFactory(IOptions<PollsOptions> limitsOptions, TimeProv
             fail(field, "A German or English text is required.");
         else if ((text.De?.Trim().Length ?? 0) > maxLength || (text.En?.Trim().Length ?? 0) > maxLength)
             fail(field, $"At most {maxLength} characters.");
+        else if ((Problem(text.De) ?? Problem(text.En)) is { } problem)
+            fail(field, problem);
+
+        string? Problem(string? language) =>
+            string.IsNullOrWhiteSpace(language) ? null : UserText.Clean(language, maxLength, "The text").Error;
     }
 
+    // Attendees see these texts: NFC like every other text people type (CheckText refused the rest).
     private static PollText Trim(PollText text) => new(
-        string.IsNullOrWhiteSpace(text.De) ? null : text.De.Trim(),
-        string.IsNullOrWhiteSpace(text.En) ? null : text.En.Trim());
+        string.IsNullOrWhiteSpace(text.De) ? null : UserText.Normalise(text.De.Trim()),
+        string.IsNullOrWhiteSpace(text.En) ? null : UserText.Normalise(text.En.Trim()));
 
     private static string Name(PollKind kind) => kind.ToString().ToLowerInvariant();
 }

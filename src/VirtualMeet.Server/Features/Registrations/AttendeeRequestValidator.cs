@@ -1,5 +1,6 @@
 using VirtualMeet.Contracts.Registrations;
 using VirtualMeet.Server.Features.Events;
+using VirtualMeet.Server.Platform.Text;
 
 namespace VirtualMeet.Server.Features.Registrations;
 
@@ -20,6 +21,8 @@ internal static class AttendeeRequestValidator
             errors["displayName"] = ["Display name is required."];
         else if (name.Length > MaxDisplayName)
             errors["displayName"] = [$"Display name has {name.Length} characters; at most {MaxDisplayName} are allowed."];
+        else if (UserText.Clean(name, MaxDisplayName, "Display name").Error is { } nameError)
+            errors["displayName"] = [nameError];
 
         if (request.Email is { Length: > 0 } email)
         {
@@ -30,6 +33,8 @@ internal static class AttendeeRequestValidator
 
         if (request.Organization?.Length > MaxOrganization)
             errors["organization"] = [$"Organization has more than {MaxOrganization} characters."];
+        else if (!string.IsNullOrWhiteSpace(request.Organization) && UserText.Clean(request.Organization, MaxOrganization, "Organization").Error is { } organizationError)
+            errors["organization"] = [organizationError];
 
         if (request.Language is { } language && !(EventValidator.SupportedLanguages.Contains(language) && eventLanguages.Contains(language)))
             errors["language"] = [$"Language '{language}' is not offered; use one of: {string.Join(", ", eventLanguages)}."];
@@ -41,6 +46,8 @@ internal static class AttendeeRequestValidator
         {
             if (string.IsNullOrWhiteSpace(interests[i]) || interests[i].Length > MaxInterest)
                 errors[$"interests[{i}]"] = [$"An interest has 1 to {MaxInterest} characters."];
+            else if (UserText.Clean(interests[i], MaxInterest, "An interest").Error is { } interestError)
+                errors[$"interests[{i}]"] = [interestError];
         }
 
         return errors;

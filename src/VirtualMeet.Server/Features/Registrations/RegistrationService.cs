@@ -1,6 +1,7 @@
 using VirtualMeet.Contracts.Events;
 using VirtualMeet.Contracts.Registrations;
 using VirtualMeet.Server.Platform.Storage;
+using VirtualMeet.Server.Platform.Text;
 
 namespace VirtualMeet.Server.Features.Registrations;
 
@@ -18,16 +19,20 @@ internal sealed partial class RegistrationService(
         var attendee = new Attendee(
             Guid.NewGuid().ToString("N"),
             definition.Id,
-            request.DisplayName.Trim(),
+            Shown(request.DisplayName),
             string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim(),
-            string.IsNullOrWhiteSpace(request.Organization) ? null : request.Organization.Trim(),
+            string.IsNullOrWhiteSpace(request.Organization) ? null : Shown(request.Organization),
             request.Language ?? definition.Languages[0],
-            request.Interests?.Select(i => i.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList() ?? [],
+            request.Interests?.Select(Shown).Distinct(StringComparer.OrdinalIgnoreCase).ToList() ?? [],
             time.GetUtcNow());
         await attendees.AddAsync(attendee, cancellationToken);
         LogAttendeeRegistered(definition.Id, attendee.Id);
         return attendee;
     }
+
+    // Stored as others see it: NFC, so that a decomposed "é" is the same name as a composed one. The validator
+    // refused text that is not Unicode.
+    private static string Shown(string text) => UserText.Normalise(text.Trim())!;
 
     public async Task<SessionPlace> RegisterForSessionAsync(string eventId, SessionDefinition session, string attendeeId, CancellationToken cancellationToken)
     {

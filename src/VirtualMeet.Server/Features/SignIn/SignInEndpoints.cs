@@ -8,6 +8,7 @@ using VirtualMeet.Contracts.Identity;
 using VirtualMeet.Server.Features.Events;
 using VirtualMeet.Server.Platform.Hosting.Problems;
 using VirtualMeet.Server.Platform.Identity;
+using VirtualMeet.Server.Platform.Ids;
 using VirtualMeet.Server.Platform.RateLimiting;
 
 namespace VirtualMeet.Server.Features.SignIn;
@@ -50,6 +51,8 @@ internal static class SignInEndpoints
             return ProblemResponses.Unauthorized("The organizer key is wrong.");
 
         // Checked after the key, so the endpoint tells nobody without the key which events exist.
+        if (request.EventId is { } invalid && !EventIds.IsValid(invalid))
+            return ProblemResponses.Invalid("eventId", $"The event id is invalid: {EventIds.Rule}.");
         if (request.EventId is { } eventId && await events.GetAsync(eventId, cancellationToken) is null)
             return ProblemResponses.NotFound($"Event '{eventId}' does not exist.");
 

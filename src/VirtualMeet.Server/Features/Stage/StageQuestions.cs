@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using VirtualMeet.Contracts.Stage;
 using VirtualMeet.Server.Platform.RateLimiting;
 using VirtualMeet.Server.Platform.Refusals;
+using VirtualMeet.Server.Platform.Text;
 using VirtualMeet.Server.Rooms.Chat;
 
 namespace VirtualMeet.Server.Features.Stage;
@@ -22,7 +23,7 @@ internal sealed partial class StageQuestions(
 {
     public async Task<QuestionReceipt> AskAsync(StageCaller caller, string? text, bool anonymous, CancellationToken cancellationToken)
     {
-        var (clean, error) = ChatText.Clean(text, options.Value.MaxQuestionLength, "A question");
+        var (clean, error) = UserText.Clean(text, options.Value.MaxQuestionLength, "A question");
         if (clean is null)
             throw Refusal.InvalidArgument(error!);
         await limits.AcquireOrThrowAsync(caller.EventId, caller.UserId, RateLimitRules.Questions, cancellationToken);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using VirtualMeet.Contracts;
 using VirtualMeet.Server.Platform.Hosting;
+using VirtualMeet.Server.Platform.Ids;
 using VirtualMeet.Server.Platform.Refusals;
 using VirtualMeet.SignalR.Redis;
 
@@ -78,6 +79,8 @@ public static class RealtimeRegistration
             options.AddFilter<RefusalHubFilter>();
             options.AddFilter<ConnectionBudgets>();
             options.AddFilter<HubCallScopeFilter>();
+            // Inside the refusal filter, so that a malformed id answers invalid_argument before the hub method runs.
+            options.AddFilter<IdArgumentsHubFilter>();
         }
     }
 }

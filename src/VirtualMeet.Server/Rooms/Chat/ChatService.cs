@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using VirtualMeet.Contracts.Chat;
 using VirtualMeet.Server.Platform.RateLimiting;
 using VirtualMeet.Server.Platform.Refusals;
+using VirtualMeet.Server.Platform.Text;
 
 namespace VirtualMeet.Server.Rooms.Chat;
 
@@ -21,7 +22,7 @@ internal sealed partial class ChatService(
     /// <summary>Stores a line from <paramref name="author"/> and returns it with its id and version.</summary>
     public async Task<ChatMessage> PostAsync(string eventId, string roomId, ChatAuthor author, string? text, CancellationToken cancellationToken)
     {
-        var (clean, error) = ChatText.Clean(text, options.Value.MaxLength);
+        var (clean, error) = UserText.Clean(text, options.Value.MaxLength, "A chat message");
         if (clean is null)
             throw Refusal.InvalidArgument(error!);
 

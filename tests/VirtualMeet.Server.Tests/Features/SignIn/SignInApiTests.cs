@@ -41,6 +41,18 @@ public sealed class SignInApiTests(InMemoryNode fixture) : IClassFixture<InMemor
         await forGhost.AssertProblemAsync(HttpStatusCode.NotFound, ErrorCodes.NotFound);
     }
 
+    [Theory]
+    [InlineData("*")]
+    [InlineData("{x}")]
+    [InlineData("a:b")]
+    public async Task AnOrganizerTokenForAMalformedEventIdIsRefused(string eventId)
+    {
+        using var response = await _client.SendAsync(HttpMethod.Post, "/api/auth/organizer", token: null,
+            new OrganizerTokenRequest(VirtualMeetNode.TestOrganizerKey, eventId));
+
+        Assert.Contains("eventId", (await response.AssertProblemAsync(HttpStatusCode.BadRequest, ErrorCodes.InvalidArgument)).Keys);
+    }
+
     [Fact]
     public async Task AWrongOrganizerKeyIsUnauthorized()
     {

@@ -3,6 +3,7 @@ using VirtualMeet.Contracts.Matchmaking;
 using VirtualMeet.Server.Features.Events;
 using VirtualMeet.Server.Features.Registrations;
 using VirtualMeet.Server.Platform.Refusals;
+using VirtualMeet.Server.Platform.Text;
 
 namespace VirtualMeet.Server.Features.Networking.Matchmaking;
 
@@ -34,7 +35,7 @@ internal sealed partial class MatchmakingService(
         var profile = new MatchmakingProfile(
             eventId,
             attendeeId,
-            registered?.DisplayName ?? displayName,
+            registered?.DisplayName ?? UserText.Require(displayName, AttendeeRequestValidator.MaxDisplayName, "Display name"),
             registered?.Organization,
             ProfileTags.Normalise(request.Interests ?? registered?.Interests, "interests", Settings),
             ProfileTags.Normalise(request.Offers, "offers", Settings),

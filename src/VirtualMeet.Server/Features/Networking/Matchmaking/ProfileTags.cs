@@ -1,4 +1,5 @@
 using VirtualMeet.Server.Platform.Refusals;
+using VirtualMeet.Server.Platform.Text;
 
 namespace VirtualMeet.Server.Features.Networking.Matchmaking;
 
@@ -18,6 +19,7 @@ internal static class ProfileTags
                 continue;
             if (text.Length > options.MaxTagLength)
                 throw Refusal.InvalidArgument($"An entry of {field} has {text.Length} characters; at most {options.MaxTagLength} are allowed.");
+            text = UserText.Require(text, options.MaxTagLength, $"An entry of {field}");
             if (seen.Add(text))
                 result.Add(text);
         }

@@ -1,5 +1,6 @@
 using StackExchange.Redis;
 using VirtualMeet.Server.Features.Events;
+using VirtualMeet.Server.Platform.Ids;
 
 namespace VirtualMeet.Server.Platform.Storage.Redis;
 
@@ -13,6 +14,9 @@ internal sealed class RedisEventPurge(RedisStoreDatabase redis) : IEventScopedDa
 
     public async Task PurgeEventAsync(string eventId, CancellationToken cancellationToken)
     {
+        if (!EventIds.IsValid(eventId))
+            throw new ArgumentException($"Refusing to purge: the event id is not a valid id ({EventIds.Rule}).", nameof(eventId));
+
         var db = redis.Database;
         foreach (var server in redis.Primaries)
         {

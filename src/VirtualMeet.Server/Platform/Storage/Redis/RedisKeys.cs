@@ -1,4 +1,5 @@
 using StackExchange.Redis;
+using VirtualMeet.Server.Platform.Ids;
 
 namespace VirtualMeet.Server.Platform.Storage.Redis;
 
@@ -14,8 +15,14 @@ internal static class RedisKeys
     /// <summary>Set of all event ids; the one key outside any event's hash tag.</summary>
     public static RedisKey Events => Prefix + "events";
 
-    /// <summary>Glob matching every key of the event. Event ids hold no glob characters (see EventIds).</summary>
-    public static RedisValue EventPattern(string eventId) => $"{Tag(eventId)}:*";
+    /// <summary>
+    /// Glob matching every key of the event. Throws for an id that is not an <see cref="EventIds"/> id: <c>*</c>,
+    /// <c>a*</c> or <c>{x}</c> would make a pattern that matches other events' keys, and a purge deletes what matches.
+    /// </summary>
+    public static RedisValue EventPattern(string eventId) =>
+        EventIds.IsValid(eventId)
+            ? $"{Tag(eventId)}:*"
+            : throw new ArgumentException($"Event id is not a valid id ({EventIds.Rule}); no pattern is built from it.", nameof(eventId));
 
     public static RedisKey Event(string eventId) => $"{Tag(eventId)}:event";
 
@@ -146,5 +153,12 @@ internal static class RedisKeys
     /// <summary>The closing deadline of the event's breakouts (Unix ms), while a countdown runs.</summary>
     public static RedisKey BreakoutsClosing(string eventId) => $"{Tag(eventId)}:breakouts:closing";
 
-    private static string Tag(string eventId) => Prefix + "{" + eventId + "}";
+    /// <summary>
+    /// Every event key starts here, so no key, pattern or script key is ever built from an event id of the wrong
+    /// shape (a second line of defence: entry points refuse such ids first, with <c>invalid_argument</c>).
+    /// </summary>
+    private static string Tag(string eventId) =>
+        EventIds.IsKeySafe(eventId)
+            ? Prefix + "{" + eventId + "}"
+            : throw new ArgumentException($"Event id is not a valid id ({EventIds.Rule}); no Redis key is built from it.", nameof(eventId));
 }
