@@ -32,10 +32,12 @@ public static class RealtimeRegistration
                 json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
             });
         signalR.AddMessagePackProtocolShapedLikeJson();
+        services.AddCodedBindingFailures();
         services.AddSingleton<IConfigureOptions<HubOptions>, HubOptionsSetup>();
         // Per-connection outbound buffers in front of every hub mapped with MapRealtimeHub (docs/backplane.md, "Slow consumers").
         services.AddSingleton<SlowConsumers>();
         services.TryAddSingleton<ClusterNode>();
+        services.AddHubFailureLogging();
 
         if (realtime.Backplane == BackplaneKind.Redis)
         {
@@ -73,9 +75,11 @@ public static class RealtimeRegistration
             options.ClientTimeoutInterval = value.ClientTimeoutInterval;
             options.MaximumParallelInvocationsPerClient = value.MaximumParallelInvocationsPerClient;
             options.EnableDetailedErrors = false;
-            // Outermost first: the log scope filter inside still sees a Refusal (not logged) rather than its HubException.
+            // Outermost first: the log scope filter inside still sees a Refusal (logged as one) rather than its
+            // HubException, and a store outage already turned into the refusal `unavailable`.
             options.AddFilter<RefusalHubFilter>();
             options.AddFilter<HubCallScopeFilter>();
+            options.AddFilter<StoreOutageHubFilter>();
         }
     }
 }

@@ -19,7 +19,10 @@ internal sealed class RefusalHubFilter : IHubFilter
         }
         catch (Refusal refusal)
         {
-            throw new HubException($"{refusal.Code}: {refusal.Message}", refusal);
+            throw ToHubException(refusal);
         }
     }
+
+    /// <summary>The hub error a client reads for <paramref name="refusal"/>.</summary>
+    public static HubException ToHubException(Refusal refusal) => new($"{refusal.Code}: {refusal.Message}", refusal);
 }
