@@ -1,4 +1,5 @@
 using VirtualMeet.Contracts.Events;
+using VirtualMeet.Server.Platform.Hosting.Problems;
 using VirtualMeet.Server.Platform.Ids;
 
 namespace VirtualMeet.Server.Features.Events;
@@ -11,9 +12,10 @@ internal static class EventValidator
 {
     public static readonly IReadOnlySet<string> SupportedLanguages = new HashSet<string>(StringComparer.Ordinal) { "de", "en" };
 
-    public static Dictionary<string, string[]> Validate(EventDefinition definition)
+    /// <summary>Every problem of <paramref name="definition"/>, of which the first <paramref name="maxErrors"/> are kept.</summary>
+    public static ValidationErrors Validate(EventDefinition definition, int maxErrors = ValidationErrors.DefaultLimit)
     {
-        var errors = new Errors();
+        var errors = new ValidationErrors(maxErrors);
         ValidateHeader(definition, errors);
 
         var people = ValidatePeople(definition.People ?? [], errors);
@@ -26,10 +28,10 @@ internal static class EventValidator
         }
 
         ValidateBars(definition.Bars ?? [], errors);
-        return errors.ToDictionary();
+        return errors;
     }
 
-    private static void ValidateHeader(EventDefinition definition, Errors errors)
+    private static void ValidateHeader(EventDefinition definition, ValidationErrors errors)
     {
         if (!EventIds.IsValid(definition.Id))
             errors.Add("id", $"Event id '{definition.Id}' is invalid: {EventIds.Rule}.");
@@ -55,7 +57,7 @@ internal static class EventValidator
             errors.Add("sessions", "At least one session is required.");
     }
 
-    private static HashSet<string> ValidatePeople(IReadOnlyList<PersonDefinition> people, Errors errors)
+    private static HashSet<string> ValidatePeople(IReadOnlyList<PersonDefinition> people, ValidationErrors errors)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < people.Count; i++)
@@ -69,7 +71,7 @@ internal static class EventValidator
         return ids;
     }
 
-    private static HashSet<string> ValidateSessionIds(IReadOnlyList<SessionDefinition> sessions, Errors errors)
+    private static HashSet<string> ValidateSessionIds(IReadOnlyList<SessionDefinition> sessions, ValidationErrors errors)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < sessions.Count; i++)
@@ -83,7 +85,7 @@ internal static class EventValidator
         HashSet<string> people,
         HashSet<string> sessionIds,
         HashSet<string> languages,
-        Errors errors)
+        ValidationErrors errors)
     {
         if (!Enum.IsDefined(session.Kind))
             errors.Add($"{path}.kind", "Kind must be one of keynote, breakout, panel, pitch, networking.");
@@ -110,7 +112,7 @@ internal static class EventValidator
         }
     }
 
-    private static void CheckReferences(IReadOnlyList<string>? ids, string path, string what, HashSet<string> people, Errors errors)
+    private static void CheckReferences(IReadOnlyList<string>? ids, string path, string what, HashSet<string> people, ValidationErrors errors)
     {
         ids ??= [];
         for (var i = 0; i < ids.Count; i++)
@@ -122,7 +124,7 @@ internal static class EventValidator
         }
     }
 
-    private static void ValidateBars(IReadOnlyList<BarDefinition> bars, Errors errors)
+    private static void ValidateBars(IReadOnlyList<BarDefinition> bars, ValidationErrors errors)
     {
         var barIds = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < bars.Count; i++)
@@ -148,26 +150,11 @@ internal static class EventValidator
         }
     }
 
-    private static void CheckId(string? id, string path, string what, HashSet<string> seen, Errors errors)
+    private static void CheckId(string? id, string path, string what, HashSet<string> seen, ValidationErrors errors)
     {
         if (!EventIds.IsValid(id))
             errors.Add(path, $"{what} id '{id}' is invalid: {EventIds.Rule}.");
         else if (!seen.Add(id!))
             errors.Add(path, $"Duplicate {what.ToLowerInvariant()} id '{id}'.");
-    }
-
-    private sealed class Errors
-    {
-        private readonly Dictionary<string, List<string>> _byPath = new(StringComparer.Ordinal);
-
-        public void Add(string path, string message)
-        {
-            if (!_byPath.TryGetValue(path, out var list))
-                _byPath[path] = list = [];
-            list.Add(message);
-        }
-
-        public Dictionary<string, string[]> ToDictionary() =>
-            _byPath.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
     }
 }

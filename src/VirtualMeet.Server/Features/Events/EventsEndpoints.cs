@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using VirtualMeet.Contracts.Events;
 using VirtualMeet.Contracts.Identity;
+using VirtualMeet.Server.Platform.Hosting;
 using VirtualMeet.Server.Platform.Hosting.Problems;
 using VirtualMeet.Server.Platform.Identity;
 
@@ -21,6 +23,7 @@ internal static class EventsEndpoints
             .WithSummary("The agenda in the caller's language (?lang=de|en, the token's language or Accept-Language), falling back to the other.");
         events.MapPost("/", ImportEvent).RequireAuthorization(Policies.Organizer)
             .Accepts<EventDefinition>("application/json")
+            .WithBodyLimit(limits => limits.MaxImportBodyBytes)
             .WithSummary("Imports a whole event definition.");
         events.MapGet("/{eventId}/export", ExportEvent).RequireAuthorization(Policies.Organizer)
             .WithSummary("The event definition as imported.");
@@ -45,9 +48,9 @@ internal static class EventsEndpoints
     }
 
     private static async Task<Results<Created<EventSummary>, ValidationProblem, ProblemHttpResult>> ImportEvent(
-        HttpRequest request, IEventStore events, CancellationToken cancellationToken)
+        HttpRequest request, IEventStore events, IOptions<RequestLimitsOptions> limits, CancellationToken cancellationToken)
     {
-        var (definition, errors) = await EventImportReader.ReadAsync(request, cancellationToken);
+        var (definition, errors) = await EventImportReader.ReadAsync(request, limits.Value.MaxValidationErrors, cancellationToken);
         if (definition is null)
             return ProblemResponses.Invalid(errors!, "The event definition is invalid; see errors.");
 
@@ -102,10 +105,11 @@ internal static class EventImportReader
         ReadCommentHandling = JsonCommentHandling.Skip,
     };
 
-    public static async Task<(EventDefinition? Definition, Dictionary<string, string[]>? Errors)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<(EventDefinition? Definition, ValidationErrors? Errors)> ReadAsync(
+        HttpRequest request, int maxErrors, CancellationToken cancellationToken)
     {
         if (!request.HasJsonContentType())
-            return (null, new() { ["body"] = ["Send the event definition as application/json."] });
+            return (null, ValidationErrors.Of("body", "Send the event definition as application/json."));
 
         EventDefinition? definition;
         try
@@ -115,13 +119,13 @@ internal static class EventImportReader
         catch (JsonException e)
         {
             var path = string.IsNullOrEmpty(e.Path) ? "body" : e.Path.TrimStart('$', '.');
-            return (null, new() { [path.Length == 0 ? "body" : path] = [e.Message] });
+            return (null, ValidationErrors.Of(path.Length == 0 ? "body" : path, e.Message));
         }
 
         if (definition is null)
-            return (null, new() { ["body"] = ["The body is empty or null."] });
+            return (null, ValidationErrors.Of("body", "The body is empty or null."));
 
-        var errors = EventValidator.Validate(definition);
+        var errors = EventValidator.Validate(definition, maxErrors);
         return errors.Count > 0 ? (null, errors) : (definition, null);
     }
 

@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using VirtualMeet.Contracts.Events;
 using VirtualMeet.Contracts.Identity;
 using VirtualMeet.Contracts.Registrations;
 using VirtualMeet.Server.Features.Events;
+using VirtualMeet.Server.Platform.Hosting;
 using VirtualMeet.Server.Platform.Hosting.Problems;
 using VirtualMeet.Server.Platform.Identity;
 using VirtualMeet.Server.Platform.RateLimiting;
@@ -19,6 +21,7 @@ internal static class RegistrationsEndpoints
         registrations.MapPost("/", RegisterAttendee)
             .AllowAnonymous()
             .RequireCallerAddressBudget(RateLimitRules.SignUp)
+            .WithBodyLimit(limits => limits.MaxBodyBytes)
             .WithSummary("Registers an attendee and returns their access token.");
         registrations.MapGet("/me", GetOwnRegistration)
             .RequireAuthorization(Policies.Participant)
@@ -50,13 +53,13 @@ internal static class RegistrationsEndpoints
 
     private static async Task<Results<Created<AttendeeRegistrationResponse>, ValidationProblem, ProblemHttpResult>> RegisterAttendee(
         string eventId, AttendeeRegistrationRequest request, IEventStore events, RegistrationService registrations,
-        TokenIssuer tokens, CancellationToken cancellationToken)
+        TokenIssuer tokens, IOptions<RequestLimitsOptions> limits, CancellationToken cancellationToken)
     {
         var definition = await events.GetAsync(eventId, cancellationToken);
         if (definition is null)
             return ProblemResponses.NotFound($"Event '{eventId}' does not exist.");
 
-        var errors = AttendeeRequestValidator.Validate(request, definition.Languages);
+        var errors = AttendeeRequestValidator.Validate(request, definition.Languages, limits.Value.MaxValidationErrors);
         if (errors.Count > 0)
             return ProblemResponses.Invalid(errors);
 

@@ -9,6 +9,7 @@ public static class HostingRegistration
     {
         var services = builder.Services;
         services.AddValidatedOptions<HostingOptions>(HostingOptions.Section);
+        services.AddValidatedOptions<RequestLimitsOptions>(RequestLimitsOptions.Section);
         services.AddSingleton<IPostConfigureOptions<HostOptions>, ShutdownTimeoutSetup>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<NodeIdentity>();

@@ -4,8 +4,9 @@ using VirtualMeet.Server.Platform.Refusals;
 namespace VirtualMeet.Server.Platform.Realtime;
 
 /// <summary>
-/// Puts hub, method, connection and user on every log line written during a hub call, and logs hub calls
-/// that fail with something other than a <see cref="Refusal"/> (those are the caller's mistake).
+/// Puts hub, method, connection and user on every log line written during a hub call, and logs each failed call
+/// once: a <see cref="Refusal"/> (the caller's doing) at Information with its code and no stack trace, anything else
+/// at Error with its stack trace. <see cref="HubFailureLogging"/> keeps SignalR's dispatcher from logging them again.
 /// </summary>
 internal sealed partial class HubCallScopeFilter(ILogger<HubCallScopeFilter> logger) : IHubFilter
 {
@@ -26,13 +27,17 @@ internal sealed partial class HubCallScopeFilter(ILogger<HubCallScopeFilter> log
         {
             return await next(invocationContext);
         }
-        catch (Refusal)
+        catch (Refusal refusal)
         {
+            LogHubCallRefused(invocationContext.Hub.GetType().Name, invocationContext.HubMethodName, context.ConnectionId,
+                refusal.Code, Shortened(refusal.Message));
+            HubFailureLogging.MarkLogged(refusal);
             throw;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogHubCallFailed(ex, invocationContext.Hub.GetType().Name, invocationContext.HubMethodName, context.ConnectionId);
+            HubFailureLogging.MarkLogged(ex);
             throw;
         }
     }
@@ -48,6 +53,14 @@ internal sealed partial class HubCallScopeFilter(ILogger<HubCallScopeFilter> log
         LogConnected(context.Hub.GetType().Name, context.Context.ConnectionId, context.Context.UserIdentifier);
         await next(context);
     }
+
+    // A refusal's message may quote what the caller sent; the log keeps a bounded prefix of it.
+    private static string Shortened(string message) => message.Length <= MaxLoggedMessage ? message : message[..MaxLoggedMessage] + "…";
+
+    private const int MaxLoggedMessage = 160;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Hub call {Hub}.{HubMethod} on connection {ConnectionId} refused: {Code}: {Reason}")]
+    private partial void LogHubCallRefused(string hub, string hubMethod, string connectionId, string code, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Hub call {Hub}.{HubMethod} on connection {ConnectionId} failed.")]
     private partial void LogHubCallFailed(Exception exception, string hub, string hubMethod, string connectionId);

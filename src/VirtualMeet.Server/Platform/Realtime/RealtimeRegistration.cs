@@ -33,11 +33,13 @@ public static class RealtimeRegistration
                 json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
             });
         signalR.AddMessagePackProtocolShapedLikeJson();
+        services.AddCodedBindingFailures();
         services.AddSingleton<IConfigureOptions<HubOptions>, HubOptionsSetup>();
         // Per-connection outbound buffers in front of every hub mapped with MapRealtimeHub (docs/backplane.md, "Slow consumers").
         services.AddSingleton<SlowConsumers>();
         services.TryAddSingleton<ClusterNode>();
         services.AddSingleton<ConnectionBudgets>();
+        services.AddHubFailureLogging();
 
         if (realtime.Backplane == BackplaneKind.Redis)
         {
@@ -75,12 +77,14 @@ public static class RealtimeRegistration
             options.ClientTimeoutInterval = value.ClientTimeoutInterval;
             options.MaximumParallelInvocationsPerClient = value.MaximumParallelInvocationsPerClient;
             options.EnableDetailedErrors = false;
-            // Outermost first: the log scope filter inside still sees a Refusal (not logged) rather than its HubException.
+            // Outermost first: the log scope filter inside still sees a Refusal (logged as one) rather than its
+            // HubException, and a store outage already turned into the refusal `unavailable`.
             options.AddFilter<RefusalHubFilter>();
             options.AddFilter<ConnectionBudgets>();
             options.AddFilter<HubCallScopeFilter>();
             // Inside the refusal filter, so that a malformed id answers invalid_argument before the hub method runs.
             options.AddFilter<IdArgumentsHubFilter>();
+            options.AddFilter<StoreOutageHubFilter>();
         }
     }
 }

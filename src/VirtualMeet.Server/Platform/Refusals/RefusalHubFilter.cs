@@ -19,9 +19,12 @@ internal sealed class RefusalHubFilter : IHubFilter
         }
         catch (Refusal refusal)
         {
-            throw new HubException($"{refusal.Code}: {refusal.Message}", refusal);
+            throw ToHubException(refusal);
         }
     }
+
+    /// <summary>The hub error a client reads for <paramref name="refusal"/>.</summary>
+    public static HubException ToHubException(Refusal refusal) => new($"{refusal.Code}: {refusal.Message}", refusal);
 
     /// <summary>A refused connection (too many of them) closes with the coded error as its close reason.</summary>
     public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
@@ -32,7 +35,7 @@ internal sealed class RefusalHubFilter : IHubFilter
         }
         catch (Refusal refusal)
         {
-            throw new HubException($"{refusal.Code}: {refusal.Message}", refusal);
+            throw ToHubException(refusal);
         }
     }
 }

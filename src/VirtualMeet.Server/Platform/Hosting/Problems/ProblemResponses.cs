@@ -11,6 +11,9 @@ internal static class ProblemResponses
 {
     public const string CodeExtension = "code";
 
+    /// <summary>How many validation errors a 400 left out of <c>errors</c> (present only when some were).</summary>
+    public const string ErrorsOmittedExtension = "errorsOmitted";
+
     public static ProblemHttpResult NotFound(string detail) =>
         Problem(StatusCodes.Status404NotFound, ErrorCodes.NotFound, detail);
 
@@ -35,6 +38,23 @@ internal static class ProblemResponses
             errors,
             detail: detail ?? "The request is invalid; see errors.",
             extensions: new Dictionary<string, object?> { [CodeExtension] = ErrorCodes.InvalidArgument });
+
+    /// <summary>
+    /// A 400 with the kept errors of <paramref name="errors"/>; when some were left out, the extension
+    /// <c>errorsOmitted</c> counts them.
+    /// </summary>
+    public static ValidationProblem Invalid(ValidationErrors errors, string? detail = null)
+    {
+        var extensions = new Dictionary<string, object?> { [CodeExtension] = ErrorCodes.InvalidArgument };
+        if (errors.Omitted > 0)
+            extensions[ErrorsOmittedExtension] = errors.Omitted;
+        return TypedResults.ValidationProblem(
+            errors.ToDictionary(),
+            detail: detail ?? (errors.Omitted > 0
+                ? $"The request is invalid; see errors (the first {errors.Limit} of {errors.Count})."
+                : "The request is invalid; see errors."),
+            extensions: extensions);
+    }
 
     public static ValidationProblem Invalid(string field, string message) =>
         Invalid(new Dictionary<string, string[]> { [field] = [message] });
