@@ -146,3 +146,13 @@ internal sealed class LocalTopology : IAsyncDisposable
 
     private sealed record TokenBody(string AccessToken);
 }
+
+/// <summary>
+/// Tests that start a <see cref="LocalTopology"/> (two server processes, redis-server and nginx each) run one after
+/// the other: on a small machine several topologies starting at once starve each other and every other test.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class LocalTopologies
+{
+    public const string Name = "Local topologies";
+}

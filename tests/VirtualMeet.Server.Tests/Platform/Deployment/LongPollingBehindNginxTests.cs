@@ -15,6 +15,7 @@ namespace VirtualMeet.Server.Tests.Platform.Deployment;
 /// the transport left where a proxy blocks WebSockets. Every poll and send of such a connection must reach the node
 /// that answered its negotiate; nginx keeps a client address on one node.
 /// </summary>
+[Collection(LocalTopologies.Name)]
 public sealed class LongPollingBehindNginxTests
 {
     private const string Group = "long-polling";

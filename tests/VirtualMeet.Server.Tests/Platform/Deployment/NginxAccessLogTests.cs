@@ -9,6 +9,7 @@ namespace VirtualMeet.Server.Tests.Platform.Deployment;
 /// Browsers carry the access token in the query string of hub requests (<c>?access_token=</c>): the shipped nginx
 /// configuration must log the request without it. Read from the access log of a running topology.
 /// </summary>
+[Collection(LocalTopologies.Name)]
 public sealed class NginxAccessLogTests
 {
     [Fact]

@@ -10,6 +10,7 @@ namespace VirtualMeet.Server.Tests.Platform.Deployment;
 /// budget passes, the next open hub connection or request beyond the burst is answered 429 by nginx itself (its
 /// HTML error page, not a node's problem JSON).
 /// </summary>
+[Collection(LocalTopologies.Name)]
 public sealed class NginxLimitsTests
 {
     private const int HubConnections = 3;

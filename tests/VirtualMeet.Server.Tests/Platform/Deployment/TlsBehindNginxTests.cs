@@ -11,6 +11,7 @@ namespace VirtualMeet.Server.Tests.Platform.Deployment;
 /// The topology with TLS: nginx serves https and wss with a server certificate from a CA that openssl makes for this
 /// test, and clients that trust only that CA sign in and open a hub connection through it.
 /// </summary>
+[Collection(LocalTopologies.Name)]
 public sealed class TlsBehindNginxTests
 {
     [Fact]

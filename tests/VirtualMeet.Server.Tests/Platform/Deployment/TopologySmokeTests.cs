@@ -7,6 +7,7 @@ using VirtualMeet.Testing;
 
 namespace VirtualMeet.Server.Tests.Platform.Deployment;
 
+[Collection(LocalTopologies.Name)]
 public sealed class TopologySmokeTests
 {
     [Fact]
