@@ -7,7 +7,9 @@ namespace VirtualMeet.Testing;
 /// <summary>
 /// A loopback TCP relay in front of a server, for a fault that hits one process only: <see cref="Cut"/> resets every
 /// relayed connection and refuses new ones until <see cref="Restore"/>, while processes connected to the server
-/// directly see nothing. Real sockets, no fakes: the client library notices exactly what it would in production.
+/// directly see nothing. <see cref="Pause"/> holds every byte in both directions with the connections open, as a hung
+/// server does (it accepts, it never answers), until <see cref="Resume"/> delivers them. Real sockets, no fakes: the
+/// client library notices exactly what it would in production.
 /// </summary>
 public sealed class TcpRelay : IAsyncDisposable
 {
@@ -15,7 +17,10 @@ public sealed class TcpRelay : IAsyncDisposable
     private readonly ConcurrentDictionary<Socket, byte> _open = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _accepting;
+    private readonly Lock _gate = new();
+    private TaskCompletionSource _flowing = Flowing();
     private volatile bool _cut;
+    private readonly System.Text.StringBuilder _fromClients = new();
 
     private TcpRelay(int targetPort)
     {
@@ -25,6 +30,18 @@ public sealed class TcpRelay : IAsyncDisposable
     }
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+    /// <summary>
+    /// Whether clients sent <paramref name="text"/> (held or relayed) since the last call to <see cref="Pause"/>: tells a
+    /// test that a request has left its client. RESP is text, so a command's name and key are found as written.
+    /// </summary>
+    public bool HasReceived(string text)
+    {
+        lock (_fromClients)
+        {
+            return _fromClients.ToString().Contains(text, StringComparison.Ordinal);
+        }
+    }
 
     /// <summary>The port on loopback that connections are relayed to.</summary>
     public int TargetPort { get; }
@@ -43,8 +60,35 @@ public sealed class TcpRelay : IAsyncDisposable
 
     public void Restore() => _cut = false;
 
+    /// <summary>Holds what either side sends, keeping every connection open: a hung server, not a dead one.</summary>
+    public void Pause()
+    {
+        lock (_gate)
+        {
+            lock (_fromClients)
+            {
+                _fromClients.Clear();
+            }
+
+            if (_flowing.Task.IsCompleted)
+            {
+                _flowing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+    }
+
+    /// <summary>Delivers what was held and relays again.</summary>
+    public void Resume()
+    {
+        lock (_gate)
+        {
+            _flowing.TrySetResult();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
+        Resume();
         await _stopping.CancelAsync();
         _listener.Stop();
         Cut();
@@ -85,7 +129,7 @@ public sealed class TcpRelay : IAsyncDisposable
         {
             await server.ConnectAsync(IPAddress.Loopback, TargetPort, _stopping.Token);
             // Whichever direction ends first ends both: a reset on one side must reach the other.
-            await Task.WhenAny(PumpAsync(client, server), PumpAsync(server, client));
+            await Task.WhenAny(PumpAsync(client, server, fromClient: true), PumpAsync(server, client, fromClient: false));
         }
         catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
         {
@@ -100,7 +144,22 @@ public sealed class TcpRelay : IAsyncDisposable
         }
     }
 
-    private static async Task PumpAsync(Socket from, Socket to)
+    private static TaskCompletionSource Flowing()
+    {
+        var flowing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        flowing.SetResult();
+        return flowing;
+    }
+
+    private Task WhileFlowing()
+    {
+        lock (_gate)
+        {
+            return _flowing.Task;
+        }
+    }
+
+    private async Task PumpAsync(Socket from, Socket to, bool fromClient)
     {
         var buffer = new byte[16 * 1024];
         try
@@ -113,6 +172,19 @@ public sealed class TcpRelay : IAsyncDisposable
                     return;
                 }
 
+                if (fromClient)
+                {
+                    lock (_fromClients)
+                    {
+                        // Only what came while paused is kept: a test asks about the request it is holding.
+                        if (!_flowing.Task.IsCompleted && _fromClients.Length < 1024 * 1024)
+                        {
+                            _fromClients.Append(System.Text.Encoding.Latin1.GetString(buffer, 0, read));
+                        }
+                    }
+                }
+
+                await WhileFlowing();
                 await to.SendAsync(buffer.AsMemory(0, read), SocketFlags.None);
             }
         }

@@ -6,18 +6,19 @@ namespace VirtualMeet.Server.Platform.Storage.Redis;
 internal sealed class RedisAttendeeStore(RedisStoreDatabase redis) : IAttendeeStore
 {
     public Task AddAsync(Attendee attendee, CancellationToken cancellationToken) =>
-        redis.Database.HashSetAsync(RedisKeys.Attendees(attendee.EventId), attendee.Id, RedisJson.Serialize(attendee));
+        redis.Idempotent(db => db.HashSetAsync(RedisKeys.Attendees(attendee.EventId), attendee.Id, RedisJson.Serialize(attendee)));
 
     public async Task<Attendee?> GetAsync(string eventId, string attendeeId, CancellationToken cancellationToken) =>
-        RedisJson.Deserialize<Attendee>(await redis.Database.HashGetAsync(RedisKeys.Attendees(eventId), attendeeId));
+        RedisJson.Deserialize<Attendee>(await redis.Idempotent(db => db.HashGetAsync(RedisKeys.Attendees(eventId), attendeeId)));
 
+    // Once: a second HDEL would answer false.
     public Task<bool> DeleteAsync(string eventId, string attendeeId, CancellationToken cancellationToken) =>
-        redis.Database.HashDeleteAsync(RedisKeys.Attendees(eventId), attendeeId);
+        redis.Once(db => db.HashDeleteAsync(RedisKeys.Attendees(eventId), attendeeId));
 
     public async Task<IReadOnlyList<Attendee>> ListAsync(string eventId, CancellationToken cancellationToken)
     {
         // One HGETALL: a few milliseconds of Redis time even for thousands of attendees, and only exports ask.
-        var entries = await redis.Database.HashGetAllAsync(RedisKeys.Attendees(eventId));
+        var entries = await redis.Idempotent(db => db.HashGetAllAsync(RedisKeys.Attendees(eventId)));
         return [.. entries.Select(entry => RedisJson.Deserialize<Attendee>(entry.Value)).OfType<Attendee>()];
     }
 }

@@ -7,5 +7,5 @@ namespace VirtualMeet.Server.Platform.Storage.Redis;
 internal sealed class RedisBarPushClaims(RedisStoreDatabase redis) : IBarPushClaims
 {
     public Task<bool> TryClaimAsync(string eventId, string barId, TimeSpan interval, CancellationToken cancellationToken) =>
-        redis.Database.StringSetAsync(RedisKeys.BarPushClaim(eventId, barId), "1", interval, When.NotExists);
+        redis.Once(db => db.StringSetAsync(RedisKeys.BarPushClaim(eventId, barId), "1", interval, When.NotExists));
 }

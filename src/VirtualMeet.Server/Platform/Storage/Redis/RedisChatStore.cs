@@ -16,10 +16,11 @@ internal sealed class RedisChatStore(RedisStoreDatabase redis) : IChatStore, IAt
 
     public async Task<ChatAppendResult> AppendAsync(string eventId, string roomId, ChatDraft draft, int retain, CancellationToken cancellationToken)
     {
-        var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(
+        // Once: a second run would post the line twice.
+        var result = (RedisResult[])(await redis.Once(db => db.ScriptEvaluateAsync(
             RedisChatScripts.Append,
             [RedisKeys.ChatMeta(eventId, roomId), RedisKeys.ChatLines(eventId, roomId), RedisKeys.ChatMutes(eventId, roomId), RedisKeys.ChatRooms(eventId)],
-            [draft.AuthorId, draft.SentAt.ToUnixTimeMilliseconds(), retain, roomId, RedisJson.Serialize(draft)]))!;
+            [draft.AuthorId, draft.SentAt.ToUnixTimeMilliseconds(), retain, roomId, RedisJson.Serialize(draft)])))!;
         return (long)result[0] == 1
             ? new ChatAppendResult(Read((string)result[1]!), null)
             : new ChatAppendResult(null, DateTimeOffset.FromUnixTimeMilliseconds((long)result[1]));
@@ -27,10 +28,10 @@ internal sealed class RedisChatStore(RedisStoreDatabase redis) : IChatStore, IAt
 
     public async Task<ChatHistory> RecentAsync(string eventId, string roomId, int count, CancellationToken cancellationToken)
     {
-        var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(
+        var result = (RedisResult[])(await redis.Idempotent(db => db.ScriptEvaluateAsync(
             RedisChatScripts.Recent,
             [RedisKeys.ChatMeta(eventId, roomId), RedisKeys.ChatLines(eventId, roomId)],
-            [count]))!;
+            [count])))!;
         return new ChatHistory((long)result[0], result.Skip(1).Select(line => Read((string)line!)).ToList());
     }
 
@@ -38,7 +39,7 @@ internal sealed class RedisChatStore(RedisStoreDatabase redis) : IChatStore, IAt
     {
         for (var attempt = 0; ; attempt++)
         {
-            var stored = await redis.Database.HashGetAsync(RedisKeys.ChatLines(eventId, roomId), messageId);
+            var stored = await redis.Idempotent(db => db.HashGetAsync(RedisKeys.ChatLines(eventId, roomId), messageId));
             if (stored.IsNull)
                 return new ChatDeleteResult(ChatDeleteStatus.NotFound, await VersionAsync(eventId, roomId));
             var line = Read((string)stored!);
@@ -54,17 +55,17 @@ internal sealed class RedisChatStore(RedisStoreDatabase redis) : IChatStore, IAt
     }
 
     public Task MuteAsync(string eventId, string roomId, string attendeeId, DateTimeOffset until, CancellationToken cancellationToken) =>
-        redis.Database.HashSetAsync(RedisKeys.ChatMutes(eventId, roomId), attendeeId, until.ToUnixTimeMilliseconds());
+        redis.Idempotent(db => db.HashSetAsync(RedisKeys.ChatMutes(eventId, roomId), attendeeId, until.ToUnixTimeMilliseconds()));
 
     /// <summary>The attendee's kept lines become nameless tombstones; a line that changes meanwhile is a tombstone already.</summary>
     public async Task EraseAttendeeAsync(string eventId, string attendeeId, CancellationToken cancellationToken)
     {
-        var db = redis.Database;
-        foreach (var room in await db.SetMembersAsync(RedisKeys.ChatRooms(eventId)))
+        // Call by call, each bounded: the number of rooms and lines is the event's, not ours to cap.
+        foreach (var room in await redis.Idempotent(db => db.SetMembersAsync(RedisKeys.ChatRooms(eventId))))
         {
             var roomId = (string)room!;
-            await db.HashDeleteAsync(RedisKeys.ChatMutes(eventId, roomId), attendeeId);
-            foreach (var entry in await db.HashGetAllAsync(RedisKeys.ChatLines(eventId, roomId)))
+            await redis.Idempotent(db => db.HashDeleteAsync(RedisKeys.ChatMutes(eventId, roomId), attendeeId));
+            foreach (var entry in await redis.Idempotent(db => db.HashGetAllAsync(RedisKeys.ChatLines(eventId, roomId))))
             {
                 var line = Read((string)entry.Value!);
                 if (line.AuthorId == attendeeId)
@@ -77,16 +78,17 @@ internal sealed class RedisChatStore(RedisStoreDatabase redis) : IChatStore, IAt
     private async Task<(bool Replaced, long Version)> ReplaceAsync(
         string eventId, string roomId, string messageId, string expected, ChatMessage replacement, bool bumpVersion)
     {
-        var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(
+        // Once: compare-and-set; a second run would find its own replacement and answer "not replaced".
+        var result = (RedisResult[])(await redis.Once(db => db.ScriptEvaluateAsync(
             RedisChatScripts.Replace,
             [RedisKeys.ChatMeta(eventId, roomId), RedisKeys.ChatLines(eventId, roomId)],
-            [messageId, expected, RedisJson.Serialize(replacement), bumpVersion ? "1" : "0"]))!;
+            [messageId, expected, RedisJson.Serialize(replacement), bumpVersion ? "1" : "0"])))!;
         return ((long)result[0] == 1, (long)result[1]);
     }
 
     private async Task<long> VersionAsync(string eventId, string roomId)
     {
-        var version = await redis.Database.HashGetAsync(RedisKeys.ChatMeta(eventId, roomId), "version");
+        var version = await redis.Idempotent(db => db.HashGetAsync(RedisKeys.ChatMeta(eventId, roomId), "version"));
         return version.IsNull ? 0 : long.Parse((string)version!, CultureInfo.InvariantCulture);
     }
 

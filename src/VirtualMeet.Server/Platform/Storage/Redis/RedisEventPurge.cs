@@ -6,7 +6,8 @@ namespace VirtualMeet.Server.Platform.Storage.Redis;
 
 /// <summary>
 /// Deletes every key under the event's hash tag, whichever feature wrote it: one SCAN per primary, deletes in
-/// batches. SCAN never blocks Redis the way KEYS would.
+/// batches. SCAN never blocks Redis the way KEYS would. Each page and each batch is its own bounded, retried call
+/// (reading a page and deleting keys are idempotent): a large event may take long to purge, no single call may.
 /// </summary>
 internal sealed class RedisEventPurge(RedisStoreDatabase redis) : IEventScopedData
 {
@@ -17,24 +18,18 @@ internal sealed class RedisEventPurge(RedisStoreDatabase redis) : IEventScopedDa
         if (!EventIds.IsValid(eventId))
             throw new ArgumentException($"Refusing to purge: the event id is not a valid id ({EventIds.Rule}).", nameof(eventId));
 
-        var db = redis.Database;
         foreach (var server in redis.Primaries)
         {
-            var batch = new List<RedisKey>(BatchSize);
-            foreach (var key in server.Keys(db.Database, RedisKeys.EventPattern(eventId), pageSize: BatchSize))
+            // SCAN by hand, page by page, rather than IServer.Keys, whose synchronous pages no timeout of ours bounds.
+            long cursor = 0;
+            do
             {
-                batch.Add(key);
-                if (batch.Count == BatchSize)
-                {
-                    await db.KeyDeleteAsync([.. batch]);
-                    batch.Clear();
-                }
-
+                (cursor, var keys) = await redis.ScanAsync(server, cursor, RedisKeys.EventPattern(eventId), BatchSize);
+                if (keys.Length > 0)
+                    await redis.Idempotent(db => db.KeyDeleteAsync(keys));
                 cancellationToken.ThrowIfCancellationRequested();
             }
-
-            if (batch.Count > 0)
-                await db.KeyDeleteAsync([.. batch]);
+            while (cursor != 0);
         }
     }
 }

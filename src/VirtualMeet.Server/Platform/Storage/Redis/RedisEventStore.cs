@@ -9,31 +9,30 @@ internal sealed class RedisEventStore(RedisStoreDatabase redis) : IEventStore
 {
     public async Task<bool> TryAddAsync(EventDefinition definition, CancellationToken cancellationToken)
     {
-        var db = redis.Database;
-        // SET NX decides which of several concurrent importers (or seeding nodes) wins.
-        if (!await db.StringSetAsync(RedisKeys.Event(definition.Id), RedisJson.Serialize(definition), when: When.NotExists))
+        // SET NX decides which of several concurrent importers (or seeding nodes) wins: Once, a second run would lose.
+        if (!await redis.Once(db => db.StringSetAsync(RedisKeys.Event(definition.Id), RedisJson.Serialize(definition), when: When.NotExists)))
             return false;
-        await db.SetAddAsync(RedisKeys.Events, definition.Id);
+        await redis.Idempotent(db => db.SetAddAsync(RedisKeys.Events, definition.Id));
         return true;
     }
 
     public async Task<EventDefinition?> GetAsync(string eventId, CancellationToken cancellationToken) =>
-        RedisJson.Deserialize<EventDefinition>(await redis.Database.StringGetAsync(RedisKeys.Event(eventId)));
+        RedisJson.Deserialize<EventDefinition>(await redis.Idempotent(db => db.StringGetAsync(RedisKeys.Event(eventId))));
 
     public async Task<IReadOnlyList<EventDefinition>> ListAsync(CancellationToken cancellationToken)
     {
-        var db = redis.Database;
-        var ids = (await db.SetMembersAsync(RedisKeys.Events)).Select(id => (string)id!).Order(StringComparer.Ordinal).ToList();
-        // One GET per event: keys of different events sit in different cluster slots, so no MGET.
-        var documents = await Task.WhenAll(ids.Select(id => db.StringGetAsync(RedisKeys.Event(id))));
+        var ids = (await redis.Idempotent(db => db.SetMembersAsync(RedisKeys.Events))).Select(id => (string)id!).Order(StringComparer.Ordinal).ToList();
+        // One GET per event: keys of different events sit in different cluster slots, so no MGET. Issued together,
+        // they are one bounded call.
+        var documents = await redis.Idempotent(db => Task.WhenAll(ids.Select(id => db.StringGetAsync(RedisKeys.Event(id)))));
         return documents.Select(d => RedisJson.Deserialize<EventDefinition>(d)).OfType<EventDefinition>().ToList();
     }
 
     public async Task<bool> DeleteAsync(string eventId, CancellationToken cancellationToken)
     {
-        var db = redis.Database;
-        var deleted = await db.KeyDeleteAsync(RedisKeys.Event(eventId));
-        await db.SetRemoveAsync(RedisKeys.Events, eventId);
+        // Once: a second DEL would answer false.
+        var deleted = await redis.Once(db => db.KeyDeleteAsync(RedisKeys.Event(eventId)));
+        await redis.Idempotent(db => db.SetRemoveAsync(RedisKeys.Events, eventId));
         return deleted;
     }
 }

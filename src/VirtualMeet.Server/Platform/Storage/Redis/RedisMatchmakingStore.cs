@@ -14,13 +14,13 @@ namespace VirtualMeet.Server.Platform.Storage.Redis;
 internal sealed class RedisMatchmakingStore(RedisStoreDatabase redis) : IMatchmakingStore, IAttendeeScopedData
 {
     public Task SaveProfileAsync(MatchmakingProfile profile, CancellationToken cancellationToken) =>
-        redis.Database.HashSetAsync(RedisKeys.MatchmakingProfiles(profile.EventId), profile.AttendeeId, RedisJson.Serialize(profile));
+        redis.Idempotent(db => db.HashSetAsync(RedisKeys.MatchmakingProfiles(profile.EventId), profile.AttendeeId, RedisJson.Serialize(profile)));
 
     public async Task<MatchmakingProfile?> GetProfileAsync(string eventId, string attendeeId, CancellationToken cancellationToken) =>
-        RedisJson.Deserialize<MatchmakingProfile>(await redis.Database.HashGetAsync(RedisKeys.MatchmakingProfiles(eventId), attendeeId));
+        RedisJson.Deserialize<MatchmakingProfile>(await redis.Idempotent(db => db.HashGetAsync(RedisKeys.MatchmakingProfiles(eventId), attendeeId)));
 
     public async Task<IReadOnlyList<MatchmakingProfile>> ListProfilesAsync(string eventId, CancellationToken cancellationToken) =>
-        (await redis.Database.HashValuesAsync(RedisKeys.MatchmakingProfiles(eventId)))
+        (await redis.Idempotent(db => db.HashValuesAsync(RedisKeys.MatchmakingProfiles(eventId))))
             .Select(v => RedisJson.Deserialize<MatchmakingProfile>(v))
             .OfType<MatchmakingProfile>()
             .ToList();
@@ -28,7 +28,8 @@ internal sealed class RedisMatchmakingStore(RedisStoreDatabase redis) : IMatchma
     public async Task<BookingStatus> RequestAsync(MeetingRecord meeting, CancellationToken cancellationToken)
     {
         var eventId = meeting.EventId;
-        var result = (long)await redis.Database.ScriptEvaluateAsync(
+        // Once: a second run would find both slots taken by this very meeting and answer "busy".
+        var result = (long)await redis.Once(db => db.ScriptEvaluateAsync(
             RedisMatchmakingScripts.Request,
             [
                 RedisKeys.MeetingSlots(eventId, meeting.RequesterId),
@@ -38,7 +39,7 @@ internal sealed class RedisMatchmakingStore(RedisStoreDatabase redis) : IMatchma
                 RedisKeys.AttendeeMeetings(eventId, meeting.RequesterId),
                 RedisKeys.AttendeeMeetings(eventId, meeting.InviteeId),
             ],
-            [Millis(meeting.SlotStartsAt), meeting.Id, RedisJson.Serialize(meeting), State(meeting.Status, meeting.Version, meeting.CreatedAt)]);
+            [Millis(meeting.SlotStartsAt), meeting.Id, RedisJson.Serialize(meeting), State(meeting.Status, meeting.Version, meeting.CreatedAt)]));
         return result switch
         {
             0 => BookingStatus.Booked,
@@ -49,34 +50,42 @@ internal sealed class RedisMatchmakingStore(RedisStoreDatabase redis) : IMatchma
 
     public async Task<MeetingRecord?> GetMeetingAsync(string eventId, string meetingId, CancellationToken cancellationToken)
     {
-        var json = redis.Database.HashGetAsync(RedisKeys.Meetings(eventId), meetingId);
-        var state = redis.Database.HashGetAsync(RedisKeys.MeetingStates(eventId), meetingId);
-        return Compose(await json, await state);
+        var (json, state) = await redis.Idempotent(async db =>
+        {
+            var json = db.HashGetAsync(RedisKeys.Meetings(eventId), meetingId);
+            var state = db.HashGetAsync(RedisKeys.MeetingStates(eventId), meetingId);
+            return (await json, await state);
+        });
+        return Compose(json, state);
     }
 
     public async Task<IReadOnlyList<MeetingRecord>> ListMeetingsAsync(string eventId, string? attendeeId, CancellationToken cancellationToken)
     {
-        RedisValue[] ids = attendeeId is null
-            ? await redis.Database.HashKeysAsync(RedisKeys.Meetings(eventId))
-            : await redis.Database.SetMembersAsync(RedisKeys.AttendeeMeetings(eventId, attendeeId));
+        RedisValue[] ids = await redis.Idempotent(db => attendeeId is null
+            ? db.HashKeysAsync(RedisKeys.Meetings(eventId))
+            : db.SetMembersAsync(RedisKeys.AttendeeMeetings(eventId, attendeeId)));
         if (ids.Length == 0)
             return [];
 
-        var json = redis.Database.HashGetAsync(RedisKeys.Meetings(eventId), ids);
-        var states = redis.Database.HashGetAsync(RedisKeys.MeetingStates(eventId), ids);
-        var (jsonValues, stateValues) = (await json, await states);
+        var (jsonValues, stateValues) = await redis.Idempotent(async db =>
+        {
+            var json = db.HashGetAsync(RedisKeys.Meetings(eventId), ids);
+            var states = db.HashGetAsync(RedisKeys.MeetingStates(eventId), ids);
+            return (await json, await states);
+        });
         return jsonValues.Select((value, i) => Compose(value, stateValues[i])).OfType<MeetingRecord>().ToList();
     }
 
     public async Task<(MeetingChange Change, MeetingRecord? Meeting)> TransitionAsync(
         string eventId, string meetingId, IReadOnlyCollection<MeetingStatus> from, MeetingStatus to, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var meeting = RedisJson.Deserialize<MeetingRecord>(await redis.Database.HashGetAsync(RedisKeys.Meetings(eventId), meetingId));
+        var meeting = RedisJson.Deserialize<MeetingRecord>(await redis.Idempotent(db => db.HashGetAsync(RedisKeys.Meetings(eventId), meetingId)));
         if (meeting is null)
             return (MeetingChange.NotFound, null);
 
         var frees = to is not (MeetingStatus.Requested or MeetingStatus.Accepted);
-        var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(
+        // Once: a transition bumps the meeting's version and may free slots.
+        var result = (RedisResult[])(await redis.Once(db => db.ScriptEvaluateAsync(
             RedisMatchmakingScripts.Transition,
             [
                 RedisKeys.MeetingStates(eventId),
@@ -90,7 +99,7 @@ internal sealed class RedisMatchmakingStore(RedisStoreDatabase redis) : IMatchma
                 frees ? "1" : "0",
                 Millis(meeting.SlotStartsAt),
                 Millis(now),
-            ]))!;
+            ])))!;
         return (long)result[0] switch
         {
             0 => (MeetingChange.NotFound, null),
@@ -102,10 +111,11 @@ internal sealed class RedisMatchmakingStore(RedisStoreDatabase redis) : IMatchma
     /// <summary>Removes the profile and every meeting with the attendee, freeing the other side's slots.</summary>
     public async Task EraseAttendeeAsync(string eventId, string attendeeId, CancellationToken cancellationToken)
     {
-        await redis.Database.HashDeleteAsync(RedisKeys.MatchmakingProfiles(eventId), attendeeId);
+        await redis.Idempotent(db => db.HashDeleteAsync(RedisKeys.MatchmakingProfiles(eventId), attendeeId));
         foreach (var meeting in await ListMeetingsAsync(eventId, attendeeId, cancellationToken))
         {
-            await redis.Database.ScriptEvaluateAsync(
+            // Idempotent by design: a second run deletes nothing and frees a slot only if it still holds this meeting.
+            await redis.Idempotent(db => db.ScriptEvaluateAsync(
                 RedisMatchmakingScripts.Delete,
                 [
                     RedisKeys.Meetings(eventId),
@@ -115,7 +125,7 @@ internal sealed class RedisMatchmakingStore(RedisStoreDatabase redis) : IMatchma
                     RedisKeys.AttendeeMeetings(eventId, meeting.RequesterId),
                     RedisKeys.AttendeeMeetings(eventId, meeting.InviteeId),
                 ],
-                [meeting.Id, Millis(meeting.SlotStartsAt)]);
+                [meeting.Id, Millis(meeting.SlotStartsAt)]));
         }
     }
 

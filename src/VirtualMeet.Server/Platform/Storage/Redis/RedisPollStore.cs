@@ -15,19 +15,20 @@ internal sealed class RedisPollStore(RedisStoreDatabase redis) : IPollStore, IAt
 {
     public async Task<bool> CreateAsync(PollDefinition poll, CancellationToken cancellationToken)
     {
-        var result = await redis.Database.ScriptEvaluateAsync(
+        // Once: create-if-absent; a second run would answer "exists".
+        var result = await redis.Once(db => db.ScriptEvaluateAsync(
             RedisPollScripts.Create,
             [RedisKeys.Polls(poll.EventId), RedisKeys.PollState(poll.EventId, poll.Id)],
-            [poll.Id, RedisJson.Serialize(poll)]);
+            [poll.Id, RedisJson.Serialize(poll)]));
         return (long)result == 1;
     }
 
     public async Task<PollDefinition?> GetAsync(string eventId, string pollId, CancellationToken cancellationToken) =>
-        RedisJson.Deserialize<PollDefinition>(await redis.Database.HashGetAsync(RedisKeys.Polls(eventId), pollId));
+        RedisJson.Deserialize<PollDefinition>(await redis.Idempotent(db => db.HashGetAsync(RedisKeys.Polls(eventId), pollId)));
 
     public async Task<IReadOnlyList<PollDefinition>> ListAsync(string eventId, CancellationToken cancellationToken)
     {
-        var values = await redis.Database.HashValuesAsync(RedisKeys.Polls(eventId));
+        var values = await redis.Idempotent(db => db.HashValuesAsync(RedisKeys.Polls(eventId)));
         return values.Select(v => RedisJson.Deserialize<PollDefinition>(v))
             .OfType<PollDefinition>()
             .OrderBy(d => d.CreatedAt)
@@ -37,19 +38,20 @@ internal sealed class RedisPollStore(RedisStoreDatabase redis) : IPollStore, IAt
 
     public async Task<PollTransition> OpenAsync(string eventId, string pollId, DateTimeOffset now, DateTimeOffset? closesAt, CancellationToken cancellationToken)
     {
-        var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(
+        // Once: opening and closing answer whether they changed the poll, which a second run would not.
+        var result = (RedisResult[])(await redis.Once(db => db.ScriptEvaluateAsync(
             RedisPollScripts.Open,
             [RedisKeys.PollState(eventId, pollId)],
-            [Millis(now), closesAt is { } at ? Millis(at) : ""]))!;
+            [Millis(now), closesAt is { } at ? Millis(at) : ""])))!;
         return ToTransition(result, refusedCode: 2);
     }
 
     public async Task<PollTransition> CloseAsync(string eventId, string pollId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(
+        var result = (RedisResult[])(await redis.Once(db => db.ScriptEvaluateAsync(
             RedisPollScripts.Close,
             [RedisKeys.PollState(eventId, pollId)],
-            [Millis(now)]))!;
+            [Millis(now)])))!;
         return ToTransition(result, refusedCode: 2);
     }
 
@@ -68,13 +70,14 @@ internal sealed class RedisPollStore(RedisStoreDatabase redis) : IPollStore, IAt
         for (var i = 0; i < vote.Fields.Count; i++)
             args[3 + i] = vote.Fields[i];
 
-        var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(
+        // Once: a vote counts; a second run would count it again or answer "already voted".
+        var result = (RedisResult[])(await redis.Once(db => db.ScriptEvaluateAsync(
             RedisPollScripts.Vote,
             [
                 RedisKeys.PollState(eventId, pollId), RedisKeys.PollCounts(eventId, pollId),
                 RedisKeys.PollBallots(eventId, pollId), RedisKeys.PollVoted(eventId, pollId),
             ],
-            args))!;
+            args)))!;
         var version = (long)result[1];
         var status = (long)result[0] switch
         {
@@ -89,9 +92,9 @@ internal sealed class RedisPollStore(RedisStoreDatabase redis) : IPollStore, IAt
 
     public async Task<PollTally?> GetTallyAsync(string eventId, string pollId, CancellationToken cancellationToken)
     {
-        var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(
+        var result = (RedisResult[])(await redis.Idempotent(db => db.ScriptEvaluateAsync(
             RedisPollScripts.Tally,
-            [RedisKeys.PollState(eventId, pollId), RedisKeys.PollCounts(eventId, pollId)]))!;
+            [RedisKeys.PollState(eventId, pollId), RedisKeys.PollCounts(eventId, pollId)])))!;
         var state = Pairs((RedisResult[])result[0]!);
         if (state.Count == 0)
             return null;
@@ -102,10 +105,10 @@ internal sealed class RedisPollStore(RedisStoreDatabase redis) : IPollStore, IAt
     }
 
     public async Task<PushClaim> TryClaimPushAsync(string eventId, string pollId, TimeSpan interval, CancellationToken cancellationToken) =>
-        (long)await redis.Database.ScriptEvaluateAsync(
+        (long)await redis.Once(db => db.ScriptEvaluateAsync(
             RedisPollScripts.ClaimPush,
             [RedisKeys.PollPushClaim(eventId, pollId), RedisKeys.PollPushed(eventId, pollId), RedisKeys.PollState(eventId, pollId)],
-            [Math.Max(1, (long)interval.TotalMilliseconds)]) switch
+            [Math.Max(1, (long)interval.TotalMilliseconds)])) switch
         {
             1 => PushClaim.Claimed,
             0 => PushClaim.Busy,
@@ -115,9 +118,9 @@ internal sealed class RedisPollStore(RedisStoreDatabase redis) : IPollStore, IAt
     /// <summary>Forgets what the attendee chose in every poll of the event; counts and the one-ballot rule stay.</summary>
     public async Task EraseAttendeeAsync(string eventId, string attendeeId, CancellationToken cancellationToken)
     {
-        var db = redis.Database;
-        foreach (var pollId in await db.HashKeysAsync(RedisKeys.Polls(eventId)))
-            await db.ScriptEvaluateAsync(RedisPollScripts.EraseBallot, [RedisKeys.PollBallots(eventId, (string)pollId!)], [attendeeId]);
+        // Idempotent: blanking a ballot twice leaves it blank.
+        foreach (var pollId in await redis.Idempotent(db => db.HashKeysAsync(RedisKeys.Polls(eventId))))
+            await redis.Idempotent(db => db.ScriptEvaluateAsync(RedisPollScripts.EraseBallot, [RedisKeys.PollBallots(eventId, (string)pollId!)], [attendeeId]));
     }
 
     private static PollTransition ToTransition(RedisResult[] result, long refusedCode)

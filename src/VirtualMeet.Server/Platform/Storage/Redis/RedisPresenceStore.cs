@@ -12,13 +12,16 @@ internal sealed class RedisPresenceStore(RedisStoreDatabase redis) : IPresenceSt
 {
     public async Task<PresenceJoinResult> JoinAsync(PresenceRoom room, PresenceJoin join, CancellationToken cancellationToken)
     {
-        var db = redis.Database;
-        // Same connection, sent first: the event is listed before any of its connections can need reaping.
-        _ = db.SetAddAsync(RedisKeys.PresenceEvents, room.EventId, CommandFlags.FireAndForget);
         var payload = RedisJson.Serialize(new StoredMember(join.DisplayName, join.Role, join.Now.ToUnixTimeMilliseconds()));
-        var result = (RedisResult[])(await Run(room.EventId, RedisPresenceScripts.Join,
-            room.RoomId, join.AttendeeId, join.ConnectionId, join.NodeId, payload, join.Capacity ?? -1,
-            join.ExclusiveScope ?? "", Millis(join.Now), join.IncludeMembers ? 1 : 0))!;
+        // Once: a join takes a seat and bumps the room's version.
+        var result = (RedisResult[])(await redis.Once(db =>
+        {
+            // Same connection, sent first: the event is listed before any of its connections can need reaping.
+            _ = db.SetAddAsync(RedisKeys.PresenceEvents, room.EventId, CommandFlags.FireAndForget);
+            return Run(db, room.EventId, RedisPresenceScripts.Join,
+                room.RoomId, join.AttendeeId, join.ConnectionId, join.NodeId, payload, join.Capacity ?? -1,
+                join.ExclusiveScope ?? "", Millis(join.Now), join.IncludeMembers ? 1 : 0);
+        }))!;
 
         var status = (long)result[0] switch
         {
@@ -31,37 +34,39 @@ internal sealed class RedisPresenceStore(RedisStoreDatabase redis) : IPresenceSt
             Change(room.EventId, (RedisResult[])result[3]!));
     }
 
+    // Once: leaving answers the seat it freed; a second run would free nothing and the change would not be announced.
     public async Task<PresenceSeatChange?> LeaveAsync(PresenceRoom room, string connectionId, CancellationToken cancellationToken) =>
-        Change(room.EventId, (RedisResult[])(await Run(room.EventId, RedisPresenceScripts.Leave, room.RoomId, connectionId))!);
+        Change(room.EventId, (RedisResult[])(await redis.Once(db => Run(db, room.EventId, RedisPresenceScripts.Leave, room.RoomId, connectionId)))!);
 
     public async Task<PresenceSeatChange?> DisconnectAsync(PresenceRoom room, string connectionId, DateTimeOffset holdUntil, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (holdUntil <= now)
             return await LeaveAsync(room, connectionId, cancellationToken);
-        await Run(room.EventId, RedisPresenceScripts.Disconnect, room.RoomId, connectionId, Millis(holdUntil));
+        // Idempotent: the hold is set to the given time, and its answer is not used.
+        await redis.Idempotent(db => Run(db, room.EventId, RedisPresenceScripts.Disconnect, room.RoomId, connectionId, Millis(holdUntil)));
         return null;
     }
 
     public async Task<PresenceSeatChange?> RemoveAttendeeAsync(PresenceRoom room, string attendeeId, CancellationToken cancellationToken) =>
-        Change(room.EventId, (RedisResult[])(await Run(room.EventId, RedisPresenceScripts.RemoveAttendee, room.RoomId, attendeeId))!);
+        Change(room.EventId, (RedisResult[])(await redis.Once(db => Run(db, room.EventId, RedisPresenceScripts.RemoveAttendee, room.RoomId, attendeeId)))!);
 
     public async Task<PresenceSnapshot> GetAsync(PresenceRoom room, CancellationToken cancellationToken)
     {
-        var result = (RedisResult[])(await Run(room.EventId, RedisPresenceScripts.Members, room.RoomId))!;
+        var result = (RedisResult[])(await redis.Idempotent(db => Run(db, room.EventId, RedisPresenceScripts.Members, room.RoomId)))!;
         return new PresenceSnapshot((long)result[0], Members((RedisResult[])result[1]!));
     }
 
     public async Task<PresenceCount> CountAsync(PresenceRoom room, CancellationToken cancellationToken)
     {
-        var result = (RedisResult[])(await Run(room.EventId, RedisPresenceScripts.Count, room.RoomId))!;
+        var result = (RedisResult[])(await redis.Idempotent(db => Run(db, room.EventId, RedisPresenceScripts.Count, room.RoomId)))!;
         return new PresenceCount((long)result[0], (int)result[1]);
     }
 
     public async Task<bool> IsMemberAsync(PresenceRoom room, string attendeeId, CancellationToken cancellationToken) =>
-        (long)(await Run(room.EventId, RedisPresenceScripts.IsMember, room.RoomId, attendeeId)) == 1;
+        (long)(await redis.Idempotent(db => Run(db, room.EventId, RedisPresenceScripts.IsMember, room.RoomId, attendeeId))) == 1;
 
     public async Task<string?> GetRoomInScopeAsync(string eventId, string scope, string attendeeId, CancellationToken cancellationToken) =>
-        (string?)(await Run(eventId, RedisPresenceScripts.RoomInScope, scope, attendeeId));
+        (string?)(await redis.Idempotent(db => Run(db, eventId, RedisPresenceScripts.RoomInScope, scope, attendeeId)));
 
     public async Task<IReadOnlyList<PresenceSeatChange>> ReapAsync(PresenceReap reap, CancellationToken cancellationToken)
     {
@@ -69,18 +74,19 @@ internal sealed class RedisPresenceStore(RedisStoreDatabase redis) : IPresenceSt
         args.AddRange((reap.LiveNodes ?? []).Select(n => (RedisValue)n));
 
         var changes = new List<PresenceSeatChange>();
-        foreach (var eventId in await redis.Database.SetMembersAsync(RedisKeys.PresenceEvents))
+        foreach (var eventId in await redis.Idempotent(db => db.SetMembersAsync(RedisKeys.PresenceEvents)))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var freed = (RedisResult[])(await Run((string)eventId!, RedisPresenceScripts.Reap, [.. args]))!;
+            // Once per event, each bounded on its own: a reap frees seats and answers which.
+            var freed = (RedisResult[])(await redis.Once(db => Run(db, (string)eventId!, RedisPresenceScripts.Reap, [.. args])))!;
             changes.AddRange(freed.Select(f => Change((string)eventId!, (RedisResult[])f!)).OfType<PresenceSeatChange>());
         }
 
         return changes;
     }
 
-    private Task<RedisResult> Run(string eventId, string script, params RedisValue[] args) =>
-        redis.Database.ScriptEvaluateAsync(script, [RedisKeys.PresencePrefix(eventId)], args);
+    private static Task<RedisResult> Run(IDatabase db, string eventId, string script, params RedisValue[] args) =>
+        db.ScriptEvaluateAsync(script, [RedisKeys.PresencePrefix(eventId)], args);
 
     private static PresenceSeatChange? Change(string eventId, RedisResult[] seat) =>
         seat.Length == 0

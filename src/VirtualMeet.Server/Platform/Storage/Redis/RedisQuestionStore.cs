@@ -12,7 +12,8 @@ internal sealed class RedisQuestionStore(RedisStoreDatabase redis) : IQuestionSt
     public async Task<StoredQuestion?> AskAsync(string eventId, string sessionId, QuestionDraft draft, int maxQuestions, CancellationToken cancellationToken)
     {
         var id = Guid.NewGuid().ToString("N")[..16];
-        var added = (long)await redis.Database.ScriptEvaluateAsync(
+        // Once: a second run would ask the question twice under another sequence number.
+        var added = (long)await redis.Once(db => db.ScriptEvaluateAsync(
             RedisQuestionScripts.Ask,
             [
                 RedisKeys.Questions(eventId, sessionId), RedisKeys.QuestionSequence(eventId, sessionId),
@@ -23,30 +24,30 @@ internal sealed class RedisQuestionStore(RedisStoreDatabase redis) : IQuestionSt
                 "id", id, "status", Name(draft.Status), "pinned", 0, "votes", 0, "version", 1,
                 "askerId", draft.AskerId, "askerName", draft.AskerName, "anonymous", draft.Anonymous ? 1 : 0,
                 "text", draft.Text, "askedAt", draft.AskedAt.ToUnixTimeMilliseconds(),
-            ]);
+            ]));
         return added == 1
             ? new StoredQuestion(id, 1, draft.Status, false, 0, draft.AskerId, draft.AskerName, draft.Anonymous, draft.Text, draft.AskedAt)
             : null;
     }
 
     public async Task<StoredQuestion?> GetAsync(string eventId, string sessionId, string questionId, CancellationToken cancellationToken) =>
-        Read(await redis.Database.HashGetAllAsync(RedisKeys.Question(eventId, sessionId, questionId)));
+        Read(await redis.Idempotent(db => db.HashGetAllAsync(RedisKeys.Question(eventId, sessionId, questionId))));
 
     public async Task<IReadOnlyList<StoredQuestion>> ListAsync(string eventId, string sessionId, CancellationToken cancellationToken)
     {
-        var ids = await redis.Database.SortedSetRangeByRankAsync(RedisKeys.Questions(eventId, sessionId));
-        // Issued together: the multiplexer pipelines them into one round trip.
-        var reads = ids.Select(id => redis.Database.HashGetAllAsync(RedisKeys.Question(eventId, sessionId, (string)id!))).ToList();
-        await Task.WhenAll(reads);
-        return reads.Select(r => Read(r.Result)).OfType<StoredQuestion>().ToList();
+        var ids = await redis.Idempotent(db => db.SortedSetRangeByRankAsync(RedisKeys.Questions(eventId, sessionId)));
+        // Issued together: the multiplexer pipelines them into one round trip, one bounded call.
+        var reads = await redis.Idempotent(db => Task.WhenAll(ids.Select(id => db.HashGetAllAsync(RedisKeys.Question(eventId, sessionId, (string)id!)))));
+        return reads.Select(Read).OfType<StoredQuestion>().ToList();
     }
 
     public async Task<UpvoteResult> UpvoteAsync(string eventId, string sessionId, string questionId, string voterId, CancellationToken cancellationToken)
     {
-        var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(
+        // Once: a vote; a second run would answer "already voted".
+        var result = (RedisResult[])(await redis.Once(db => db.ScriptEvaluateAsync(
             RedisQuestionScripts.Upvote,
             [RedisKeys.Question(eventId, sessionId, questionId), RedisKeys.QuestionVoters(eventId, sessionId, questionId)],
-            [voterId]))!;
+            [voterId])))!;
         var code = (long)result[0];
         if (code < 0)
             return new UpvoteResult(UpvoteStatus.NotFound, null);
@@ -56,26 +57,27 @@ internal sealed class RedisQuestionStore(RedisStoreDatabase redis) : IQuestionSt
 
     public async Task<StoredQuestion?> ModerateAsync(string eventId, string sessionId, string questionId, QuestionStatus? status, bool? pinned, CancellationToken cancellationToken)
     {
-        var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(
+        // Once: moderation bumps the question's version.
+        var result = (RedisResult[])(await redis.Once(db => db.ScriptEvaluateAsync(
             RedisQuestionScripts.Moderate,
             [RedisKeys.Question(eventId, sessionId, questionId)],
-            [status is { } s ? Name(s) : "", pinned is { } p ? (p ? "1" : "0") : ""]))!;
+            [status is { } s ? Name(s) : "", pinned is { } p ? (p ? "1" : "0") : ""])))!;
         return Read(result);
     }
 
     /// <summary>The attendee's questions lose the link to them (text and votes stay); their votes leave the voter sets.</summary>
     public async Task EraseAttendeeAsync(string eventId, string attendeeId, CancellationToken cancellationToken)
     {
-        var db = redis.Database;
-        foreach (var stage in await db.SetMembersAsync(RedisKeys.QuestionStages(eventId)))
+        // Call by call, each bounded and idempotent (a second run finds the link gone).
+        foreach (var stage in await redis.Idempotent(db => db.SetMembersAsync(RedisKeys.QuestionStages(eventId))))
         {
             var sessionId = (string)stage!;
-            foreach (var id in await db.SortedSetRangeByRankAsync(RedisKeys.Questions(eventId, sessionId)))
+            foreach (var id in await redis.Idempotent(db => db.SortedSetRangeByRankAsync(RedisKeys.Questions(eventId, sessionId))))
             {
                 var key = RedisKeys.Question(eventId, sessionId, (string)id!);
-                if (await db.HashGetAsync(key, "askerId") == attendeeId)
-                    await db.HashSetAsync(key, [new HashEntry("askerId", ""), new HashEntry("askerName", ""), new HashEntry("anonymous", 1)]);
-                await db.SetRemoveAsync(RedisKeys.QuestionVoters(eventId, sessionId, (string)id!), attendeeId);
+                if (await redis.Idempotent(db => db.HashGetAsync(key, "askerId")) == attendeeId)
+                    await redis.Idempotent(db => db.HashSetAsync(key, [new HashEntry("askerId", ""), new HashEntry("askerName", ""), new HashEntry("anonymous", 1)]));
+                await redis.Idempotent(db => db.SetRemoveAsync(RedisKeys.QuestionVoters(eventId, sessionId, (string)id!), attendeeId));
                 cancellationToken.ThrowIfCancellationRequested();
             }
         }

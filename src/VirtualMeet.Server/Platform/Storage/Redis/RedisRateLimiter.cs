@@ -13,14 +13,15 @@ internal sealed class RedisRateLimiter(RedisStoreDatabase redis, TimeProvider ti
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var windowMillis = Math.Max(1, (long)Math.Ceiling(rule.Window.TotalMilliseconds));
-        var result = await redis.Database.ScriptEvaluateAsync(
+        // Once: every run spends a permit.
+        var result = await redis.Once(db => db.ScriptEvaluateAsync(
             RedisRateLimitScripts.Acquire,
             [RedisKeys.RateLimit(eventId, rule.Name, attendeeId)],
             [
                 now, windowMillis, rule.PermitLimit,
                 // Unique per permit: two permits in one millisecond are two entries.
                 string.Create(CultureInfo.InvariantCulture, $"{now}:{Guid.NewGuid():N}"),
-            ]);
+            ]));
         var waitMillis = (long)result;
         return waitMillis == 0 ? RateLimitDecision.Allow : RateLimitDecision.Refuse(TimeSpan.FromMilliseconds(waitMillis));
     }

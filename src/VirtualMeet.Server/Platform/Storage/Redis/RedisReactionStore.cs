@@ -7,22 +7,24 @@ namespace VirtualMeet.Server.Platform.Storage.Redis;
 /// <summary>Reaction totals per stage in a hash; a push takes the window since the previous one in one script.</summary>
 internal sealed class RedisReactionStore(RedisStoreDatabase redis) : IReactionStore
 {
+    // Once: an increment counted twice is a reaction nobody sent.
     public Task AddAsync(string eventId, string sessionId, string reaction, CancellationToken cancellationToken) =>
-        redis.Database.HashIncrementAsync(RedisKeys.ReactionTotals(eventId, sessionId), reaction);
+        redis.Once(db => db.HashIncrementAsync(RedisKeys.ReactionTotals(eventId, sessionId), reaction));
 
     public async Task<IReadOnlyDictionary<string, long>> TotalsAsync(string eventId, string sessionId, CancellationToken cancellationToken) =>
-        (await redis.Database.HashGetAllAsync(RedisKeys.ReactionTotals(eventId, sessionId)))
+        (await redis.Idempotent(db => db.HashGetAllAsync(RedisKeys.ReactionTotals(eventId, sessionId))))
             .ToDictionary(e => (string)e.Name!, e => (long)e.Value, StringComparer.Ordinal);
 
     public async Task<ReactionWindow?> TakeWindowAsync(string eventId, string sessionId, TimeSpan interval, CancellationToken cancellationToken)
     {
-        var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(
+        // Once: taking a window moves the pushed totals on.
+        var result = (RedisResult[])(await redis.Once(db => db.ScriptEvaluateAsync(
             RedisStageScripts.TakeReactionWindow,
             [
                 RedisKeys.ReactionTotals(eventId, sessionId), RedisKeys.ReactionPushed(eventId, sessionId),
                 RedisKeys.ReactionPushClaim(eventId, sessionId), RedisKeys.ReactionWindows(eventId, sessionId),
             ],
-            [Math.Max(1, (long)interval.TotalMilliseconds)]))!;
+            [Math.Max(1, (long)interval.TotalMilliseconds)])))!;
         var sequence = (long)result[0];
         return sequence < 0 ? null : new ReactionWindow(sequence, Pairs((RedisResult[])result[1]!), Pairs((RedisResult[])result[2]!));
     }

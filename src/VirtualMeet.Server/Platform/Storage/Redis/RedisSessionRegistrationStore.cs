@@ -11,19 +11,20 @@ internal sealed class RedisSessionRegistrationStore(RedisStoreDatabase redis) : 
 
     public async Task<SessionPlace> RegisterAsync(string eventId, string sessionId, string attendeeId, int? capacity, CancellationToken cancellationToken)
     {
-        var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(
+        // Once: registering and cancelling draw sequence numbers and move people between seats and the waitlist.
+        var result = (RedisResult[])(await redis.Once(db => db.ScriptEvaluateAsync(
             RedisRegistrationScripts.Register,
             SeatKeys(eventId, sessionId, attendeeId),
-            [attendeeId, capacity ?? Unlimited, sessionId]))!;
+            [attendeeId, capacity ?? Unlimited, sessionId])))!;
         return ToPlace(result);
     }
 
     public async Task<Cancellation> CancelAsync(string eventId, string sessionId, string attendeeId, int? capacity, CancellationToken cancellationToken)
     {
-        var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(
+        var result = (RedisResult[])(await redis.Once(db => db.ScriptEvaluateAsync(
             RedisRegistrationScripts.Cancel,
             SeatKeys(eventId, sessionId, attendeeId),
-            [attendeeId, capacity ?? Unlimited, sessionId]))!;
+            [attendeeId, capacity ?? Unlimited, sessionId])))!;
         var previous = (int)result[0] switch
         {
             1 => SessionRegistrationStatus.Confirmed,
@@ -35,29 +36,33 @@ internal sealed class RedisSessionRegistrationStore(RedisStoreDatabase redis) : 
 
     public async Task<SessionPlace> GetAsync(string eventId, string sessionId, string attendeeId, CancellationToken cancellationToken)
     {
-        var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(
+        var result = (RedisResult[])(await redis.Idempotent(db => db.ScriptEvaluateAsync(
             RedisRegistrationScripts.Place,
             [RedisKeys.SessionSeats(eventId, sessionId), RedisKeys.SessionWaitlist(eventId, sessionId)],
-            [attendeeId]))!;
+            [attendeeId])))!;
         return ToPlace(result);
     }
 
     public async Task<IReadOnlyList<string>> GetSessionsOfAsync(string eventId, string attendeeId, CancellationToken cancellationToken)
     {
-        var members = await redis.Database.SetMembersAsync(RedisKeys.AttendeeSessions(eventId, attendeeId));
+        var members = await redis.Idempotent(db => db.SetMembersAsync(RedisKeys.AttendeeSessions(eventId, attendeeId)));
         return members.Select(m => (string)m!).Order(StringComparer.Ordinal).ToList();
     }
 
     public async Task<SessionRoster> GetRosterAsync(string eventId, string sessionId, CancellationToken cancellationToken)
     {
         // One transaction so the two lists are of the same moment.
-        var transaction = redis.Database.CreateTransaction();
-        var confirmed = transaction.SortedSetRangeByRankAsync(RedisKeys.SessionSeats(eventId, sessionId));
-        var waitlist = transaction.SortedSetRangeByRankAsync(RedisKeys.SessionWaitlist(eventId, sessionId));
-        await transaction.ExecuteAsync();
+        var (confirmed, waitlist) = await redis.Idempotent(async db =>
+        {
+            var transaction = db.CreateTransaction();
+            var confirmed = transaction.SortedSetRangeByRankAsync(RedisKeys.SessionSeats(eventId, sessionId));
+            var waitlist = transaction.SortedSetRangeByRankAsync(RedisKeys.SessionWaitlist(eventId, sessionId));
+            await transaction.ExecuteAsync();
+            return (await confirmed, await waitlist);
+        });
         return new SessionRoster(
-            (await confirmed).Select(m => (string)m!).ToList(),
-            (await waitlist).Select(m => (string)m!).ToList());
+            confirmed.Select(m => (string)m!).ToList(),
+            waitlist.Select(m => (string)m!).ToList());
     }
 
     private static RedisKey[] SeatKeys(string eventId, string sessionId, string attendeeId) =>

@@ -7,19 +7,20 @@ namespace VirtualMeet.Server.Platform.Storage.Redis;
 internal sealed class RedisStageStore(RedisStoreDatabase redis) : IStageStore
 {
     public async Task<StageRecord?> GetAsync(string eventId, string sessionId, CancellationToken cancellationToken) =>
-        RedisJson.Deserialize<StageRecord>(await redis.Database.HashGetAsync(RedisKeys.StageState(eventId, sessionId), "json"));
+        RedisJson.Deserialize<StageRecord>(await redis.Idempotent(db => db.HashGetAsync(RedisKeys.StageState(eventId, sessionId), "json")));
 
+    // Once: compare-and-set, and so is the push claim below; a second run would answer differently.
     public async Task<bool> TrySetAsync(string eventId, string sessionId, long expectedVersion, StageRecord next, CancellationToken cancellationToken) =>
-        (long)await redis.Database.ScriptEvaluateAsync(
+        (long)await redis.Once(db => db.ScriptEvaluateAsync(
             RedisStageScripts.CompareAndSet,
             [RedisKeys.StageState(eventId, sessionId)],
-            [expectedVersion, next.Version, RedisJson.Serialize(next)]) == 1;
+            [expectedVersion, next.Version, RedisJson.Serialize(next)])) == 1;
 
     public async Task<PushClaim> TryClaimPushAsync(string eventId, string sessionId, string channel, long version, TimeSpan interval, CancellationToken cancellationToken) =>
-        (long)await redis.Database.ScriptEvaluateAsync(
+        (long)await redis.Once(db => db.ScriptEvaluateAsync(
             RedisStageScripts.ClaimPush,
             [RedisKeys.StagePushClaim(eventId, sessionId, channel), RedisKeys.StagePushed(eventId, sessionId, channel)],
-            [version, Math.Max(1, (long)interval.TotalMilliseconds)]) switch
+            [version, Math.Max(1, (long)interval.TotalMilliseconds)])) switch
         {
             1 => PushClaim.Claimed,
             2 => PushClaim.AlreadyPushed,

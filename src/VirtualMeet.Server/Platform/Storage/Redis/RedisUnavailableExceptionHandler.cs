@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Polly.Timeout;
 using StackExchange.Redis;
 using VirtualMeet.Contracts.Errors;
 using VirtualMeet.Server.Platform.Hosting.Problems;
@@ -7,7 +8,9 @@ namespace VirtualMeet.Server.Platform.Storage.Redis;
 
 /// <summary>
 /// Redis being unreachable is an outage, not a bug: REST answers 503 with code <c>unavailable</c> so clients retry,
-/// instead of a 500. Lives here so that no StackExchange.Redis type leaks out of the Redis folder.
+/// instead of a 500, and so is a store call that Redis did not answer within <c>Storage:Redis:CommandTimeout</c>
+/// (<see cref="TimeoutRejectedException"/>, see <see cref="RedisStoreResilience"/>). Lives here so that no
+/// StackExchange.Redis type leaks out of the Redis folder.
 /// </summary>
 internal sealed partial class RedisUnavailableExceptionHandler(
     IProblemDetailsService problems,
@@ -15,7 +18,7 @@ internal sealed partial class RedisUnavailableExceptionHandler(
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not (RedisConnectionException or RedisTimeoutException))
+        if (exception is not (RedisConnectionException or RedisTimeoutException or TimeoutRejectedException))
             return false;
 
         LogUnavailable(exception, httpContext.Request.Path.Value ?? "");

@@ -27,7 +27,7 @@ public sealed class RedisEventPurgeTests(RedisStoreFixture fixture) : IClassFixt
     public async Task APurgeOfAnInvalidIdIsRefusedAndDeletesNothing(string eventId)
     {
         var kept = "kept-" + Guid.NewGuid().ToString("N")[..8];
-        var db = fixture.Database.Database;
+        var db = fixture.Connection.GetDatabase();
         await db.StringSetAsync(RedisKeys.Event(kept), "{}");
         await db.HashSetAsync(RedisKeys.Attendees(kept), "ada", "{}");
 
@@ -43,7 +43,7 @@ public sealed class RedisEventPurgeTests(RedisStoreFixture fixture) : IClassFixt
     {
         var purged = "purged-" + Guid.NewGuid().ToString("N")[..8];
         var kept = purged + "-kept";
-        var db = fixture.Database.Database;
+        var db = fixture.Connection.GetDatabase();
         await db.StringSetAsync(RedisKeys.Event(purged), "{}");
         await db.StringSetAsync(RedisKeys.Event(kept), "{}");
 

@@ -1,0 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace VirtualMeet.Server.Platform.Storage.Redis;
+
+/// <summary>How long the Redis stores wait for Redis: section <c>Storage:Redis</c>. Validated at start-up.</summary>
+public sealed class RedisStoreOptions
+{
+    public const string Section = "Storage:Redis";
+
+    /// <summary>
+    /// The longest a store call waits for Redis, its one retry included (see <see cref="RedisStoreResilience"/>);
+    /// past it the call fails as <c>unavailable</c>. Below StackExchange.Redis' own 5 s so that ours answers first.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:00:30")]
+    public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(2);
+}
