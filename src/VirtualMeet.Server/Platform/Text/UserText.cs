@@ -33,7 +33,18 @@ internal static class UserText
     }
 
     /// <summary>NFC, or null for text that is not Unicode (a lone surrogate).</summary>
-    public static string? Normalise(string text) => Nfc.Normalize(text);
+    public static string? Normalise(string text)
+    {
+        try
+        {
+            return text.Normalize(NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            // Not Unicode: a lone surrogate.
+            return null;
+        }
+    }
 
     /// <summary>Why the text may not be shown to others, or null when it may.</summary>
     public static string? Problem(string text, string what)

@@ -2,7 +2,7 @@ using VirtualMeet.Server.Platform.Text;
 
 namespace VirtualMeet.Server.Tests.Platform.Text;
 
-/// <summary>NFC as UAX #15 defines it, written in the server because invariant globalization makes string.Normalize a no-op.</summary>
+/// <summary>User text comes out in NFC (UAX #15), through the runtime's ICU: the build must not be globalization-invariant.</summary>
 public sealed class NfcTests
 {
     [Theory]
@@ -20,13 +20,13 @@ public sealed class NfcTests
     [InlineData("e\u0301\u0301", "\u00E9\u0301")]
     [InlineData("👩\u200D💻", "👩\u200D💻")]
     [InlineData("Fach KRA\u0308FTE", "Fach KR\u00C4FTE")]
-    public void TextComesOutComposed(string text, string expected) => Assert.Equal(expected, Nfc.Normalize(text));
+    public void TextComesOutComposed(string text, string expected) => Assert.Equal(expected, UserText.Normalise(text));
 
     // Built at run time: attribute strings cannot carry a lone surrogate.
     [Fact]
     public void TextThatIsNotUnicodeIsNull()
     {
-        Assert.Null(Nfc.Normalize(new string(['a', (char)0xD800])));
-        Assert.Null(Nfc.Normalize(new string([(char)0xDC00, 'a', '\u0301'])));
+        Assert.Null(UserText.Normalise(new string(['a', (char)0xD800])));
+        Assert.Null(UserText.Normalise(new string([(char)0xDC00, 'a', '\u0301'])));
     }
 }
