@@ -1,3 +1,4 @@
+using System.Globalization;
 using VirtualMeet.SignalR.Redis.Nodes;
 using VirtualMeet.SignalR.Redis.Tests.Infrastructure;
 using VirtualMeet.Testing;
@@ -29,7 +30,7 @@ public sealed class RedisNodeRegistryTests(SharedRedis redis) : TwoNodesOnShared
         await One.Registry.HeartbeatAsync().WaitAsync(TestTimeouts.Default);
 
         var key = new RedisNodeKeys(Prefix + ":nodes:").Heartbeat(One.Registry.NodeId);
-        var ttl = long.Parse((await Redis.Server.ExecuteAsync("PTTL", key.ToString())).Text!);
+        var ttl = long.Parse((await Redis.Server.ExecuteAsync("PTTL", key.ToString())).Text!, CultureInfo.InvariantCulture);
         Assert.InRange(ttl, 1, (long)new RedisBackplaneOptions().NodeTimeout.TotalMilliseconds);
         Assert.True(new RedisBackplaneOptions().NodeTimeout + new RedisBackplaneOptions().NodeHeartbeatInterval <= TimeSpan.FromSeconds(15));
     }

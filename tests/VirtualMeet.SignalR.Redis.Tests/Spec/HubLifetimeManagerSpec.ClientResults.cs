@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 using VirtualMeet.SignalR.Redis.Tests.Infrastructure;
@@ -78,8 +79,8 @@ public abstract partial class HubLifetimeManagerSpec
         Assert.NotEqual(one.InvocationId, two.InvocationId);
 
         // Answer in reverse order: each result must reach its own caller.
-        await Bounded(manager.SetConnectionResultAsync(client.ConnectionId, CompletionMessage.WithResult(two.InvocationId!, int.Parse(two.FirstArgument) * 10)));
-        await Bounded(manager.SetConnectionResultAsync(client.ConnectionId, CompletionMessage.WithResult(one.InvocationId!, int.Parse(one.FirstArgument) * 10)));
+        await Bounded(manager.SetConnectionResultAsync(client.ConnectionId, CompletionMessage.WithResult(two.InvocationId!, int.Parse(two.FirstArgument, CultureInfo.InvariantCulture) * 10)));
+        await Bounded(manager.SetConnectionResultAsync(client.ConnectionId, CompletionMessage.WithResult(one.InvocationId!, int.Parse(one.FirstArgument, CultureInfo.InvariantCulture) * 10)));
 
         Assert.Equal(10, await Bounded(first));
         Assert.Equal(20, await Bounded(second));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 using VirtualMeet.SignalR.Redis.Tests.Infrastructure;
@@ -90,8 +91,8 @@ public abstract partial class ScaleoutHubLifetimeManagerSpec
         var b = await client.ReadAsync();
         Assert.NotEqual(a.InvocationId, b.InvocationId);
 
-        await Bounded(two.SetConnectionResultAsync(client.ConnectionId, CompletionMessage.WithResult(a.InvocationId!, int.Parse(a.FirstArgument))));
-        await Bounded(two.SetConnectionResultAsync(client.ConnectionId, CompletionMessage.WithResult(b.InvocationId!, int.Parse(b.FirstArgument))));
+        await Bounded(two.SetConnectionResultAsync(client.ConnectionId, CompletionMessage.WithResult(a.InvocationId!, int.Parse(a.FirstArgument, CultureInfo.InvariantCulture))));
+        await Bounded(two.SetConnectionResultAsync(client.ConnectionId, CompletionMessage.WithResult(b.InvocationId!, int.Parse(b.FirstArgument, CultureInfo.InvariantCulture))));
         Assert.Equal(1, await Bounded(fromOne));
         Assert.Equal(2, await Bounded(fromTwo));
     }
