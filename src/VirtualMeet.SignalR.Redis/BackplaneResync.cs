@@ -334,13 +334,14 @@ public sealed class BackplaneResync : IHostedService, IDisposable
             targets = [.. _targets];
         }
 
+        // Counted before the sends: a client that has read its Resync must find the request counted.
+        Interlocked.Increment(ref _requestsAnswered);
         var asked = 0;
         foreach (var target in targets)
         {
             asked += await target.AskLocalConnectionsToResyncAsync(_resync!);
         }
 
-        Interlocked.Increment(ref _requestsAnswered);
         _metrics.ResyncRequested(asked);
         BackplaneLog.Recovered(_logger, asked, _options.ResyncMethod!);
     }
