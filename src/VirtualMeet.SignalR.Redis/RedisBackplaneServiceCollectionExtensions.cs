@@ -37,9 +37,14 @@ public static class RedisBackplaneServiceCollectionExtensions
         AddBackplaneServices(builder.Services, configure);
         builder.AddStackExchangeRedis();
         var services = builder.Services;
-        // The node's one multiplexer, never a second one: the stores, the registry and resync share it.
+        // The node's one multiplexer, never a second one: the stores, the registry and resync share it. It is handed
+        // over once pub/sub is up, because the official manager subscribes its node channels only then and only once.
         services.AddOptions<RedisOptions>().Configure<RedisConnection>((options, connection) =>
-            options.ConnectionFactory = _ => Task.FromResult(connection.Multiplexer));
+            options.ConnectionFactory = async _ =>
+            {
+                await connection.WhenSubscriberConnectedAsync();
+                return connection.Multiplexer;
+            });
         services.TryAddSingleton(typeof(Official.RedisHubLifetimeManager<>));
         services.Replace(ServiceDescriptor.Singleton(typeof(HubLifetimeManager<>), typeof(ResyncingHubLifetimeManager<>)));
         services.TryAddSingleton<BackplaneResync>();

@@ -26,8 +26,13 @@ public sealed class RedisConnectionEventArgs(bool isSubscriptionConnection, Exce
 /// </summary>
 public sealed class RedisConnection : IAsyncDisposable, IDisposable
 {
+    private static readonly TimeSpan SubscriberPollInterval = TimeSpan.FromMilliseconds(50);
+
     private readonly ILogger _logger;
     private readonly ConnectionMultiplexer _multiplexer;
+
+    // Cancelled, never disposed: a waiter may still read its token after the connection is gone.
+    private readonly CancellationTokenSource _disposed = new();
 
     /// <summary>Connects (or starts retrying to connect) to the Redis described by <paramref name="connectionString"/>.</summary>
     /// <param name="connectionString">A StackExchange.Redis configuration string.</param>
@@ -58,6 +63,23 @@ public sealed class RedisConnection : IAsyncDisposable, IDisposable
 
     /// <summary>True while at least one Redis server is reachable.</summary>
     public bool IsConnected => _multiplexer.IsConnected;
+
+    /// <summary>
+    /// Completes once the pub/sub connection is up. A subscriber that subscribes once and never again must wait for
+    /// this: with <see cref="BacklogPolicy.FailFast"/> a SUBSCRIBE sent before then fails at once, and the official
+    /// manager, whose start-up subscribes its node channels a single time, would stay deaf to group commands and acks
+    /// for the life of the node (a node started before its Redis, or whose first connect was slow, did).
+    /// </summary>
+    public async Task WhenSubscriberConnectedAsync()
+    {
+        var subscriber = _multiplexer.GetSubscriber();
+        while (!subscriber.IsConnected())
+        {
+            // A poll, not the ConnectionRestored event: the first connect raises none, and an event could fire between
+            // the check and the subscription to it. The multiplexer reconnects on a heartbeat of about a second.
+            await Task.Delay(SubscriberPollInterval, _disposed.Token);
+        }
+    }
 
     /// <summary>Readiness check for health probes: true when Redis answers a PING within 2 s.</summary>
     public Task<bool> PingAsync(CancellationToken cancellationToken = default) => PingAsync(TimeSpan.FromSeconds(2), cancellationToken);
@@ -91,6 +113,12 @@ public sealed class RedisConnection : IAsyncDisposable, IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        if (_disposed.IsCancellationRequested)
+        {
+            return;
+        }
+
+        _disposed.Cancel();
         _multiplexer.ConnectionFailed -= OnConnectionFailed;
         _multiplexer.ConnectionRestored -= OnConnectionRestored;
         _multiplexer.Close(allowCommandsToComplete: false);

@@ -191,6 +191,26 @@ public sealed class RedisOutageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ANodeStartedWhileRedisIsDownServesEveryChannelOnceRedisIsUp()
+    {
+        // A deployment may start a node before its Redis (compose, a rolling restart of both). The node's node
+        // channels (all, group commands, acks) must be subscribed once Redis comes, not given up at start.
+        await _redis.KillAsync();
+        await using var late = await BackplaneNode.StartAsync(_redis.ConnectionString, _prefix, FastRepair);
+        await _redis.RestartAsync();
+
+        var onLate = await WhenRedisAnswersAsync(() => late.ConnectAsync());
+        await WhenRedisAnswersAsync(async () =>
+        {
+            await _one.Manager.AddToGroupAsync(onLate.ConnectionId, "late-room").WaitAsync(TestTimeouts.Default);
+            return true;
+        });
+
+        await AssertFlowsAsync(() => _one.Manager.SendGroupAsync("late-room", "Group", ["g"]), onLate, "Group");
+        await AssertFlowsAsync(() => _one.Manager.SendAllAsync("All", ["a"]), onLate, "All");
+    }
+
+    [Fact]
     public async Task AnUnreadableMessageDoesNotStopItsChannel()
     {
         var onTwo = await _two.ConnectAsync();
@@ -215,6 +235,24 @@ public sealed class RedisOutageTests : IAsyncLifetime
         options.PublishTimeout = TimeSpan.FromSeconds(1);
         options.AckTimeout = TimeSpan.FromSeconds(1);
         options.ResyncRetryInterval = TimeSpan.FromMilliseconds(250);
+    }
+
+    /// Each multiplexer reconnects on its own schedule; until it has, connections and group commands fail with
+    /// <see cref="IOException"/> (never half-done), so the step is tried again until it succeeds.
+    private static async Task<T> WhenRedisAnswersAsync<T>(Func<Task<T>> step)
+    {
+        using var deadline = new CancellationTokenSource(TestTimeouts.Recovery);
+        while (true)
+        {
+            try
+            {
+                return await step();
+            }
+            catch (IOException) when (!deadline.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100), deadline.Token);
+            }
+        }
     }
 
     /// Sends until one message reaches <paramref name="client"/>; each attempt waits a bounded time; the whole is bounded.
