@@ -64,7 +64,7 @@ internal static class RegistrationsEndpoints
             return ProblemResponses.Invalid(errors);
 
         var attendee = await registrations.RegisterAttendeeAsync(definition, request, cancellationToken);
-        var token = tokens.IssueAttendee(eventId, attendee.Id, attendee.DisplayName, attendee.Language);
+        var token = tokens.IssueAttendee(eventId, attendee.Id, attendee.Language);
         return TypedResults.Created($"/api/events/{eventId}/registrations/me", new AttendeeRegistrationResponse(attendee.Id, token.AccessToken));
     }
 

@@ -1,3 +1,5 @@
+using VirtualMeet.Server.Platform.Identity;
+
 namespace VirtualMeet.Server.Features.Registrations;
 
 /// <summary>Attendee and session registration services; stores come from <c>AddStorage</c>.</summary>
@@ -6,6 +8,7 @@ internal static class RegistrationsRegistration
     public static WebApplicationBuilder AddRegistrations(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<RegistrationService>();
+        builder.Services.AddSingleton<IDisplayNameSource, AttendeeDisplayNames>();
         return builder;
     }
 }

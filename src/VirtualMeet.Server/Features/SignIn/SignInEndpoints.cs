@@ -96,7 +96,7 @@ internal static class SignInEndpoints
         if (definition.Sessions.Any(s => s.ModeratorIds?.Contains(personId) == true))
             roles.Add(Roles.Moderator);
 
-        var token = issuer.IssuePerson(eventId, personId, person.Name, roles);
+        var token = issuer.IssuePerson(eventId, personId, roles);
         return TypedResults.Ok(new AccessTokenResponse(token.AccessToken, token.ExpiresAt));
     }
 }

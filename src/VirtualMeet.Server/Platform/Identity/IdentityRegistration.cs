@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.SignalR;
@@ -21,6 +22,7 @@ internal static class IdentityRegistration
         services.AddSingleton<IValidateOptions<AuthOptions>>(sp => sp.GetRequiredService<AuthOptionsSetup>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<IClaimsTransformation, DisplayNameClaims>();
 
         services.AddAuthentication(BearerSchemes.Default)
             .AddPolicyScheme(BearerSchemes.Default, displayName: null, options => options.ForwardDefaultSelector = BearerSchemes.Select)

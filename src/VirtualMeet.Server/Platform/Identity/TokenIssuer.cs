@@ -7,7 +7,12 @@ using VirtualMeet.Contracts.Identity;
 
 namespace VirtualMeet.Server.Platform.Identity;
 
-/// <summary>Issues the server's own HS256 access tokens.</summary>
+/// <summary>
+/// Issues the server's own HS256 access tokens. Attendees' and people's tokens carry ids, roles and language but no
+/// name: browsers send tokens in the query string of hub requests, where proxies log them, and a name is personal
+/// data (<see cref="DisplayNameClaims"/> reads it from where it is stored). An organizer token keeps a name: the
+/// key's is the role word "Organizer", and an external organizer's is already in the authority's token they send.
+/// </summary>
 internal sealed class TokenIssuer(IOptions<AuthOptions> options, TimeProvider time)
 {
     private readonly JsonWebTokenHandler _handler = new();
@@ -24,24 +29,22 @@ internal sealed class TokenIssuer(IOptions<AuthOptions> options, TimeProvider ti
     public IssuedToken IssueOrganizerFor(string subject, string name, string eventId, DateTimeOffset? notAfter) =>
         Issue(subject, name, eventId, language: null, [Roles.Organizer], notAfter);
 
-    public IssuedToken IssueAttendee(string eventId, string attendeeId, string displayName, string language) =>
-        Issue(attendeeId, displayName, eventId, language, [Roles.Attendee]);
+    public IssuedToken IssueAttendee(string eventId, string attendeeId, string language) =>
+        Issue(attendeeId, name: null, eventId, language, [Roles.Attendee]);
 
-    public IssuedToken IssuePerson(string eventId, string personId, string name, IEnumerable<string> roles) =>
-        Issue(personId, name, eventId, language: null, roles);
+    public IssuedToken IssuePerson(string eventId, string personId, IEnumerable<string> roles) =>
+        Issue(personId, name: null, eventId, language: null, roles);
 
-    private IssuedToken Issue(string subject, string name, string? eventId, string? language, IEnumerable<string> roles, DateTimeOffset? notAfter = null)
+    private IssuedToken Issue(string subject, string? name, string? eventId, string? language, IEnumerable<string> roles, DateTimeOffset? notAfter = null)
     {
         var settings = options.Value;
         var now = time.GetUtcNow();
         var expires = now + settings.TokenLifetime;
         if (notAfter < expires)
             expires = notAfter.Value;
-        var claims = new List<Claim>
-        {
-            new(VirtualMeetClaims.Subject, subject),
-            new(VirtualMeetClaims.Name, name),
-        };
+        var claims = new List<Claim> { new(VirtualMeetClaims.Subject, subject) };
+        if (name is not null)
+            claims.Add(new Claim(VirtualMeetClaims.Name, name));
         if (eventId is not null)
             claims.Add(new Claim(VirtualMeetClaims.EventId, eventId));
         if (language is not null)

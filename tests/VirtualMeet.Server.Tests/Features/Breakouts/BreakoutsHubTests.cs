@@ -27,7 +27,7 @@ public sealed class BreakoutsHubTests(InMemoryNode fixture) : IClassFixture<InMe
         Assert.Equal(world.EventId, state.EventId);
         Assert.Equal(20, state.Capacity);
         Assert.Equal(["host", "anna"], state.Participants.Select(p => p.ParticipantId));
-        Assert.Equal(("Mod host", "moderator", true), (state.Participants[0].DisplayName, state.Participants[0].Role, state.Participants[0].HandRaised));
+        Assert.Equal(("Hanna Host", "moderator", true), (state.Participants[0].DisplayName, state.Participants[0].Role, state.Participants[0].HandRaised));
         Assert.Equal(["host"], state.RaisedHands);
         Assert.Equal("https://jitsi.example/room-a", state.VideoUrl);
         Assert.Null(state.ClosesAt);
@@ -146,7 +146,7 @@ public sealed class BreakoutsHubTests(InMemoryNode fixture) : IClassFixture<InMe
         await host.InvokeAsync("Announce", world.EventId, "Noch fünf Minuten");
 
         var announcement = await BreakoutClient.NextAsync(anna.Announcements);
-        Assert.Equal(("Noch fünf Minuten", "Mod host"), (announcement.Text, announcement.FromName));
+        Assert.Equal(("Noch fünf Minuten", "Hanna Host"), (announcement.Text, announcement.FromName));
     }
 
     [Fact]

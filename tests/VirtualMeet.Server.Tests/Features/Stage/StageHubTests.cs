@@ -112,6 +112,7 @@ public sealed class StageHubTests(InMemoryNodeWithLongRateWindows fixture) : ICl
     public async Task UpvotesCountOncePerAttendeeAndRankQuestions()
     {
         var stage = await WithNewEventAsync(fixture.Node);
+        await stage.RegisterAttendeeAsync("asker");
         await using var asker = await stage.ConnectAsync(stage.AttendeeToken("asker"));
         var first = await asker.Call<QuestionReceipt>("AskQuestion", MainStage, "First?");
         var second = await asker.Call<QuestionReceipt>("AskQuestion", MainStage, "Second?");
@@ -188,6 +189,7 @@ public sealed class StageHubTests(InMemoryNodeWithLongRateWindows fixture) : ICl
     public async Task TheSessionsModeratorExportsQuestionsAsJsonAndCsvWithAnonymousAskersMasked()
     {
         var stage = await WithNewEventAsync(fixture.Node);
+        await stage.RegisterAttendeeAsync("asker");
         await using var asker = await stage.ConnectAsync(stage.AttendeeToken("asker"));
         await asker.Call<QuestionReceipt>("AskQuestion", MainStage, "=Named?");
         await asker.Call<QuestionReceipt>("AskAnonymousQuestion", MainStage, "Secret?");

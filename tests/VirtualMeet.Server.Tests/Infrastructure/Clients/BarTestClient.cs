@@ -21,14 +21,12 @@ internal sealed class BarTestClient(VirtualMeetNode node, string eventId) : Even
     public BarTestClient On(VirtualMeetNode other) => new(other, EventId);
 
     public string Token(string attendeeId) =>
-        Issuer.IssueAttendee(EventId, attendeeId, $"Name {attendeeId}", "de").AccessToken;
+        Issuer.IssueAttendee(EventId, attendeeId, "de").AccessToken;
 
     public string OrganizerToken() => Issuer.IssueOrganizer().AccessToken;
 
     /// <summary>Registers the attendee with interests (what "find me a table" compares).</summary>
-    public Task RegisterAsync(string attendeeId, params string[] interests) =>
-        Node.Services.GetRequiredService<IAttendeeStore>().AddAsync(
-            new Attendee(attendeeId, EventId, $"Name {attendeeId}", null, null, "de", interests, DateTimeOffset.UtcNow), CancellationToken.None);
+    public Task RegisterAsync(string attendeeId, params string[] interests) => RegisterAttendeeAsync(attendeeId, interests);
 
     public async Task<BarListener> ConnectAsync(string attendeeId) =>
         new(attendeeId, await Node.ConnectAsync(HubRoutes.Bars, Token(attendeeId)));

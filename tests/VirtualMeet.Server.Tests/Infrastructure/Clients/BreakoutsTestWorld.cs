@@ -44,10 +44,10 @@ internal sealed class BreakoutsTestWorld(VirtualMeetNode node, string eventId) :
 
     public BreakoutsTestWorld On(VirtualMeetNode other) => new(other, EventId);
 
-    public string Attendee(string id) => Issuer.IssueAttendee(EventId, id, "Name " + id, "de").AccessToken;
+    public string Attendee(string id) => Issuer.IssueAttendee(EventId, id, "de").AccessToken;
 
     public string Moderator(string personId, string? eventId = null) =>
-        Issuer.IssuePerson(eventId ?? EventId, personId, "Mod " + personId, [Roles.Attendee, Roles.Moderator]).AccessToken;
+        Issuer.IssuePerson(eventId ?? EventId, personId, [Roles.Attendee, Roles.Moderator]).AccessToken;
 
     public string Organizer() => Issuer.IssueOrganizer().AccessToken;
 

@@ -19,10 +19,10 @@ internal sealed class PollsTestClient(VirtualMeetNode node, string eventId) : Ev
     public PollsTestClient On(VirtualMeetNode other) => new(other, EventId);
 
     public string AttendeeToken(string attendeeId) =>
-        Issuer.IssueAttendee(EventId, attendeeId, attendeeId, "en").AccessToken;
+        Issuer.IssueAttendee(EventId, attendeeId, "en").AccessToken;
 
     public string ModeratorToken(string? eventId = null) =>
-        Issuer.IssuePerson(eventId ?? EventId, "moderator", "Mona Moderator", [Roles.Moderator]).AccessToken;
+        Issuer.IssuePerson(eventId ?? EventId, "moderator", [Roles.Moderator]).AccessToken;
 
     public async Task<PollView> CreateAsync(CreatePollRequest request)
     {

@@ -50,10 +50,10 @@ internal sealed class StageTestClient(VirtualMeetNode node, string eventId) : Ev
     public StageTestClient On(VirtualMeetNode other) => new(other, EventId);
 
     public string AttendeeToken(string attendeeId, string language = "en") =>
-        Issuer.IssueAttendee(EventId, attendeeId, "Name " + attendeeId, language).AccessToken;
+        Issuer.IssueAttendee(EventId, attendeeId, language).AccessToken;
 
     public string PersonToken(string personId, params string[] roles) =>
-        Issuer.IssuePerson(EventId, personId, "Name " + personId, [Roles.Attendee, .. roles]).AccessToken;
+        Issuer.IssuePerson(EventId, personId, [Roles.Attendee, .. roles]).AccessToken;
 
     public string HostToken() => PersonToken(Host, Roles.Moderator);
 

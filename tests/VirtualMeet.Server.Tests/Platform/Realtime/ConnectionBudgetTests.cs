@@ -59,7 +59,7 @@ public sealed class ConnectionBudgetTests
     }
 
     private static string Token(VirtualMeetNode node, string attendeeId) =>
-        node.GetRequiredService<TokenIssuer>().IssueAttendee(EventId, attendeeId, attendeeId, "de").AccessToken;
+        node.GetRequiredService<TokenIssuer>().IssueAttendee(EventId, attendeeId, "de").AccessToken;
 
     /// <summary>The code of the error the server closes a refused connection with.</summary>
     private static async Task<string> RefusedCodeAsync(VirtualMeetNode node, string token)
