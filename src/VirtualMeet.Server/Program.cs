@@ -53,6 +53,7 @@ app.UseProblemResponses();
 app.UseWebClient();
 app.UseIdentity();
 app.UseIdRouteValues();
+app.UseRequestBodyLimits();
 app.MapOpenApi();
 app.MapHealthEndpoints();
 app.MapDiagnosticsEndpoints();

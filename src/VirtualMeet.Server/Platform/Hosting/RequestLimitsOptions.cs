@@ -14,7 +14,7 @@ public sealed class RequestLimitsOptions
     [Range(1, 1000)]
     public int MaxValidationErrors { get; set; } = 20;
 
-    /// <summary>Bytes of an endpoint with a small JSON body, such as a sign-up (about 1 KB when filled in fully).</summary>
+    /// <summary>Bytes of the body of every API endpoint without a limit of its own, such as a sign-up (about 1 KB when filled in fully) or a poll.</summary>
     [Range(1024, 1024 * 1024)]
     public long MaxBodyBytes { get; set; } = 16 * 1024;
 

@@ -104,6 +104,27 @@ public sealed class RequestLimitsTests(InMemoryNode fixture) : IClassFixture<InM
         Assert.Equal(HttpStatusCode.NotFound, imported.StatusCode);
     }
 
+    public static TheoryData<string, string> EndpointsWithoutALimitOfTheirOwn => new()
+    {
+        { "POST", "/api/auth/organizer" },
+        { "POST", "/api/events/any-event/polls" },
+        { "PUT", "/api/events/any-event/matchmaking/profile" },
+        { "POST", "/api/events/any-event/matchmaking/meetings" },
+    };
+
+    [Theory]
+    [MemberData(nameof(EndpointsWithoutALimitOfTheirOwn))]
+    public async Task EveryOtherApiBodyOverSixteenKilobytesIsRefusedWith413(string method, string path)
+    {
+        using var client = fixture.CreateClient();
+        var body = JsonSerializer.Serialize(new { key = new string('k', 17 * 1024) });
+
+        using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = Body(body, declaresLength: true) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await client.OrganizerTokenAsync());
+
+        await AssertRefusedAsTooLargeAsync(client, request, declaresLength: true);
+    }
+
     [Fact]
     public async Task AnImportLargerThanASignUpMayBeIsAccepted()
     {
