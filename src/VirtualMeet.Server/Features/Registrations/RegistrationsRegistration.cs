@@ -1,3 +1,5 @@
+using VirtualMeet.Server.Platform.Hosting;
+
 namespace VirtualMeet.Server.Features.Registrations;
 
 /// <summary>Attendee and session registration services; stores come from <c>AddStorage</c>.</summary>
@@ -5,7 +7,9 @@ internal static class RegistrationsRegistration
 {
     public static WebApplicationBuilder AddRegistrations(this WebApplicationBuilder builder)
     {
+        builder.Services.AddValidatedOptions<RegistrationsOptions>(RegistrationsOptions.Section);
         builder.Services.AddSingleton<RegistrationService>();
+        builder.Services.AddSingleton<SessionAvailabilityCache>();
         return builder;
     }
 }
