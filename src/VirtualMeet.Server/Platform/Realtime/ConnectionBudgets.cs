@@ -22,7 +22,7 @@ namespace VirtualMeet.Server.Platform.Realtime;
 /// limiter round trip per connect, worth it since reconnecting elsewhere must not reset the budget. Organizers are
 /// exempt: they hold the organizer key and no event scope.
 /// </remarks>
-internal sealed class ConnectionBudgets(IOptions<RealtimeOptions> options, AttendeeRateLimits limits) : IHubFilter
+internal sealed class ConnectionBudgets(IOptions<RealtimeOptions> options, AttendeeRateLimits rateLimits) : IHubFilter
 {
     private const string CountedKey = "vm.connection-budgets";
 
@@ -81,7 +81,7 @@ internal sealed class ConnectionBudgets(IOptions<RealtimeOptions> options, Atten
 
         try
         {
-            await limits.AcquireOrThrowAsync(eventId, attendee, RateLimitRules.Connects, connection.ConnectionAborted);
+            await rateLimits.AcquireOrThrowAsync(eventId, attendee, RateLimitRules.Connects, connection.ConnectionAborted);
         }
         catch (Exception e) when (StoreOutageHubFilter.OutageIn(e) is not null)
         {
