@@ -91,6 +91,16 @@ public sealed class AvailabilityCacheTests : IAsyncLifetime
         Assert.Equal(1, cache.Count);
     }
 
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("61")]
+    public async Task ACacheTimeOutOfRangeFailsAtBootNamingTheKey(string seconds)
+    {
+        var message = await RefusedStart.MessageAsync(new Dictionary<string, string?> { ["Registrations:AvailabilityCacheSeconds"] = seconds });
+
+        Assert.Contains("Registrations:AvailabilityCacheSeconds", message, StringComparison.Ordinal);
+    }
+
     private async Task<SessionAvailability> WorkshopAsync(string eventId)
     {
         using var response = await _client.SendAsync(HttpMethod.Get, $"/api/events/{eventId}/availability", token: null);
