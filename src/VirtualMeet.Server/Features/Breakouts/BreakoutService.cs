@@ -113,8 +113,10 @@ internal sealed partial class BreakoutService(
         return line;
     }
 
+    /// <summary>Raises or lowers the caller's hand (rate rule <c>hands</c>: every change is pushed to the whole room).</summary>
     public async Task SetHandAsync(BreakoutCaller caller, BreakoutSession room, bool raised, CancellationToken cancellationToken)
     {
+        await limits.AcquireOrThrowAsync(room.EventId, caller.UserId, RateLimitRules.Hands, cancellationToken);
         await RequireMemberAsync(room, caller.UserId, "You are not in this breakout.", cancellationToken);
         var update = raised
             ? await store.RaiseHandAsync(room.EventId, room.SessionId, caller.UserId, cancellationToken)

@@ -33,7 +33,7 @@ internal static class RegistrationsEndpoints
         app.MapGet("/api/events/{eventId}/availability", GetAvailability)
             .WithTags("Session registrations")
             .AllowAnonymous()
-            .WithSummary("Seats taken, seats left and waitlist length of every session with a capacity.");
+            .WithSummary("Seats taken, seats left and waitlist length of every session with a capacity; up to a second old.");
 
         var seats = app.MapGroup("/api/events/{eventId}/sessions/{sessionId}").WithTags("Session registrations");
         seats.MapPost("/registrations", RegisterForSession)
@@ -148,25 +148,13 @@ internal static class RegistrationsEndpoints
         return TypedResults.Ok(new SessionRosterView(sessionId, session.Capacity, roster.Confirmed, roster.Waitlist));
     }
 
-    // Counts only, no names: the agenda is public, and so is how full its sessions are.
-    private static async Task<Results<Ok<List<SessionAvailability>>, ProblemHttpResult>> GetAvailability(
-        string eventId, IEventStore events, ISessionRegistrationStore seats, CancellationToken cancellationToken)
-    {
-        var definition = await events.GetAsync(eventId, cancellationToken);
-        if (definition is null)
-            return ProblemResponses.NotFound($"Event '{eventId}' does not exist.");
-
-        var availability = new List<SessionAvailability>();
-        foreach (var session in definition.Sessions.Where(s => s.Capacity is not null))
-        {
-            var roster = await seats.GetRosterAsync(eventId, session.Id, cancellationToken);
-            var capacity = session.Capacity!.Value;
-            availability.Add(new SessionAvailability(
-                session.Id, capacity, roster.Confirmed.Count, roster.Waitlist.Count, Math.Max(0, capacity - roster.Confirmed.Count)));
-        }
-
-        return TypedResults.Ok(availability);
-    }
+    // Counts only, no names: the agenda is public, and so is how full its sessions are. The id was checked by
+    // UseIdRouteValues before this runs; the cache keeps answers for existing events only.
+    private static async Task<Results<Ok<IReadOnlyList<SessionAvailability>>, ProblemHttpResult>> GetAvailability(
+        string eventId, SessionAvailabilityCache availability, CancellationToken cancellationToken) =>
+        await availability.GetAsync(eventId, cancellationToken) is { } answer
+            ? TypedResults.Ok(answer)
+            : ProblemResponses.NotFound($"Event '{eventId}' does not exist.");
 
     private static async Task<(SessionDefinition? Session, ProblemHttpResult? Problem)> FindSessionAsync(
         string eventId, string sessionId, ClaimsPrincipal user, IEventStore events, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using VirtualMeet.Server.Platform.Hosting;
 using VirtualMeet.Server.Platform.Identity;
 
 namespace VirtualMeet.Server.Features.Registrations;
@@ -7,8 +8,10 @@ internal static class RegistrationsRegistration
 {
     public static WebApplicationBuilder AddRegistrations(this WebApplicationBuilder builder)
     {
+        builder.Services.AddValidatedOptions<RegistrationsOptions>(RegistrationsOptions.Section);
         builder.Services.AddSingleton<RegistrationService>();
         builder.Services.AddSingleton<IDisplayNameSource, AttendeeDisplayNames>();
+        builder.Services.AddSingleton<SessionAvailabilityCache>();
         return builder;
     }
 }

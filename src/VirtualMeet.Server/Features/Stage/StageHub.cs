@@ -26,11 +26,13 @@ internal sealed class StageHub(
     public async Task<StageState> JoinStage(string sessionId)
     {
         var caller = await ResolveAsync(sessionId);
-        // Join the group before reading: a push racing the read is a duplicate the client drops by version, never a gap.
-        var group = caller.IsModerator ? StageGroups.Moderators(caller.EventId, sessionId) : StageGroups.Audience(caller.EventId, sessionId);
-        await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
-        Joined()[(caller.EventId, sessionId)] = group;
-        return await stage.JoinAsync(caller, Context.ConnectionId, Context.ConnectionAborted);
+        return await stage.JoinAsync(caller, Context.ConnectionId, EnterGroupAsync, Context.ConnectionAborted);
+
+        async Task EnterGroupAsync(string group)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
+            Joined()[(caller.EventId, sessionId)] = group;
+        }
     }
 
     public async Task LeaveStage(string sessionId)

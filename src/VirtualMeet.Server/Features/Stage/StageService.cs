@@ -27,9 +27,15 @@ internal sealed partial class StageService(
 {
     private const int SetAttempts = 5;
 
-    public async Task<StageState> JoinAsync(StageCaller caller, string connectionId, CancellationToken cancellationToken)
+    /// <summary>Counts the connection as a viewer and returns the full state (rate rule <c>stage-joins</c>).</summary>
+    /// <param name="enterGroup">Puts the connection into the push group it names (audience or moderators).</param>
+    public async Task<StageState> JoinAsync(StageCaller caller, string connectionId, Func<string, Task> enterGroup, CancellationToken cancellationToken)
     {
         var (eventId, sessionId) = (caller.EventId, caller.SessionId);
+        // The budget first: a refused join enters no group, counts as no viewer and reads nothing.
+        await limits.AcquireOrThrowAsync(eventId, caller.UserId, RateLimitRules.StageJoins, cancellationToken);
+        // The group before reading: a push racing the read is a duplicate the client drops by version, never a gap.
+        await enterGroup(caller.IsModerator ? StageGroups.Moderators(eventId, sessionId) : StageGroups.Audience(eventId, sessionId));
         var viewerCount = await viewers.JoinAsync(caller, connectionId, cancellationToken);
         publisher.Watch(eventId, sessionId);
 

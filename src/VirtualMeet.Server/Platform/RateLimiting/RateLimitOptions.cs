@@ -20,6 +20,12 @@ public sealed class RateLimitOptions
         [RateLimitRules.Signals] = new() { PermitLimit = 100, WindowSeconds = 10 },
         [RateLimitRules.SignUp] = new() { PermitLimit = 60, WindowSeconds = 60 },
         [RateLimitRules.OrganizerSignIn] = new() { PermitLimit = 10, WindowSeconds = 300 },
+        [RateLimitRules.Connects] = new() { PermitLimit = 30, WindowSeconds = 60 },
+        [RateLimitRules.StageJoins] = new() { PermitLimit = 20, WindowSeconds = 60 },
+        [RateLimitRules.BarEntries] = new() { PermitLimit = 20, WindowSeconds = 60 },
+        [RateLimitRules.TableFinds] = new() { PermitLimit = 10, WindowSeconds = 60 },
+        [RateLimitRules.TableJoins] = new() { PermitLimit = 20, WindowSeconds = 60 },
+        [RateLimitRules.Hands] = new() { PermitLimit = 20, WindowSeconds = 60 },
     };
 }
 
@@ -48,6 +54,27 @@ internal static class RateLimitRules
 
     /// <summary>Organizer key exchanges per caller address, failed ones included: guessing the key takes forever.</summary>
     public const string OrganizerSignIn = "organizer-sign-in";
+
+    /// <summary>
+    /// New hub connections per attendee of an event, all hubs and nodes together: a client that stalls a node by
+    /// reconnecting again and again. Generous for a reload (the web client opens up to four hubs per tab).
+    /// </summary>
+    public const string Connects = "connects";
+
+    /// <summary>Stage joins (each reads the stage, its reactions, up to the question limit and the chat history).</summary>
+    public const string StageJoins = "stage-joins";
+
+    /// <summary>Entering the bars (one read per table of the event).</summary>
+    public const string BarEntries = "bar-entries";
+
+    /// <summary>"Find me a table" (one read per table and one attendee read per seated person).</summary>
+    public const string TableFinds = "table-finds";
+
+    /// <summary>Sitting down at a table; each hop pushes to the table left and the table joined.</summary>
+    public const string TableJoins = "table-joins";
+
+    /// <summary>Raising or lowering a hand in a breakout; each change pushes to the whole room.</summary>
+    public const string Hands = "hands";
 }
 
 /// <summary>Data annotations do not reach into dictionary values; this checks every configured rule at start.</summary>

@@ -1,6 +1,10 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
+using System.Security.Claims;
 using Microsoft.Extensions.Options;
+using VirtualMeet.Contracts.Identity;
+using VirtualMeet.Server.Platform.Ids;
+using VirtualMeet.Server.Platform.RateLimiting;
 using VirtualMeet.Server.Platform.Refusals;
 
 namespace VirtualMeet.Server.Platform.Realtime;
@@ -12,7 +16,13 @@ namespace VirtualMeet.Server.Platform.Realtime;
 /// cluster-wide count would cost a Redis round trip on every connect for an attacker who can spread out anyway;
 /// nginx's <c>limit_conn</c> bounds the address in front of all nodes.
 /// </summary>
-internal sealed class ConnectionBudgets(IOptions<RealtimeOptions> options) : IHubFilter
+/// <remarks>
+/// New connections are budgeted too, per attendee of an event across all nodes (rate rule <c>connects</c>): a
+/// client that stalls a node and reconnects at once, again and again, is refused the same way. That costs one
+/// limiter round trip per connect, worth it since reconnecting elsewhere must not reset the budget. Organizers are
+/// exempt: they hold the organizer key and no event scope.
+/// </remarks>
+internal sealed class ConnectionBudgets(IOptions<RealtimeOptions> options, AttendeeRateLimits rateLimits) : IHubFilter
 {
     private const string CountedKey = "vm.connection-budgets";
 
@@ -38,6 +48,7 @@ internal sealed class ConnectionBudgets(IOptions<RealtimeOptions> options) : IHu
         context.Context.Items[CountedKey] = new Counted(attendee, address);
         try
         {
+            await TakeConnectPermitAsync(context.Context);
             await next(context);
         }
         catch
@@ -56,6 +67,25 @@ internal sealed class ConnectionBudgets(IOptions<RealtimeOptions> options) : IHu
         finally
         {
             Release(context.Context);
+        }
+    }
+
+    private async Task TakeConnectPermitAsync(HubCallerContext connection)
+    {
+        var user = connection.User;
+        if (connection.UserIdentifier is not { } attendee || user is null || user.IsInRole(Roles.Organizer)
+            || user.FindFirstValue(VirtualMeetClaims.EventId) is not { } eventId || !EventIds.IsValid(eventId))
+        {
+            return;
+        }
+
+        try
+        {
+            await rateLimits.AcquireOrThrowAsync(eventId, attendee, RateLimitRules.Connects, connection.ConnectionAborted);
+        }
+        catch (Exception e) when (StoreOutageHubFilter.OutageIn(e) is not null)
+        {
+            throw Refusal.Unavailable(StoreOutageHubFilter.Message);
         }
     }
 

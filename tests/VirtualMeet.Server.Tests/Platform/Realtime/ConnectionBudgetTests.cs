@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 using VirtualMeet.Contracts;
 using VirtualMeet.Contracts.Errors;
 using VirtualMeet.Server.Platform.Identity;
@@ -9,7 +10,8 @@ namespace VirtualMeet.Server.Tests.Platform.Realtime;
 
 /// <summary>
 /// Hub connections per attendee and per address on one node are bounded; a refused connection closes with
-/// <c>rate_limited</c>, and a closed one gives its place back.
+/// <c>rate_limited</c>, and a closed one gives its place back. New connections per attendee are budgeted too (rule
+/// <c>connects</c>), so a client cannot stall a node by reconnecting again and again.
 /// </summary>
 public sealed class ConnectionBudgetTests
 {
@@ -58,11 +60,45 @@ public sealed class ConnectionBudgetTests
         Assert.Equal(ErrorCodes.RateLimited, await RefusedCodeAsync(node, Token(node, "carla")));
     }
 
+    [Fact]
+    public async Task NewConnectionsBeyondTheBudgetAreRefusedUntilTheWindowHasPassed()
+    {
+        var time = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        await using var node = await VirtualMeetNode.StartAsync(
+            new Dictionary<string, string?>
+            {
+                ["RateLimits:Rules:connects:PermitLimit"] = "3",
+                ["RateLimits:Rules:connects:WindowSeconds"] = "60",
+            },
+            services => services.AddSingleton<TimeProvider>(time));
+        var anna = Token(node, "anna");
+        // Connect and close again: the budget counts new connections, not open ones.
+        for (var i = 0; i < 3; i++)
+            await (await node.ConnectAsync(HubRoutes.Notifications, anna)).DisposeAsync();
+
+        var (code, detail) = await RefusedAsync(node, anna);
+
+        Assert.Equal(ErrorCodes.RateLimited, code);
+        Assert.Contains("Retry after 60.0 s", detail, StringComparison.Ordinal);
+        Assert.Equal(0, node.GetRequiredService<ConnectionBudgets>().ConnectionsOf("anna"));
+        await using (await node.ConnectAsync(HubRoutes.Notifications, Token(node, "ben")))
+        {
+            // Someone else's budget is their own.
+        }
+
+        time.Advance(TimeSpan.FromSeconds(60));
+        await using var again = await node.ConnectAsync(HubRoutes.Notifications, anna);
+        Assert.Equal(HubConnectionState.Connected, again.State);
+    }
+
     private static string Token(VirtualMeetNode node, string attendeeId) =>
         node.GetRequiredService<TokenIssuer>().IssueAttendee(EventId, attendeeId, "de").AccessToken;
 
     /// <summary>The code of the error the server closes a refused connection with.</summary>
-    private static async Task<string> RefusedCodeAsync(VirtualMeetNode node, string token)
+    private static async Task<string> RefusedCodeAsync(VirtualMeetNode node, string token) => (await RefusedAsync(node, token)).Code;
+
+    /// <summary>The code and detail of the error the server closes a refused connection with.</summary>
+    private static async Task<(string Code, string Detail)> RefusedAsync(VirtualMeetNode node, string token)
     {
         var connection = TestHubConnection.Create(node.HubUrl(HubRoutes.Notifications), token);
         var closed = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -80,8 +116,8 @@ public sealed class ConnectionBudgetTests
             }
 
             var error = await closed.Task.WaitAsync(TestTimeouts.Default);
-            Assert.True(HubErrorMessage.TryParse(error?.Message, out var code, out _), $"uncoded close: {error?.Message}");
-            return code;
+            Assert.True(HubErrorMessage.TryParse(error?.Message, out var code, out var detail), $"uncoded close: {error?.Message}");
+            return (code, detail);
         }
         finally
         {

@@ -23,11 +23,10 @@ internal sealed class BarsHub(BarsService bars) : Hub<IBarsClient>
         if (!Context.User!.IsInRole(Roles.Organizer) && !Context.User!.BelongsTo(eventId))
             throw Refusal.Forbidden($"The token was not issued for event '{eventId}'.");
 
-        // Join before reading: a push racing the read is a duplicate the client drops by version, never a gap.
-        await Groups.AddToGroupAsync(Context.ConnectionId, BarRooms.Watchers(eventId));
         var attendeeId = Context.User!.BelongsTo(eventId) ? Context.User!.UserId() : null;
         var language = Context.User!.FindFirstValue(VirtualMeetClaims.Language) ?? "de";
-        return await bars.EnterAsync(eventId, attendeeId, language, Context.ConnectionAborted);
+        var callerId = Context.User!.UserId() ?? throw Refusal.Forbidden("This token names nobody.");
+        return await bars.EnterAsync(eventId, callerId, attendeeId, language, Context.ConnectionId, Context.ConnectionAborted);
     }
 
     /// <summary>Sits down at a table (leaving any other table in the bars); <c>room_full</c> when no seat is left.</summary>

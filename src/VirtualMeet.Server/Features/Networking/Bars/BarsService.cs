@@ -33,10 +33,19 @@ internal sealed partial class BarsService(
 {
     private const string MeetingsBarName = "Matchmaking";
 
-    public async Task<BarsSnapshot> EnterAsync(string eventId, string? attendeeId, string language, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every bar with its tables and who sits there; from now on the connection hears <c>TableChanged</c> (rate rule
+    /// <c>bar-entries</c>, charged to <paramref name="callerId"/>, who is the attendee or an organizer).
+    /// </summary>
+    public async Task<BarsSnapshot> EnterAsync(
+        string eventId, string callerId, string? attendeeId, string language, string connectionId, CancellationToken cancellationToken)
     {
+        // The budget first: a refused entry watches nothing and reads nothing.
+        await limits.AcquireOrThrowAsync(eventId, callerId, RateLimitRules.BarEntries, cancellationToken);
         var definition = await tables.EventAsync(eventId, cancellationToken)
             ?? throw Refusal.NotFound($"Event '{eventId}' does not exist.");
+        // Watch before reading: a push racing the read is a duplicate the client drops by version, never a gap.
+        await hub.Groups.AddToGroupAsync(connectionId, BarRooms.Watchers(eventId), cancellationToken);
         var bars = new List<BarState>();
         foreach (var bar in BarLayout.Of(definition, language).Bars)
         {
@@ -59,11 +68,13 @@ internal sealed partial class BarsService(
         return new BarsSnapshot(eventId, bars, seat is { } s ? new TableLocation(s.BarId, s.TableId) : null);
     }
 
-    /// <summary>Takes a seat at the table, giving up the caller's seat elsewhere in the bars in the same step.</summary>
+    /// <summary>Takes a seat at the table, giving up the caller's seat elsewhere in the bars in the same step (rate rule <c>table-joins</c>).</summary>
     public async Task<JoinedTable> JoinAsync(BarCaller caller, string barId, string tableId, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(barId) || string.IsNullOrWhiteSpace(tableId))
             throw Refusal.InvalidArgument("Name the bar and the table.");
+        // Every hop pushes to two tables and the bars; the budget comes before any of it.
+        await limits.AcquireOrThrowAsync(caller.EventId, caller.AttendeeId, RateLimitRules.TableJoins, cancellationToken);
         var table = await tables.FindAsync(caller.EventId, barId, tableId, cancellationToken);
         // A meeting table of others is reported like a missing one: its existence is private.
         if (table is null || table.Meeting is { } meeting && !meeting.Involves(caller.AttendeeId))
@@ -79,6 +90,8 @@ internal sealed partial class BarsService(
     /// </summary>
     public async Task<JoinedTable> FindTableAsync(BarCaller caller, CancellationToken cancellationToken)
     {
+        // The budget first (rule table-finds): the search reads every table and one attendee per seated person.
+        await limits.AcquireOrThrowAsync(caller.EventId, caller.AttendeeId, RateLimitRules.TableFinds, cancellationToken);
         var definition = await tables.EventAsync(caller.EventId, cancellationToken)
             ?? throw Refusal.NotFound($"Event '{caller.EventId}' does not exist.");
         var current = await presence.GetRoomInScopeAsync(caller.EventId, BarRooms.Scope, caller.AttendeeId, cancellationToken);
