@@ -26,7 +26,7 @@ namespace VirtualMeet.Server.Platform.Storage.Redis;
 /// <see cref="RedisConnectionException"/> (a connection blip: the socket broke under the call, or none was up yet):
 /// one retry as soon as the multiplexer is connected again (it reconnects by itself; about 20 ms after a reset on an
 /// idle loopback, several hundred under a loaded test run, so a fixed pause would be a guess), waiting at most
-/// <see cref="ReconnectWait"/> so that a Redis that is down, not blipping, still answers <c>unavailable</c> within a
+/// <see cref="RedisStoreOptions.ReconnectWait"/> so that a Redis that is down, not blipping, still answers <c>unavailable</c> within a
 /// second; all inside the same timeout. A timeout is never retried: a hung
 /// Redis would get the command twice and the caller would wait twice. Each store says at every call which pipeline it
 /// takes, with the reason where it is <see cref="Once"/>:
@@ -48,9 +48,6 @@ namespace VirtualMeet.Server.Platform.Storage.Redis;
 /// </remarks>
 internal sealed class RedisStoreResilience
 {
-    /// <summary>The longest the one retry of <see cref="ReadOrIdempotent"/> waits for the connection to come back.</summary>
-    public static readonly TimeSpan ReconnectWait = TimeSpan.FromSeconds(1);
-
     // Long enough for the multiplexer to have marked the broken connection down, short beside any timeout.
     private static readonly TimeSpan ReconnectPoll = TimeSpan.FromMilliseconds(25);
 
@@ -79,7 +76,7 @@ internal sealed class RedisStoreResilience
                         await Task.Delay(ReconnectPoll, args.Context.CancellationToken);
                         waited += ReconnectPoll;
                     }
-                    while (!isConnected() && waited < ReconnectWait);
+                    while (!isConnected() && waited < options.ReconnectWait);
                     return TimeSpan.Zero;
                 },
             })
