@@ -20,6 +20,7 @@ public sealed class RateLimitOptions
         [RateLimitRules.Signals] = new() { PermitLimit = 100, WindowSeconds = 10 },
         [RateLimitRules.SignUp] = new() { PermitLimit = 60, WindowSeconds = 60 },
         [RateLimitRules.OrganizerSignIn] = new() { PermitLimit = 10, WindowSeconds = 300 },
+        [RateLimitRules.PollWatch] = new() { PermitLimit = 30, WindowSeconds = 60 },
     };
 }
 
@@ -48,6 +49,9 @@ internal static class RateLimitRules
 
     /// <summary>Organizer key exchanges per caller address, failed ones included: guessing the key takes forever.</summary>
     public const string OrganizerSignIn = "organizer-sign-in";
+
+    /// <summary>Poll watches per attendee and event, refused ones included: a client watches a few scopes, not thousands.</summary>
+    public const string PollWatch = "poll-watch";
 }
 
 /// <summary>Data annotations do not reach into dictionary values; this checks every configured rule at start.</summary>

@@ -18,16 +18,14 @@ namespace VirtualMeet.Server.Features.Networking.Bars;
 internal sealed class BarsHub(BarsService bars) : Hub<IBarsClient>
 {
     /// <summary>Every bar with its tables and who sits there; from now on the caller hears <c>TableChanged</c>.</summary>
-    public async Task<BarsSnapshot> EnterBars(string eventId)
+    public Task<BarsSnapshot> EnterBars(string eventId)
     {
         if (!Context.User!.IsInRole(Roles.Organizer) && !Context.User!.BelongsTo(eventId))
             throw Refusal.Forbidden($"The token was not issued for event '{eventId}'.");
 
-        // Join before reading: a push racing the read is a duplicate the client drops by version, never a gap.
-        await Groups.AddToGroupAsync(Context.ConnectionId, BarRooms.Watchers(eventId));
         var attendeeId = Context.User!.BelongsTo(eventId) ? Context.User!.UserId() : null;
         var language = Context.User!.FindFirstValue(VirtualMeetClaims.Language) ?? "de";
-        return await bars.EnterAsync(eventId, attendeeId, language, Context.ConnectionAborted);
+        return bars.EnterAsync(eventId, attendeeId, language, Context.ConnectionId, Context.ConnectionAborted);
     }
 
     /// <summary>Sits down at a table (leaving any other table in the bars); <c>room_full</c> when no seat is left.</summary>

@@ -33,10 +33,13 @@ internal sealed partial class BarsService(
 {
     private const string MeetingsBarName = "Matchmaking";
 
-    public async Task<BarsSnapshot> EnterAsync(string eventId, string? attendeeId, string language, CancellationToken cancellationToken)
+    /// <summary>Every bar with its tables, after the connection joins the event's watchers (only once the event is known to exist).</summary>
+    public async Task<BarsSnapshot> EnterAsync(string eventId, string? attendeeId, string language, string connectionId, CancellationToken cancellationToken)
     {
         var definition = await tables.EventAsync(eventId, cancellationToken)
             ?? throw Refusal.NotFound($"Event '{eventId}' does not exist.");
+        // Join before reading: a push racing the read is a duplicate the client drops by version, never a gap.
+        await hub.Groups.AddToGroupAsync(connectionId, BarRooms.Watchers(eventId), cancellationToken);
         var bars = new List<BarState>();
         foreach (var bar in BarLayout.Of(definition, language).Bars)
         {
