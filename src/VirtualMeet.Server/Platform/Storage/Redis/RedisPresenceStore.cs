@@ -14,15 +14,16 @@ internal sealed class RedisPresenceStore(RedisStoreDatabase redis) : IPresenceSt
     {
         var payload = RedisJson.Serialize(new StoredMember(join.DisplayName, join.Role, join.Now.ToUnixTimeMilliseconds()));
         // Once: a join takes a seat and bumps the room's version.
-        var result = (RedisResult[])(await redis.Once(db =>
+        var result = (RedisResult[])(await redis.Once(async db =>
         {
             // Same connection, sent first: the event is listed before any of its connections can need reaping.
             _ = db.SetAddAsync(RedisKeys.PresenceEvents, room.EventId, CommandFlags.FireAndForget);
-            var joined = Run(db, room.EventId, RedisPresenceScripts.Join,
+            var joined = await Run(db, room.EventId, RedisPresenceScripts.Join,
                 room.RoomId, join.AttendeeId, join.ConnectionId, join.NodeId, payload, join.Capacity ?? -1,
                 join.ExclusiveScope ?? "", Millis(join.Now), join.IncludeMembers ? 1 : 0);
-            // And again right after the seat: a prune that removed the first one while this join was on its way
-            // (and found the event idle) is followed by this, so a seat is never left unlisted (see PruneAsync).
+            // And again once the seat is taken (awaited: on a cluster the list and the event live on different
+            // nodes, so only the answer orders the two): a prune that removed the first listing while this join was
+            // on its way, and found the event idle, is followed by this one, so a seat never stays unlisted.
             _ = db.SetAddAsync(RedisKeys.PresenceEvents, room.EventId, CommandFlags.FireAndForget);
             return joined;
         }))!;
