@@ -24,8 +24,8 @@ public sealed class RecordingHubContext<THub, TClient> : IHubContext<THub, TClie
 
     public IHubClients<TClient> Clients { get; }
 
-    /// <summary>Group membership belongs to hubs; a service that manages it is not what this context is for.</summary>
-    public IGroupManager Groups => throw new NotSupportedException("A recording hub context records pushes; it manages no groups.");
+    /// <summary>Group changes are recorded like pushes: audience <c>connection:{id}</c>, method <c>AddToGroup</c> or <c>RemoveFromGroup</c>, the group as argument.</summary>
+    public IGroupManager Groups => new GroupRecorder(this);
 
     /// <summary>Every push so far, oldest first.</summary>
     public IReadOnlyList<RecordedPush> Pushes
@@ -62,6 +62,21 @@ public sealed class RecordingHubContext<THub, TClient> : IHubContext<THub, TClie
     }
 
     private static string List(IReadOnlyList<string> names) => string.Join(",", names);
+
+    private sealed class GroupRecorder(RecordingHubContext<THub, TClient> owner) : IGroupManager
+    {
+        public Task AddToGroupAsync(string connectionId, string groupName, CancellationToken cancellationToken = default)
+        {
+            owner.Add(new RecordedPush($"connection:{connectionId}", nameof(AddToGroupAsync)[..^5], [groupName]));
+            return Task.CompletedTask;
+        }
+
+        public Task RemoveFromGroupAsync(string connectionId, string groupName, CancellationToken cancellationToken = default)
+        {
+            owner.Add(new RecordedPush($"connection:{connectionId}", nameof(RemoveFromGroupAsync)[..^5], [groupName]));
+            return Task.CompletedTask;
+        }
+    }
 
     private sealed class Audiences(RecordingHubContext<THub, TClient> owner) : IHubClients<TClient>
     {

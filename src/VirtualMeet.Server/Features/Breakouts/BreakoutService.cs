@@ -21,6 +21,7 @@ namespace VirtualMeet.Server.Features.Breakouts;
 internal sealed partial class BreakoutService(
     IPresenceStore presence,
     ClusterNode node,
+    ConnectionGroups groups,
     IBreakoutStore store,
     ISessionRegistrationStore registrations,
     ChatService chat,
@@ -45,15 +46,17 @@ internal sealed partial class BreakoutService(
         // Into the group before taking the seat: a push racing the snapshot is a duplicate the client drops by
         // version, never a gap.
         var group = BreakoutGroups.Room(room.EventId, room.SessionId);
-        await hub.Groups.AddToGroupAsync(connectionId, group, cancellationToken);
-        await hub.Groups.AddToGroupAsync(connectionId, BreakoutGroups.Event(room.EventId), cancellationToken);
+        await groups.JoinAllAsync(hub.Groups, connectionId, [group, BreakoutGroups.Event(room.EventId)], cancellationToken);
         var join = new PresenceJoin(caller.UserId, caller.Name, caller.Role, connectionId, node.Id, time.GetUtcNow(),
             room.Session.Capacity, BreakoutGroups.Scope);
         var result = await presence.JoinAsync(BreakoutGroups.Presence(room.EventId, room.SessionId), join, cancellationToken);
         if (result.Status == PresenceJoinStatus.Full)
         {
-            if (previous?.SessionId != room.SessionId)
+            // A refused join leaves the connection in the groups it had, and only those.
+            if (previous?.SessionId != room.SessionId || previous.EventId != room.EventId)
                 await hub.Groups.RemoveFromGroupAsync(connectionId, group, cancellationToken);
+            if (previous?.EventId != room.EventId)
+                await hub.Groups.RemoveFromGroupAsync(connectionId, BreakoutGroups.Event(room.EventId), cancellationToken);
             throw Refusal.RoomFull($"Breakout '{room.SessionId}' has {result.Count} of {result.Capacity} seats taken.");
         }
 

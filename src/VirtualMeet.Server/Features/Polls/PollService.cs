@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using VirtualMeet.Contracts.Polls;
 using VirtualMeet.Server.Features.Events;
+using VirtualMeet.Server.Platform.RateLimiting;
+using VirtualMeet.Server.Platform.Realtime;
 using VirtualMeet.Server.Platform.Refusals;
 
 namespace VirtualMeet.Server.Features.Polls;
@@ -18,6 +20,8 @@ internal sealed partial class PollService(
     BallotReader ballots,
     PollResultsPublisher publisher,
     PollCloseScheduler scheduler,
+    AttendeeRateLimits limits,
+    ConnectionGroups groups,
     IHubContext<PollsHub, IPollsClient> hub,
     IOptions<PollsOptions> options,
     TimeProvider time,
@@ -110,13 +114,22 @@ internal sealed partial class PollService(
         return new VoteReceipt(pollId, result.Status == VoteStatus.Changed, result.Version);
     }
 
-    /// <summary>Open and closed polls of a session plus those of the whole event (or only the latter).</summary>
-    public async Task<PollWatchSnapshot> WatchAsync(string eventId, string? sessionId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Open and closed polls of a session plus those of the whole event (or only the latter), after putting the
+    /// watcher's connection into the groups their changes are pushed to.
+    /// </summary>
+    public async Task<PollWatchSnapshot> WatchAsync(string eventId, string? sessionId, WatchingConnection watcher, CancellationToken cancellationToken)
     {
+        // Validate before allocating: no group, budget or subscription exists for an event or session that does not.
         var definition = await events.GetAsync(eventId, cancellationToken)
             ?? throw Refusal.NotFound($"Event '{eventId}' does not exist.");
+        await limits.AcquireOrThrowAsync(eventId, watcher.Id, RateLimitRules.PollWatch, cancellationToken);
         if (sessionId is not null && definition.Sessions.All(s => s.Id != sessionId))
             throw Refusal.NotFound($"Event '{eventId}' has no session '{sessionId}'.");
+
+        // Join before reading: a push racing the read is a duplicate the client drops by version, never a gap.
+        string[] scopes = sessionId is null ? [PollGroups.Scope(eventId, null)] : [PollGroups.Scope(eventId, null), PollGroups.Scope(eventId, sessionId)];
+        await groups.JoinAllAsync(hub.Groups, watcher.ConnectionId, scopes, cancellationToken);
 
         var states = new List<PollState>();
         foreach (var poll in await store.ListAsync(eventId, cancellationToken))
@@ -133,6 +146,7 @@ internal sealed partial class PollService(
 
     public async Task<IReadOnlyList<PollState>> ListAsync(string eventId, bool manager, CancellationToken cancellationToken)
     {
+        _ = await events.GetAsync(eventId, cancellationToken) ?? throw Refusal.NotFound($"Event '{eventId}' does not exist.");
         var states = new List<PollState>();
         foreach (var poll in await store.ListAsync(eventId, cancellationToken))
         {
@@ -215,3 +229,6 @@ internal sealed partial class PollService(
     [LoggerMessage(Level = LogLevel.Information, Message = "Poll {PollId} of event {EventId} closed with {Voters} voters")]
     private partial void LogClosed(string eventId, string pollId, long voters);
 }
+
+/// <summary>Who watches (the budget's owner: the attendee, or the connection for a token without a subject) and on which connection.</summary>
+internal sealed record WatchingConnection(string Id, string ConnectionId);

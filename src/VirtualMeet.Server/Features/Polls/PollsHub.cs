@@ -16,16 +16,13 @@ namespace VirtualMeet.Server.Features.Polls;
 internal sealed class PollsHub(PollService polls) : Hub<IPollsClient>
 {
     /// <summary>Subscribes to the polls of a session (plus the event-wide ones) and returns their current state.</summary>
-    public async Task<PollWatchSnapshot> Watch(string eventId, string? sessionId)
+    public Task<PollWatchSnapshot> Watch(string eventId, string? sessionId)
     {
         if (!Context.User!.IsInRole(Roles.Organizer) && !Context.User!.BelongsTo(eventId))
             throw Refusal.Forbidden($"The token was not issued for event '{eventId}'.");
 
-        // Join before reading: a push racing the read is a duplicate the client drops by version, never a gap.
-        await Groups.AddToGroupAsync(Context.ConnectionId, PollGroups.Scope(eventId, null));
-        if (sessionId is not null)
-            await Groups.AddToGroupAsync(Context.ConnectionId, PollGroups.Scope(eventId, sessionId));
-        return await polls.WatchAsync(eventId, sessionId, Context.ConnectionAborted);
+        var watcher = new WatchingConnection(Context.User!.UserId() ?? Context.ConnectionId, Context.ConnectionId);
+        return polls.WatchAsync(eventId, sessionId, watcher, Context.ConnectionAborted);
     }
 
     /// <summary>Casts the caller's ballot in a poll of the event their token belongs to.</summary>

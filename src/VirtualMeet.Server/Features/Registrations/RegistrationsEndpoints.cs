@@ -20,7 +20,8 @@ internal static class RegistrationsEndpoints
         var registrations = app.MapGroup("/api/events/{eventId}/registrations").WithTags("Registrations");
         registrations.MapPost("/", RegisterAttendee)
             .AllowAnonymous()
-            .RequireCallerAddressBudget(RateLimitRules.SignUp)
+            .RequireCallerAddressBudget(RateLimitRules.SignUp, async (http, eventId) =>
+                await http.RequestServices.GetRequiredService<IEventStore>().GetAsync(eventId, http.RequestAborted) is not null)
             .WithBodyLimit(limits => limits.MaxBodyBytes)
             .WithSummary("Registers an attendee and returns their access token.");
         registrations.MapGet("/me", GetOwnRegistration)

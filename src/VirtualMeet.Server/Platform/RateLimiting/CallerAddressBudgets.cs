@@ -15,14 +15,22 @@ internal static class CallerAddressBudgets
     private const string NoEvent = "_anonymous";
 
     /// <summary>Takes a permit of rule <paramref name="ruleName"/> for the caller's address, or refuses with <c>rate_limited</c> (429 with <c>Retry-After</c>).</summary>
-    public static RouteHandlerBuilder RequireCallerAddressBudget(this RouteHandlerBuilder endpoint, string ruleName) =>
+    /// <param name="eventExists">
+    /// Whether the route's event exists: the budget is the event's only then, so a made-up event id creates no
+    /// budget of its own (and buys no fresh one) but spends the address's budget outside any event.
+    /// </param>
+    public static RouteHandlerBuilder RequireCallerAddressBudget(
+        this RouteHandlerBuilder endpoint, string ruleName, Func<HttpContext, string, Task<bool>>? eventExists = null) =>
         endpoint
             .AddEndpointFilter(async (context, next) =>
             {
                 var http = context.HttpContext;
                 var rule = http.RequestServices.GetRequiredService<AttendeeRateLimits>().Rule(ruleName);
                 var limiter = http.RequestServices.GetRequiredService<IAttendeeRateLimiter>();
-                var scope = http.Request.RouteValues.TryGetValue("eventId", out var eventId) && eventId is string id ? id : NoEvent;
+                var scope = http.Request.RouteValues.TryGetValue("eventId", out var eventId) && eventId is string id
+                    && (eventExists is null || await eventExists(http, id))
+                        ? id
+                        : NoEvent;
                 var decision = await limiter.TryAcquireAsync(scope, Subject(http.Connection.RemoteIpAddress), rule, http.RequestAborted);
                 return decision.Allowed
                     ? await next(context)

@@ -26,6 +26,7 @@ public sealed class RateLimitOptions
         [RateLimitRules.TableFinds] = new() { PermitLimit = 10, WindowSeconds = 60 },
         [RateLimitRules.TableJoins] = new() { PermitLimit = 20, WindowSeconds = 60 },
         [RateLimitRules.Hands] = new() { PermitLimit = 20, WindowSeconds = 60 },
+        [RateLimitRules.PollWatch] = new() { PermitLimit = 30, WindowSeconds = 60 },
     };
 }
 
@@ -75,6 +76,9 @@ internal static class RateLimitRules
 
     /// <summary>Raising or lowering a hand in a breakout; each change pushes to the whole room.</summary>
     public const string Hands = "hands";
+
+    /// <summary>Poll watches per attendee and event, refused ones included: a client watches a few scopes, not thousands.</summary>
+    public const string PollWatch = "poll-watch";
 }
 
 /// <summary>Data annotations do not reach into dictionary values; this checks every configured rule at start.</summary>

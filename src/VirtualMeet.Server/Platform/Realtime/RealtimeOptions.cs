@@ -52,4 +52,12 @@ public sealed class RealtimeOptions
     /// </summary>
     [Range(1, 1_000_000)]
     public int MaxConnectionsPerAddress { get; set; } = 2_000;
+
+    /// <summary>
+    /// Groups one hub connection may be in at once (a stage, a breakout and its event, poll scopes, the bars): a
+    /// join beyond it is refused with <c>rate_limited</c>, so one connection cannot make the node (and, on Redis,
+    /// the backplane's subscriptions) grow without bound.
+    /// </summary>
+    [Range(4, 10_000)]
+    public int MaxGroupsPerConnection { get; set; } = 64;
 }

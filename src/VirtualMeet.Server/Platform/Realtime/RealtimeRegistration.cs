@@ -49,7 +49,23 @@ public static class RealtimeRegistration
             services.AddSingleton<IConfigureOptions<RedisBackplaneOptions>, RedisBackplaneSetup>();
         }
 
+        services.AddGroupCap();
         return builder;
+    }
+
+    /// <summary>
+    /// Puts <see cref="GroupCappedHubLifetimeManager{THub}"/> in front of the lifetime manager registered so far (SignalR's
+    /// in-memory one or the Redis backplane's), so that every group join of every hub passes one count.
+    /// </summary>
+    private static void AddGroupCap(this IServiceCollection services)
+    {
+        var chosen = services.LastOrDefault(d => d.ServiceType == typeof(HubLifetimeManager<>))?.ImplementationType
+            ?? typeof(DefaultHubLifetimeManager<>);
+        services.TryAddSingleton(chosen);
+        services.AddSingleton(new InnerHubLifetimeManagerType(chosen));
+        services.AddSingleton(typeof(InnerHubLifetimeManager<>));
+        services.AddSingleton<ConnectionGroups>();
+        services.Replace(ServiceDescriptor.Singleton(typeof(HubLifetimeManager<>), typeof(GroupCappedHubLifetimeManager<>)));
     }
 
     /// <summary>

@@ -4,6 +4,8 @@ using VirtualMeet.Contracts.Errors;
 using VirtualMeet.Contracts.Polls;
 using VirtualMeet.Server.Features.Events;
 using VirtualMeet.Server.Features.Polls;
+using VirtualMeet.Server.Platform.RateLimiting;
+using VirtualMeet.Server.Platform.Realtime;
 using VirtualMeet.Server.Platform.Refusals;
 using VirtualMeet.Server.Platform.Storage.InMemory;
 using VirtualMeet.Server.Tests.Infrastructure;
@@ -46,11 +48,18 @@ public sealed class PollServiceTests : IAsyncDisposable
         services.AddSingleton<BallotReader>();
         services.AddSingleton<PollCloseScheduler>();
         services.AddSingleton<PollResultsPublisher>();
+        services.AddSingleton<IAttendeeRateLimiter>(new InMemoryRateLimiter(_time));
+        services.AddSingleton(Options.Create(new RateLimitOptions()));
+        services.AddSingleton<AttendeeRateLimits>();
+        services.AddSingleton(Options.Create(new RealtimeOptions()));
+        services.AddSingleton<ConnectionGroups>();
         services.AddSingleton<PollService>();
         return services.BuildServiceProvider();
     }
 
     private PollResultsPublisher Publisher => _services.GetRequiredService<PollResultsPublisher>();
+
+    private static WatchingConnection Watcher { get; } = new("watcher", "connection-1");
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -82,7 +91,7 @@ public sealed class PollServiceTests : IAsyncDisposable
         _services.GetRequiredService<PollCloseScheduler>().Dispose();
 
         _time.Advance(TimeSpan.FromSeconds(11));
-        var snapshot = await Polls.WatchAsync(_eventId, null, Ct);
+        var snapshot = await Polls.WatchAsync(_eventId, null, Watcher, Ct);
 
         Assert.Equal(PollStatus.Closed, Assert.Single(snapshot.Polls).Poll.Status);
         Assert.Single(_hub.Of<PollState>(nameof(IPollsClient.PollClosed)));
@@ -95,7 +104,7 @@ public sealed class PollServiceTests : IAsyncDisposable
         await Polls.OpenAsync(_eventId, poll.Id, Ct);
         // The opening node's timer is lost (the node died); a watcher reconnects elsewhere and reads the poll.
         _services.GetRequiredService<PollCloseScheduler>().Dispose();
-        await Polls.WatchAsync(_eventId, null, Ct);
+        await Polls.WatchAsync(_eventId, null, Watcher, Ct);
 
         _time.Advance(TimeSpan.FromSeconds(30));
 
@@ -154,7 +163,7 @@ public sealed class PollServiceTests : IAsyncDisposable
 
         Assert.Null(opened.Results);
         Assert.Equal(0, await Publisher.PublishDueAsync(Ct));
-        Assert.Null(Assert.Single((await Polls.WatchAsync(_eventId, null, Ct)).Polls).Results);
+        Assert.Null(Assert.Single((await Polls.WatchAsync(_eventId, null, Watcher, Ct)).Polls).Results);
         var closed = await Polls.CloseAsync(_eventId, poll.Id, Ct);
         Assert.Equal(1, closed.Results!.Options[2].Count);
     }

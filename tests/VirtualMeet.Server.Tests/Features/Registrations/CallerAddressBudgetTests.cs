@@ -56,6 +56,23 @@ public sealed class CallerAddressBudgetTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SignUpsToMadeUpEventsShareTheAddresssBudgetAndCreateNoBudgetOfTheirOwn()
+    {
+        var limiter = _node.GetRequiredService<Server.Platform.Storage.InMemory.InMemoryRateLimiter>();
+        var logsBefore = limiter.LogCount;
+        for (var i = 0; i < 2; i++)
+        {
+            using var unknown = await SignUpAsync($"/api/events/made-up-{Guid.NewGuid():N}/registrations", "Mallory", forwardedFor: "198.51.100.9");
+            Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        }
+
+        // A third made-up event buys no fresh budget: the address has spent its own.
+        using var refused = await SignUpAsync($"/api/events/made-up-{Guid.NewGuid():N}/registrations", "Mallory", forwardedFor: "198.51.100.9");
+        await refused.AssertProblemAsync(HttpStatusCode.TooManyRequests, ErrorCodes.RateLimited);
+        Assert.Equal(logsBefore + 1, limiter.LogCount);
+    }
+
+    [Fact]
     public async Task GuessingTheOrganizerKeyRunsOutOfAttempts()
     {
         using (var wrong = await _client.SendAsync(HttpMethod.Post, "/api/auth/organizer", token: null, new OrganizerTokenRequest("guess-1")))

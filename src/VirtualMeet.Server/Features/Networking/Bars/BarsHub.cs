@@ -18,7 +18,7 @@ namespace VirtualMeet.Server.Features.Networking.Bars;
 internal sealed class BarsHub(BarsService bars) : Hub<IBarsClient>
 {
     /// <summary>Every bar with its tables and who sits there; from now on the caller hears <c>TableChanged</c>.</summary>
-    public async Task<BarsSnapshot> EnterBars(string eventId)
+    public Task<BarsSnapshot> EnterBars(string eventId)
     {
         if (!Context.User!.IsInRole(Roles.Organizer) && !Context.User!.BelongsTo(eventId))
             throw Refusal.Forbidden($"The token was not issued for event '{eventId}'.");
@@ -26,7 +26,7 @@ internal sealed class BarsHub(BarsService bars) : Hub<IBarsClient>
         var attendeeId = Context.User!.BelongsTo(eventId) ? Context.User!.UserId() : null;
         var language = Context.User!.FindFirstValue(VirtualMeetClaims.Language) ?? "de";
         var callerId = Context.User!.UserId() ?? throw Refusal.Forbidden("This token names nobody.");
-        return await bars.EnterAsync(eventId, callerId, attendeeId, language, Context.ConnectionId, Context.ConnectionAborted);
+        return bars.EnterAsync(eventId, callerId, attendeeId, language, Context.ConnectionId, Context.ConnectionAborted);
     }
 
     /// <summary>Sits down at a table (leaving any other table in the bars); <c>room_full</c> when no seat is left.</summary>

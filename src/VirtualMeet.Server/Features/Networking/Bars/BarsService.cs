@@ -40,11 +40,11 @@ internal sealed partial class BarsService(
     public async Task<BarsSnapshot> EnterAsync(
         string eventId, string callerId, string? attendeeId, string language, string connectionId, CancellationToken cancellationToken)
     {
-        // The budget first: a refused entry watches nothing and reads nothing.
-        await limits.AcquireOrThrowAsync(eventId, callerId, RateLimitRules.BarEntries, cancellationToken);
+        // The event first (a made-up id gets no budget), then the budget: a refused entry watches nothing, reads no table.
         var definition = await tables.EventAsync(eventId, cancellationToken)
             ?? throw Refusal.NotFound($"Event '{eventId}' does not exist.");
-        // Watch before reading: a push racing the read is a duplicate the client drops by version, never a gap.
+        await limits.AcquireOrThrowAsync(eventId, callerId, RateLimitRules.BarEntries, cancellationToken);
+        // Join before reading: a push racing the read is a duplicate the client drops by version, never a gap.
         await hub.Groups.AddToGroupAsync(connectionId, BarRooms.Watchers(eventId), cancellationToken);
         var bars = new List<BarState>();
         foreach (var bar in BarLayout.Of(definition, language).Bars)

@@ -31,5 +31,8 @@ internal sealed class RedisEventPurge(RedisStoreDatabase redis) : IEventScopedDa
             }
             while (cursor != 0);
         }
+
+        // The event's presence went with its keys; the reaper's list (a global key, outside the tag) forgets it too.
+        await redis.Idempotent(db => db.SetRemoveAsync(RedisKeys.PresenceEvents, eventId));
     }
 }

@@ -100,6 +100,16 @@ internal static class RedisPresenceScripts
           return out
         end
 
+        -- Every connection, live or held, is in its node's set until it is dropped, and empty sets do not exist.
+        local function idle()
+          if redis.call('EXISTS', GRACE) == 1 then return 0 end
+          for _, node in ipairs(redis.call('HKEYS', NODES)) do
+            if redis.call('EXISTS', node_key(node)) == 1 then return 0 end
+          end
+          redis.call('DEL', NODES)
+          return 1
+        end
+
         local function split_item(item)
           local tab = string.find(item, '\t', 1, true)
           return string.sub(item, 1, tab - 1), string.sub(item, tab + 1)
@@ -185,7 +195,8 @@ internal static class RedisPresenceScripts
     /// <summary>
     /// ARGV: now, node grace (ms), reap by node (1/0), live node ids... Frees held connections past their
     /// deadline and every connection of a node that is neither live nor seen within the node grace. Returns
-    /// the freed seats {{room, attendee, version, count}, ...}; a second run finds nothing left to free.
+    /// {idle (see <see cref="Idle"/>), {{room, attendee, version, count}, ...} freed seats}; a second run finds
+    /// nothing left to free.
     /// </summary>
     public const string Reap = Prelude + """
         local now = tonumber(ARGV[1])
@@ -212,6 +223,14 @@ internal static class RedisPresenceScripts
             end
           end
         end
-        return changes
+        return {idle(), changes}
+        """;
+
+    /// <summary>
+    /// No ARGV. Returns 1 when no connection of the event is held (live or in its grace period), after dropping
+    /// the node index that nothing needs any more; 0 otherwise. Rooms keep their versions until the event is purged.
+    /// </summary>
+    public const string Idle = Prelude + """
+        return idle()
         """;
 }

@@ -14,13 +14,18 @@ internal sealed class RedisPresenceStore(RedisStoreDatabase redis) : IPresenceSt
     {
         var payload = RedisJson.Serialize(new StoredMember(join.DisplayName, join.Role, join.Now.ToUnixTimeMilliseconds()));
         // Once: a join takes a seat and bumps the room's version.
-        var result = (RedisResult[])(await redis.Once(db =>
+        var result = (RedisResult[])(await redis.Once(async db =>
         {
             // Same connection, sent first: the event is listed before any of its connections can need reaping.
             _ = db.SetAddAsync(RedisKeys.PresenceEvents, room.EventId, CommandFlags.FireAndForget);
-            return Run(db, room.EventId, RedisPresenceScripts.Join,
+            var joined = await Run(db, room.EventId, RedisPresenceScripts.Join,
                 room.RoomId, join.AttendeeId, join.ConnectionId, join.NodeId, payload, join.Capacity ?? -1,
                 join.ExclusiveScope ?? "", Millis(join.Now), join.IncludeMembers ? 1 : 0);
+            // And again once the seat is taken (awaited: on a cluster the list and the event live on different
+            // nodes, so only the answer orders the two): a prune that removed the first listing while this join was
+            // on its way, and found the event idle, is followed by this one, so a seat never stays unlisted.
+            _ = db.SetAddAsync(RedisKeys.PresenceEvents, room.EventId, CommandFlags.FireAndForget);
+            return joined;
         }))!;
 
         var status = (long)result[0] switch
@@ -78,11 +83,26 @@ internal sealed class RedisPresenceStore(RedisStoreDatabase redis) : IPresenceSt
         {
             cancellationToken.ThrowIfCancellationRequested();
             // Once per event, each bounded on its own: a reap frees seats and answers which.
-            var freed = (RedisResult[])(await redis.Once(db => Run(db, (string)eventId!, RedisPresenceScripts.Reap, [.. args])))!;
-            changes.AddRange(freed.Select(f => Change((string)eventId!, (RedisResult[])f!)).OfType<PresenceSeatChange>());
+            var reaped = (RedisResult[])(await redis.Once(db => Run(db, (string)eventId!, RedisPresenceScripts.Reap, [.. args])))!;
+            changes.AddRange(((RedisResult[])reaped[1]!).Select(f => Change((string)eventId!, (RedisResult[])f!)).OfType<PresenceSeatChange>());
+            if ((long)reaped[0] == 1)
+                await PruneAsync((string)eventId!);
         }
 
         return changes;
+    }
+
+    /// <summary>
+    /// Takes an event nobody is present in off the reaper's list. The list is one global key and the event's presence
+    /// lives under its hash tag, so no script may touch both: remove first, then look again and put it back if a
+    /// seat appeared meanwhile. A join lists the event before and after taking its seat, so whichever order the two
+    /// interleave in, an event with a seat ends up listed.
+    /// </summary>
+    private async Task PruneAsync(string eventId)
+    {
+        await redis.Idempotent(db => db.SetRemoveAsync(RedisKeys.PresenceEvents, eventId));
+        if ((long)(await redis.Idempotent(db => Run(db, eventId, RedisPresenceScripts.Idle))) == 0)
+            await redis.Idempotent(db => db.SetAddAsync(RedisKeys.PresenceEvents, eventId));
     }
 
     private static Task<RedisResult> Run(IDatabase db, string eventId, string script, params RedisValue[] args) =>
