@@ -18,7 +18,13 @@ namespace VirtualMeet.LoadTest.Scenarios;
 internal abstract class PushPath
 {
     /// <summary>Fresh paths for a run (the poll and the movers are per run).</summary>
-    public static PushPath[] All() => [new StageChat(), new PollResults(), new BreakoutChat(), new BarTables()];
+    public static PushPath[] All() =>
+    [
+        new RoomChat<StageChatMessage>("stage chat", HubRoutes.Stage, "JoinStage", ScenarioEvent.Keynote, nameof(IStageClient.ChatReceived), m => m.Message),
+        new PollResults(),
+        new RoomChat<BreakoutChatLine>("breakout chat", HubRoutes.Breakouts, "JoinBreakout", ScenarioEvent.Breakout, nameof(IBreakoutsClient.ChatReceived), l => l.Message),
+        new BarTables(),
+    ];
 
     /// <summary>Seats of each bar table: mover n sits at table n / SeatsPerTable + 1.</summary>
     public const int SeatsPerTable = 4;
@@ -48,38 +54,23 @@ internal abstract class PushPath
     protected static int LineNumber(string? text) =>
         text is not null && text.StartsWith("line ", StringComparison.Ordinal) ? int.Parse(text.AsSpan(5), CultureInfo.InvariantCulture) : -1;
 
-    private sealed class StageChat : PushPath
+    /// <summary>One chatter's numbered lines in a room; each push shows one line.</summary>
+    private sealed class RoomChat<TPush>(string name, string route, string joinMethod, string sessionId, string pushMethod, Func<TPush, ChatMessage> message)
+        : PushPath
     {
-        public override string Name => "stage chat";
+        public override string Name => name;
 
-        public override string Route => HubRoutes.Stage;
+        public override string Route => route;
 
-        public override string JoinMethod => "JoinStage";
+        public override string JoinMethod => joinMethod;
 
-        public override object?[] JoinArguments(string eventId) => [ScenarioEvent.Keynote];
+        public override object?[] JoinArguments(string eventId) => [sessionId];
 
         public override void Subscribe(HubConnection connection, Action<IEnumerable<int>> shown) =>
-            connection.On<StageChatMessage>(nameof(IStageClient.ChatReceived), m => shown([LineNumber(m.Message.Text)]));
+            connection.On<TPush>(pushMethod, push => shown([LineNumber(message(push).Text)]));
 
         public override Task ActAsync(IReadOnlyList<LoadClient> actors, int n, string eventId, CancellationToken cancellationToken) =>
-            actors[0].Connection.InvokeAsync<ChatMessage>("SendChat", ScenarioEvent.Keynote, Line(n), cancellationToken);
-    }
-
-    private sealed class BreakoutChat : PushPath
-    {
-        public override string Name => "breakout chat";
-
-        public override string Route => HubRoutes.Breakouts;
-
-        public override string JoinMethod => "JoinBreakout";
-
-        public override object?[] JoinArguments(string eventId) => [ScenarioEvent.Breakout];
-
-        public override void Subscribe(HubConnection connection, Action<IEnumerable<int>> shown) =>
-            connection.On<BreakoutChatLine>(nameof(IBreakoutsClient.ChatReceived), l => shown([LineNumber(l.Message.Text)]));
-
-        public override Task ActAsync(IReadOnlyList<LoadClient> actors, int n, string eventId, CancellationToken cancellationToken) =>
-            actors[0].Connection.InvokeAsync<ChatMessage>("SendChat", ScenarioEvent.Breakout, Line(n), cancellationToken);
+            actors[0].Connection.InvokeAsync<ChatMessage>("SendChat", sessionId, Line(n), cancellationToken);
     }
 
     /// <summary>Votes by distinct attendees; a results push with V voters shows votes 0 to V-1 (they vote one after the other).</summary>

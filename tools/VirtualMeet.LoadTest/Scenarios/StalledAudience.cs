@@ -16,7 +16,8 @@ internal sealed class StalledAudience : IAsyncDisposable
 {
     private const long PrefillBytes = 3 * 1024 * 1024;
 
-    private static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(3);
+    /// <summary>The pause between the prefill and the measured pushes; a comparison without stalled readers pauses alike.</summary>
+    public static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(3);
 
     private readonly List<StalledReader> _readers = [];
 
@@ -27,10 +28,14 @@ internal sealed class StalledAudience : IAsyncDisposable
     public int Count => _readers.Count;
 
     public static Task<StalledAudience> JoinStageAsync(ConferenceApi api, Deployment deployment, string eventId, int count, CancellationToken cancellationToken) =>
-        JoinAsync(api, deployment, eventId, count, new Room("keynote", HubRoutes.Stage, "JoinStage", [ScenarioEvent.Keynote]), cancellationToken);
+        JoinAsync(api, deployment, eventId, count, new Room("keynote", HubRoutes.Stage, "JoinStage", [ScenarioEvent.Keynote]), SettleTime, cancellationToken);
 
-    /// <summary><paramref name="count"/> attendees on the first node join <paramref name="room"/> with its hub's own method, then stop reading.</summary>
-    public static async Task<StalledAudience> JoinAsync(ConferenceApi api, Deployment deployment, string eventId, int count, Room room, CancellationToken cancellationToken)
+    /// <summary>
+    /// <paramref name="count"/> attendees on the first node join <paramref name="room"/> with its hub's own method, then
+    /// stop reading; returns <paramref name="settle"/> after their prefill went out (<see cref="SettleTime"/> to measure).
+    /// </summary>
+    public static async Task<StalledAudience> JoinAsync(
+        ConferenceApi api, Deployment deployment, string eventId, int count, Room room, TimeSpan settle, CancellationToken cancellationToken)
     {
         var audience = new StalledAudience();
         if (count == 0)
@@ -50,7 +55,7 @@ internal sealed class StalledAudience : IAsyncDisposable
         await Task.WhenAny(Task.WhenAll(prefills), Task.Delay(TimeSpan.FromSeconds(10), cancellationToken));
         // The node answers those calls after they arrived; the measured pushes start once it is done, so its work on
         // the answers does not count against them. Well within the age limit (10 s), so the viewers stay stalled, not cut off.
-        await Task.Delay(SettleTime, cancellationToken);
+        await Task.Delay(settle, cancellationToken);
         Progress.Say($"  {room.Name}: {count} attendee(s) on {node} stopped reading");
         return audience;
     }

@@ -11,45 +11,52 @@ namespace VirtualMeet.LoadTest.Scenarios;
 /// <summary>
 /// <c>run stalled</c>: every hub's push path (<see cref="PushPath"/>) measured twice in the same room, by the same
 /// watchers (round-robin over the nodes): first with everyone reading, then after N attendees joined the room on the
-/// first node and stopped reading (<see cref="StalledAudience"/>). The actors sit on the first node too, so a send
-/// that waited for a stalled socket would hold up the next action. Measured per phase: action → first push that shows
-/// it, at every watcher; printed side by side with the ratio of the p99s.
+/// first node and stopped reading (<see cref="StalledAudience"/>), who leave again before the next round. The actors
+/// sit on the first node too, so a send that waited for a stalled socket would hold up the next action. Measured per
+/// phase: action → first push that shows it, at every watcher; the p99 of each round printed side by side, with the
+/// ratio of their medians (a shared machine varies far more between rounds than the effect looked for).
 /// </summary>
 internal static class StalledScenario
 {
     private static readonly TimeSpan DeliveryBound = TimeSpan.FromSeconds(30);
 
-    public static async Task<IReadOnlyList<StalledPathResult>> RunAsync(Deployment deployment, int watchers, int stalledReaders, int actions, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<StalledPathResult>> RunAsync(
+        Deployment deployment, int watchers, int stalledReaders, int actions, int rounds, TimeSpan settle, CancellationToken cancellationToken)
     {
         var results = new List<StalledPathResult>();
         foreach (var path in PushPath.All())
-            results.Add(await RunPathAsync(deployment, path, watchers, stalledReaders, actions, cancellationToken));
+            results.Add(await RunPathAsync(deployment, path, watchers, stalledReaders, actions, rounds, settle, cancellationToken));
         return results;
     }
 
     public static string Table(IReadOnlyList<StalledPathResult> results)
     {
         var table = new StringBuilder();
-        table.AppendLine("| push path | watchers | actions per phase | p99 without | p99 with stalled readers | ratio | not delivered |");
-        table.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        table.AppendLine("| push path | watchers | p99 without, per round | p99 with stalled readers, per round | median without | median with | ratio of medians | not delivered |");
+        table.AppendLine("|---|---:|---|---|---:|---:|---:|---:|");
         foreach (var r in results)
         {
             table.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Path} | {r.Watchers:N0} | {r.Actions} | {r.Without.P99:N0} ms | {r.With.P99:N0} ms ({r.Stalled} stalled) | {r.Ratio:0.00} | {r.Missing} |"));
+                $"| {r.Path} | {r.Watchers:N0} | {Rounds(r.Without)} ms | {Rounds(r.With)} ms ({r.Stalled} stalled) | {r.MedianWithout:N0} ms | {r.MedianWith:N0} ms | {r.Ratio:0.00} | {r.Missing} |"));
         }
 
         return table.ToString();
     }
 
-    private static async Task<StalledPathResult> RunPathAsync(Deployment deployment, PushPath path, int watchers, int stalledReaders, int actions, CancellationToken cancellationToken)
+    private static string Rounds(IEnumerable<LatencySummary> rounds) =>
+        string.Join(", ", rounds.Select(r => r.P99.ToString("N0", CultureInfo.InvariantCulture)));
+
+    private static async Task<StalledPathResult> RunPathAsync(
+        Deployment deployment, PushPath path, int watchers, int stalledReaders, int actions, int rounds, TimeSpan settle, CancellationToken cancellationToken)
     {
+        var total = 2 * actions * rounds;
         using var api = new ConferenceApi(deployment);
         var eventId = await ScenarioEvent.CreateAsync(api, breakoutSeats: watchers + stalledReaders + 10,
-            barTables: 2 * actions / PushPath.SeatsPerTable + 1, seatsPerTable: PushPath.SeatsPerTable, cancellationToken);
+            barTables: total / PushPath.SeatsPerTable + 1, seatsPerTable: PushPath.SeatsPerTable, cancellationToken);
         await path.PrepareAsync(api, eventId, cancellationToken);
         Progress.Say($"  stalled: {path.Name}: {watchers:N0} watchers join");
         var attendees = await api.RegisterAsync(eventId, watchers, parallelism: 32, cancellationToken);
-        var arrivals = attendees.Select(_ => new Arrivals(2 * actions)).ToArray();
+        var arrivals = attendees.Select(_ => new Arrivals(total)).ToArray();
         var ramp = await ConnectionRamp.OpenAsync(deployment, path.Route, attendees, Commands.Ramp(watchers),
             afterConnect: (_, client) => JoinAsync(client.Connection, path, eventId, cancellationToken),
             subscribe: (i, connection) => path.Subscribe(connection, shown => arrivals[i].Record(shown)),
@@ -57,19 +64,32 @@ internal static class StalledScenario
         var actors = new List<LoadClient>();
         try
         {
-            foreach (var actor in await api.RegisterAsync(eventId, path.Actors(2 * actions), parallelism: 16, cancellationToken))
+            foreach (var actor in await api.RegisterAsync(eventId, path.Actors(total), parallelism: 16, cancellationToken))
             {
                 actors.Add(await LoadClient.ConnectAsync(deployment.Targets[0], path.Route, actor, _ => { }, cancellationToken));
                 await JoinAsync(actors[^1].Connection, path, eventId, cancellationToken);
             }
 
-            var sentAt = new long[2 * actions];
-            var without = await PhaseAsync(path, actors, ramp, arrivals, sentAt, eventId, first: 0, actions, cancellationToken);
-            await using var stalled = await StalledAudience.JoinAsync(api, deployment, eventId, stalledReaders,
-                new StalledAudience.Room(path.Name, path.Route, path.JoinMethod, path.JoinArguments(eventId)), cancellationToken);
-            var with = await PhaseAsync(path, actors, ramp, arrivals, sentAt, eventId, first: actions, actions, cancellationToken);
-            var result = new StalledPathResult(path.Name, ramp.Held, actions, stalled.Count, without.Latency, with.Latency, without.Missing + with.Missing);
-            Progress.Say($"  stalled: {path.Name}: p99 {without.Latency.P99:0} ms without, {with.Latency.P99:0} ms with {stalled.Count} stalled ({result.Ratio:0.00}x)");
+            var sentAt = new long[total];
+            var without = new List<LatencySummary>();
+            var with = new List<LatencySummary>();
+            var missing = 0;
+            var room = new StalledAudience.Room(path.Name, path.Route, path.JoinMethod, path.JoinArguments(eventId));
+            for (var round = 0; round < rounds; round++)
+            {
+                var first = 2 * actions * round;
+                // The same pause as before the stalled phase, so that neither phase starts on a machine still busy with the last.
+                await Task.Delay(settle, cancellationToken);
+                var (reading, missedReading) = await PhaseAsync(path, actors, ramp, arrivals, sentAt, eventId, first, actions, cancellationToken);
+                await using var stalled = await StalledAudience.JoinAsync(api, deployment, eventId, stalledReaders, room, settle, cancellationToken);
+                var (stalling, missedStalling) = await PhaseAsync(path, actors, ramp, arrivals, sentAt, eventId, first + actions, actions, cancellationToken);
+                without.Add(reading);
+                with.Add(stalling);
+                missing += missedReading + missedStalling;
+                Progress.Say($"  stalled: {path.Name}, round {round + 1}: p99 {reading.P99:0} ms without, {stalling.P99:0} ms with {stalled.Count} stalled");
+            }
+
+            var result = new StalledPathResult(path.Name, ramp.Held, actions, stalledReaders, without, with, missing);
             await api.DeleteEventAsync(eventId, cancellationToken);
             return result;
         }
@@ -131,7 +151,18 @@ internal static class StalledScenario
 }
 
 /// <summary>One push path: the watchers' latency p99 without and with stalled readers in their room.</summary>
-internal sealed record StalledPathResult(string Path, int Watchers, int Actions, int Stalled, LatencySummary Without, LatencySummary With, int Missing)
+internal sealed record StalledPathResult(
+    string Path, int Watchers, int Actions, int Stalled, IReadOnlyList<LatencySummary> Without, IReadOnlyList<LatencySummary> With, int Missing)
 {
-    public double Ratio => With.P99 / Math.Max(1, Without.P99);
+    public double MedianWithout => Median(Without);
+
+    public double MedianWith => Median(With);
+
+    public double Ratio => MedianWith / Math.Max(1, MedianWithout);
+
+    private static double Median(IReadOnlyList<LatencySummary> rounds)
+    {
+        var sorted = rounds.Select(r => r.P99).Order().ToArray();
+        return sorted.Length == 0 ? double.NaN : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
 }
