@@ -14,17 +14,24 @@ internal static class StalledReaders
 
     /// <summary>
     /// Connects to <paramref name="route"/>, joins with the hub's own <paramref name="joinMethod"/> (reading its
-    /// answer) and then fills the connection with answers it never reads: what the node sends it next stalls.
+    /// answer) and then fills the connection with answers it never reads, until its node buffers for it: what the node
+    /// sends it next stalls.
     /// </summary>
     public static async Task<StalledReader> JoinAndStallAsync(VirtualMeetNode node, string route, string token, string joinMethod, params object?[] arguments)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
+        var abortedBefore = AbortedOn(node);
         var reader = await StalledReader.ConnectAsync(node.HubUrl(route), token, cancellationToken);
         try
         {
             await reader.InvokeAsync(joinMethod, arguments, cancellationToken).WaitAsync(TestTimeouts.Default, cancellationToken);
             // Bounded: a node that stopped reading this client (no outbound buffer) would hold the sends for good.
             await reader.FillWithUnreadAnswersAsync(FillBytes, cancellationToken).WaitAsync(TestTimeouts.Default, cancellationToken);
+            // The pushes that follow must meet a transport that accepts nothing, not kernel buffers with room left (on a
+            // slow machine the node may already have cut the reader off by the time this looks).
+            var slowConsumers = node.GetRequiredService<SlowConsumers>();
+            await Eventually.UntilAsync(() => Task.FromResult(slowConsumers.BufferingNow > 0 || slowConsumers.AbortedTotal > abortedBefore), stalled => stalled,
+                because: "the stalled reader's transport refuses writes");
             return reader;
         }
         catch
