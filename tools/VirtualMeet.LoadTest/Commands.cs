@@ -9,6 +9,7 @@ namespace VirtualMeet.LoadTest;
 /// <code>
 /// run soak|poll|keynote|seats [--target URL[,URL...]] [--organizer-key KEY] [--connections N] [--hold SECONDS] [--nodes 1|2]
 /// run keynote [--stalled-readers N] (viewers on the first node that stop reading)
+/// run stalled [--stalled-readers N] [--actions N] [--rounds N] (each hub's pushes without and with N stalled readers, side by side)
 /// run chaos --fault kill-node|restart-redis|drop-sockets [--connections N]
 /// run hold --target URL[,URL...] --organizer-key KEY --connections N [--max-seconds S]   (a report's child process)
 /// report [--out docs/performance.md] [--quick]
@@ -39,7 +40,7 @@ internal static class Commands
                     await RunScenarioAsync(options, stop.Token);
                     return 0;
                 default:
-                    Console.Error.WriteLine("usage: run <soak|poll|keynote|seats|chaos|hold> [options] | report [--out FILE] [--quick]");
+                    Console.Error.WriteLine("usage: run <soak|poll|keynote|seats|stalled|chaos|hold> [options] | report [--out FILE] [--quick]");
                     return 2;
             }
         }
@@ -103,6 +104,10 @@ internal static class Commands
             case "keynote":
                 Print(await KeynoteScenario.RunAsync(deployment, connections, chatters: 20, linesPerChatter: 10, reactionsPerAttendee: 5, cancellationToken,
                     stalledReaders: options.Int("stalled-readers", 0)));
+                break;
+            case "stalled":
+                Console.Write(StalledScenario.Table(await StalledScenario.RunAsync(deployment, connections,
+                    stalledReaders: options.Int("stalled-readers", 1), actions: options.Int("actions", 50), rounds: options.Int("rounds", 1), StalledAudience.SettleTime, cancellationToken)));
                 break;
             case "seats":
                 Print(await SeatRushScenario.RunAsync(deployment, connections, breakoutSeats: Math.Max(1, connections / 10), barTables: Math.Max(1, connections / 20), seatsPerTable: 6, cancellationToken));

@@ -18,6 +18,8 @@ public sealed class StalledReader : IAsyncDisposable
     private const char RecordSeparator = '\u001e';
     private const int TinyReceiveBuffer = 2048;
 
+    private static readonly string UnknownMethod = "Prefill" + new string('x', 30_000);
+
     private readonly WebSocket _socket;
     private readonly Queue<string> _records = new();
     private int _invocations;
@@ -80,6 +82,16 @@ public sealed class StalledReader : IAsyncDisposable
         for (var i = 0; i < count; i++)
             await SendInvocationAsync(target, arguments, cancellationToken);
     }
+
+    /// <summary>
+    /// Fills the server's path to this client with about <paramref name="bytes"/> of answers it never reads, so that
+    /// what the server sends next meets a transport that accepts nothing. On loopback the kernel's send buffer grows
+    /// to megabytes, which a real client's network would never allow, and most pushes are small or coalesced; so
+    /// this calls a method the hub does not have, under a name of 30 KB that each error answer repeats (below
+    /// <c>Realtime:MaximumReceiveMessageSize</c>, 32 KB, so the call is read and answered rather than refused).
+    /// </summary>
+    public Task FillWithUnreadAnswersAsync(long bytes, CancellationToken cancellationToken = default) =>
+        InvokeWithoutReadingAsync(UnknownMethod, [], (int)Math.Max(1, bytes / UnknownMethod.Length), cancellationToken);
 
     /// <summary>
     /// Reads (and discards) whatever the server sent until it ends the connection; true if it did within

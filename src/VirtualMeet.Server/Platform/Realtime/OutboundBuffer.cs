@@ -77,6 +77,9 @@ internal sealed class OutboundBuffer : PipeWriter
 
     public bool IsAborted => Volatile.Read(ref _aborted) != 0;
 
+    /// <summary>The transport refused a write and the backlog is in use: the client is not keeping up.</summary>
+    public bool IsBuffering => Volatile.Read(ref _buffering);
+
     public override Span<byte> GetSpan(int sizeHint = 0) => Target().GetSpan(sizeHint);
 
     public override Memory<byte> GetMemory(int sizeHint = 0) => Target().GetMemory(sizeHint);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.IO.Pipelines;
 using Microsoft.AspNetCore.Connections;
@@ -19,10 +20,14 @@ internal sealed partial class SlowConsumers(IOptions<RealtimeOptions> options, T
     private readonly Counter<long> _aborted = meters.Create(MeterName).CreateCounter<long>(
         "virtualmeet.realtime.slow_consumers_aborted", "{connection}", "Connections aborted because their client did not read their messages.");
 
+    private readonly ConcurrentDictionary<OutboundBuffer, byte> _open = new();
     private long _abortedTotal;
 
     // Kept beside the instrument so that diagnostics and tests can read it without a listener.
     internal long AbortedTotal => Volatile.Read(ref _abortedTotal);
+
+    /// <summary>Open connections whose client is not keeping up right now (their writes go to the backlog).</summary>
+    internal int BufferingNow => _open.Keys.Count(buffer => buffer.IsBuffering && !buffer.IsAborted);
 
     public async Task OnConnectionAsync(ConnectionContext connection, ConnectionDelegate next)
     {
@@ -31,6 +36,7 @@ internal sealed partial class SlowConsumers(IOptions<RealtimeOptions> options, T
         var buffer = new OutboundBuffer(transport.Output, limits.OutboundBufferLimit, limits.OutboundBufferMaxAge, time,
             (reason, backlog) => Abort(connection, reason, backlog));
         connection.Transport = new BufferedTransport(transport.Input, buffer);
+        _open.TryAdd(buffer, 0);
         try
         {
             await next(connection);
@@ -38,6 +44,7 @@ internal sealed partial class SlowConsumers(IOptions<RealtimeOptions> options, T
         finally
         {
             // The connection completes the transport's writer once this returns: nothing may write to it after that.
+            _open.TryRemove(buffer, out _);
             await buffer.StopAsync();
             connection.Transport = transport;
         }

@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.SignalR.Client;
 using VirtualMeet.Contracts;
 using VirtualMeet.Contracts.Diagnostics;
-using VirtualMeet.Server.Platform.Realtime;
+using VirtualMeet.Server.Tests.Infrastructure;
 using VirtualMeet.Testing;
 
 namespace VirtualMeet.Server.Tests.Platform.Realtime;
@@ -10,44 +10,34 @@ namespace VirtualMeet.Server.Tests.Platform.Realtime;
 /// <summary>
 /// One client that stops reading, among watchers of the same group on the same node: a burst larger than the
 /// stalled socket's buffers (on loopback the kernel's send buffer grows to megabytes) reaches every watcher, and the
-/// stalled connection is aborted by the outbound buffer's age limit (SignalR's own client timeout is set long here).
-/// The byte limit stays above the burst, so a watcher that falls behind while the burst arrives is never cut off.
+/// stalled connection is aborted by the outbound buffer's age limit (<see cref="SmallOutboundBuffers"/>). The byte
+/// limit stays above the burst, so a watcher that falls behind while the burst arrives is never cut off. The same on
+/// every feature's hub: <see cref="SlowConsumerPushPathTests"/>.
 /// </summary>
-public sealed class SlowConsumerTests
+public sealed class SlowConsumerTests(InMemoryNodeWithSmallOutboundBuffers oneNode, TwoNodesOnRedisWithSmallOutboundBuffers pair)
+    : IClassFixture<InMemoryNodeWithSmallOutboundBuffers>, IClassFixture<TwoNodesOnRedisWithSmallOutboundBuffers>
 {
     private const string Group = "burst";
     private const int Burst = 5000;
     private const int Watchers = 3;
 
-    private static readonly Dictionary<string, string?> SmallLimits = new()
-    {
-        ["Realtime:OutboundBufferLimit"] = "16777216",
-        ["Realtime:OutboundBufferMaxAge"] = "00:00:02",
-        ["Realtime:ClientTimeoutInterval"] = "00:02:00",
-    };
-
     [Fact]
     public async Task OnOneNodeWatchersGetEveryPushWhileAStalledReaderIsAborted()
     {
-        await using var node = await VirtualMeetNode.StartAsync(SmallLimits);
-
-        await BurstPastAStalledReaderAsync(sendFrom: node, watchOn: node);
+        await BurstPastAStalledReaderAsync(sendFrom: oneNode.Node, watchOn: oneNode.Node);
     }
 
     [Fact]
     public async Task OnTwoNodesOnRedisWatchersGetEveryPushWhileAStalledReaderIsAborted()
     {
-        await using var redis = await RedisServer.StartAsync(TestContext.Current.CancellationToken);
-        await using var sender = await VirtualMeetNode.StartWithRedisAsync(redis, new Dictionary<string, string?>(SmallLimits) { ["Hosting:NodeName"] = "node-a" });
-        await using var watched = await VirtualMeetNode.StartWithRedisAsync(redis, new Dictionary<string, string?>(SmallLimits) { ["Hosting:NodeName"] = "node-b" });
-
-        await BurstPastAStalledReaderAsync(sendFrom: sender, watchOn: watched);
+        await BurstPastAStalledReaderAsync(sendFrom: pair.A, watchOn: pair.B);
     }
 
     private static async Task BurstPastAStalledReaderAsync(VirtualMeetNode sendFrom, VirtualMeetNode watchOn)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         var token = await TestTokens.OrganizerAsync(watchOn);
+        var abortedBefore = StalledReaders.AbortedOn(watchOn);
         await using var stalled = await StalledReader.ConnectAsync(watchOn.HubUrl(HubRoutes.Diagnostics), token, cancellationToken);
         await stalled.InvokeAsync("JoinProbeGroup", [Group], cancellationToken);
 
@@ -66,10 +56,7 @@ public sealed class SlowConsumerTests
             foreach (var watcher in watchers)
                 Assert.Equal(Enumerable.Range(0, Burst), await watcher.AllAsync());
 
-            var slowConsumers = watchOn.GetRequiredService<SlowConsumers>();
-            await Eventually.UntilAsync(() => Task.FromResult(slowConsumers.AbortedTotal), aborted => aborted == 1,
-                because: "the outbound buffer aborts the stalled reader");
-            Assert.True(await stalled.ReadUntilClosedAsync(TestTimeouts.Default), "the stalled reader's connection should be closed");
+            await StalledReaders.AssertAbortedAsync(stalled, watchOn, abortedBefore);
         }
         finally
         {
