@@ -15,7 +15,7 @@ internal sealed class RedisStoreDatabase(IConnectionMultiplexer multiplexer, Red
     {
     }
 
-    /// <summary>Runs a read or an idempotent write, bounded by the timeout and retried once after a connection blip.</summary>
+    /// <summary>Runs a read or an idempotent write, bounded by the timeout and retried after a connection blip once the connection is back.</summary>
     public Task<T> Idempotent<T>(Func<IDatabase, Task<T>> call) =>
         Run(resilience.ReadOrIdempotent, call);
 

@@ -24,7 +24,8 @@ namespace VirtualMeet.Server.Platform.Storage.Redis;
 /// <para>
 /// What is retried: only a call whose repetition leaves the same state and gives the same answer, and only after a
 /// <see cref="RedisConnectionException"/> (a connection blip: the socket broke under the call, or none was up yet):
-/// one retry as soon as the multiplexer is connected again (it reconnects by itself; about 20 ms after a reset on an
+/// a retry as soon as the multiplexer is connected again (and another if that one fails at once, as long as the waits
+/// add up to less than <see cref="RedisStoreOptions.ReconnectWait"/>) (it reconnects by itself; about 20 ms after a reset on an
 /// idle loopback, several hundred under a loaded test run, so a fixed pause would be a guess), waiting at most
 /// <see cref="RedisStoreOptions.ReconnectWait"/> so that a Redis that is down, not blipping, still answers <c>unavailable</c> within a
 /// second; all inside the same timeout. A timeout is never retried: a hung
@@ -51,6 +52,8 @@ internal sealed class RedisStoreResilience
     // Long enough for the multiplexer to have marked the broken connection down, short beside any timeout.
     private static readonly TimeSpan ReconnectPoll = TimeSpan.FromMilliseconds(25);
 
+    private static readonly ResiliencePropertyKey<TimeSpan> WaitedForConnection = new("vm.redis.waited-for-connection");
+
     /// <param name="options">The timeout.</param>
     /// <param name="isConnected">Whether the multiplexer has a connection (the retry waits for one).</param>
     public RedisStoreResilience(RedisStoreOptions options, Func<bool> isConnected)
@@ -60,30 +63,37 @@ internal sealed class RedisStoreResilience
         Once = new ResiliencePipelineBuilder()
             .AddTimeout(options.CommandTimeout)
             .Build();
-        // Timeout outside the retry: the one bound covers both attempts and the pause between them.
+        // Timeout outside the retry: the one bound covers every attempt and the waits between them.
         ReadOrIdempotent = new ResiliencePipelineBuilder()
             .AddTimeout(options.CommandTimeout)
             .AddRetry(new RetryStrategyOptions
             {
-                MaxRetryAttempts = 1,
-                ShouldHandle = new PredicateBuilder().Handle<RedisConnectionException>(),
+                // More than one try, all within ReconnectWait of waiting in total: the multiplexer can report itself
+                // connected a moment before it has noticed the broken socket (seen under load), so the first retry may
+                // fail the same way at once, without reaching Redis. A Redis that is down spends the wait and answers.
+                // Bounded by the wait, not a count: every try after the first follows at least one poll interval.
+                MaxRetryAttempts = int.MaxValue,
+                ShouldHandle = args => ValueTask.FromResult(
+                    args.Outcome.Exception is RedisConnectionException
+                    && args.Context.Properties.GetValue(WaitedForConnection, TimeSpan.Zero) < options.ReconnectWait),
                 // The "delay" is the wait for a connection; the timeout's token ends it with the call.
                 DelayGenerator = async args =>
                 {
-                    var waited = TimeSpan.Zero;
+                    var waited = args.Context.Properties.GetValue(WaitedForConnection, TimeSpan.Zero);
                     do
                     {
                         await Task.Delay(ReconnectPoll, args.Context.CancellationToken);
                         waited += ReconnectPoll;
                     }
                     while (!isConnected() && waited < options.ReconnectWait);
+                    args.Context.Properties.Set(WaitedForConnection, waited);
                     return TimeSpan.Zero;
                 },
             })
             .Build();
     }
 
-    /// <summary>Reads and idempotent writes: bounded, one retry after a connection blip.</summary>
+    /// <summary>Reads and idempotent writes: bounded, retried after a connection blip once the connection is back.</summary>
     public ResiliencePipeline ReadOrIdempotent { get; }
 
     /// <summary>Everything that must not run twice: bounded, never retried.</summary>
