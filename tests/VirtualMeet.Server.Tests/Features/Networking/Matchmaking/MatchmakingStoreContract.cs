@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging.Abstractions;
 using VirtualMeet.Contracts.Matchmaking;
 using VirtualMeet.Server.Features.Networking.Matchmaking;
@@ -203,12 +203,11 @@ public abstract class MatchmakingStoreContract
     public async Task ExpiryOnTwoNodesRecordsItOnceAndTellsBothPeopleOnce()
     {
         var eventId = NewEventId();
-        var meeting = Expiring(eventId, "a", "b");
-        await BookAsync(meeting);
+        var meeting = await BookExpiringAsync(eventId);
         var time = new ManualTimeProvider(meeting.CreatedAt);
         var notices = new RecordingNotifier();
-        using var nodeA = new MeetingExpiry(Store, notices, time, NullLogger<MeetingExpiry>.Instance);
-        using var nodeB = new MeetingExpiry(Store, notices, time, NullLogger<MeetingExpiry>.Instance);
+        using var nodeA = Node(time, notices);
+        using var nodeB = Node(time, notices);
 
         Assert.False(await nodeA.ExpireAsync(eventId, meeting.Id, Ct));
         nodeA.Watch(meeting);
@@ -228,11 +227,10 @@ public abstract class MatchmakingStoreContract
     public async Task RacingExpiriesChangeTheRequestOnce()
     {
         var eventId = NewEventId();
-        var meeting = Expiring(eventId, "a", "b");
-        await BookAsync(meeting);
+        var meeting = await BookExpiringAsync(eventId);
         var time = new ManualTimeProvider(meeting.ExpiresAt);
         var notices = new RecordingNotifier();
-        var nodes = Enumerable.Range(0, 8).Select(_ => new MeetingExpiry(Store, notices, time, NullLogger<MeetingExpiry>.Instance)).ToList();
+        var nodes = Enumerable.Range(0, 8).Select(_ => Node(time, notices)).ToList();
 
         var won = await Task.WhenAll(nodes.Select(n => Task.Run(() => n.ExpireAsync(eventId, meeting.Id, Ct), Ct)));
         nodes.ForEach(n => n.Dispose());
@@ -250,10 +248,20 @@ public abstract class MatchmakingStoreContract
         return meeting with { AnswerBy = meeting.CreatedAt.AddMinutes(30) };
     }
 
+    private async Task<MeetingRecord> BookExpiringAsync(string eventId)
+    {
+        var meeting = Expiring(eventId, "a", "b");
+        Assert.Equal(BookingStatus.Booked, await BookAsync(meeting));
+        return meeting;
+    }
+
+    /// <summary>The expiry of one node, on this store and a shared clock.</summary>
+    private MeetingExpiry Node(TimeProvider time, IMeetingNotifier notifier) => new(Store, notifier, time, NullLogger<MeetingExpiry>.Instance);
+
     private sealed class RecordingNotifier : IMeetingNotifier
     {
-        public System.Threading.Channels.Channel<(MeetingRecord Meeting, MeetingView View)> Changes { get; } =
-            System.Threading.Channels.Channel.CreateUnbounded<(MeetingRecord, MeetingView)>();
+        public Channel<(MeetingRecord Meeting, MeetingView View)> Changes { get; } =
+            Channel.CreateUnbounded<(MeetingRecord, MeetingView)>();
 
         public Task RequestedAsync(MeetingView meeting) => Task.CompletedTask;
 
