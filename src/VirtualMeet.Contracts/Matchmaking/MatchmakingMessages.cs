@@ -36,7 +36,10 @@ public sealed record MatchSuggestion(
 /// <param name="SlotStartsAt">The start of one of the window's slots (see <c>GET .../matchmaking/slots</c>).</param>
 public sealed record MeetingRequest(string InviteeId, DateTimeOffset SlotStartsAt, string? Message = null);
 
-/// <summary>Where a meeting stands: requested → accepted | declined; requested or accepted → cancelled.</summary>
+/// <summary>
+/// Where a meeting stands: requested → accepted | declined | expired (unanswered in time, or its slot began);
+/// requested or accepted → cancelled.
+/// </summary>
 [JsonConverter(typeof(JsonStringEnumConverter<MeetingStatus>))]
 public enum MeetingStatus
 {
@@ -44,6 +47,7 @@ public enum MeetingStatus
     [JsonStringEnumMemberName("accepted")] Accepted,
     [JsonStringEnumMemberName("declined")] Declined,
     [JsonStringEnumMemberName("cancelled")] Cancelled,
+    [JsonStringEnumMemberName("expired")] Expired,
 }
 
 /// <summary>A 1:1 meeting; <see cref="Version"/> grows with each change, so a client keeps the newest.</summary>

@@ -10,7 +10,8 @@ export const matchmakingPath = (suffix = '') => eventPath(`/matchmaking${suffix}
 /** The name of the other person of a meeting. */
 export const otherName = (meeting, selfId) => (meeting.requesterId === selfId ? meeting.inviteeName : meeting.requesterName);
 
-const statusBadge = { requested: 'badge-warn', accepted: 'badge-ok', declined: 'badge-muted', cancelled: 'badge-muted' };
+// expired: a request nobody answered in time (or before its slot began); it holds no slot and takes no action.
+const statusBadge = { requested: 'badge-warn', accepted: 'badge-ok', declined: 'badge-muted', cancelled: 'badge-muted', expired: 'badge-muted' };
 
 /**
  * @param {{ selfId: string, changed: (meeting: object) => void, reloadSlots: () => Promise<void> }} options

@@ -104,7 +104,7 @@ public sealed class HubProtocolParityTests(TwoNodesOnRedisWithFastNodeTimeout cl
         await anna.ChatAsync("Prost");
         await anna.SignalAsync("pair", new { type = "candidate", candidate = "a=1" });
         await anna.LeaveAsync();
-        var meeting = await MatchmakingRequests.RequestAsync(onA, "anna", "pair", MatchmakingTestData.NextSlot(DateTimeOffset.UtcNow), HttpStatusCode.Created);
+        var meeting = await MatchmakingRequests.RequestAsync(onA, "anna", "pair", MatchmakingTestData.NextSlot(DateTimeOffset.UtcNow, later: 1), HttpStatusCode.Created);
         await MatchmakingRequests.PostAsync(onA, "pair", $"meetings/{meeting!.Id}/accept", HttpStatusCode.OK);
 
         await pair.ReceivedEveryPushAlikeAsync();

@@ -31,5 +31,19 @@ public sealed class MatchmakingOptions
     [Range(0, 2000)]
     public int MaxMessageLength { get; set; } = 500;
 
+    /// <summary>
+    /// Requests one attendee may have waiting for an answer at once, per event; one more is refused (<c>conflict</c>),
+    /// so nobody squats on other people's slots with requests nobody answers.
+    /// </summary>
+    [Range(1, 100)]
+    public int MaxPendingRequests { get; set; } = 5;
+
+    /// <summary>
+    /// How long a request waits for an answer. Unanswered by then, or when its slot starts (when the slot is over
+    /// for a request made during it), it expires and frees both slots.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    public TimeSpan RequestTtl { get; set; } = TimeSpan.FromMinutes(30);
+
     public TimeSpan SlotLength => TimeSpan.FromMinutes(SlotMinutes);
 }

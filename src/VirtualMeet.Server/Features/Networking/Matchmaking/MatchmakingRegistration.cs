@@ -8,6 +8,7 @@ internal static class MatchmakingRegistration
     public static WebApplicationBuilder AddMatchmaking(this WebApplicationBuilder builder)
     {
         builder.Services.AddValidatedOptions<MatchmakingOptions>(MatchmakingOptions.Section);
+        builder.Services.AddSingleton<MeetingExpiry>();
         builder.Services.AddSingleton<MatchmakingService>();
         return builder;
     }

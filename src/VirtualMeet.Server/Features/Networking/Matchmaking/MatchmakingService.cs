@@ -9,14 +9,16 @@ namespace VirtualMeet.Server.Features.Networking.Matchmaking;
 
 /// <summary>
 /// Organised 1:1 matchmaking, top to bottom: profiles, suggestions, meeting requests and their answers, the
-/// organizer's export. The store decides every race (one booking per attendee and slot); this class validates,
-/// and tells both sides.
+/// organizer's export. The store decides every race (one booking per attendee and slot, the cap on pending
+/// requests, one answer or expiry per request); this class validates, and tells both sides. An overdue request
+/// reads as expired everywhere before <see cref="MeetingExpiry"/> records it.
 /// </summary>
 internal sealed partial class MatchmakingService(
     IMatchmakingStore store,
     IEventStore events,
     IAttendeeStore attendees,
     IMeetingNotifier notifier,
+    MeetingExpiry expiry,
     IOptions<MatchmakingOptions> options,
     TimeProvider time,
     ILogger<MatchmakingService> logger)
@@ -59,7 +61,8 @@ internal sealed partial class MatchmakingService(
     public async Task<MatchmakingSlotsView> SlotsAsync(string eventId, string attendeeId, CancellationToken cancellationToken)
     {
         var window = await WindowAsync(eventId, cancellationToken);
-        var mine = (await store.ListMeetingsAsync(eventId, attendeeId, cancellationToken)).Where(m => m.HoldsSlot).ToList();
+        var now = time.GetUtcNow();
+        var mine = (await store.ListMeetingsAsync(eventId, attendeeId, cancellationToken)).Select(m => m.AsOf(now)).Where(m => m.HoldsSlot).ToList();
         var slots = window.Slots()
             .Select(s => new MatchmakingSlot(s.StartsAt, s.EndsAt, mine.FirstOrDefault(m => m.SlotStartsAt == s.StartsAt)?.Id))
             .ToList();
@@ -87,15 +90,24 @@ internal sealed partial class MatchmakingService(
         var invitee = await store.GetProfileAsync(eventId, request.InviteeId, cancellationToken)
             ?? throw Refusal.NotFound($"Attendee '{request.InviteeId}' does not take part in matchmaking.");
 
-        var meeting = new MeetingRecord(Guid.NewGuid().ToString("N"), eventId, requesterId, invitee.AttendeeId, slot.StartsAt, slot.EndsAt, message, now);
-        switch (await store.RequestAsync(meeting, cancellationToken))
+        // Answered by the TTL, and before the slot starts (before it ends for a request made during it).
+        var answerBy = Min(now + Settings.RequestTtl, slot.StartsAt > now ? slot.StartsAt : slot.EndsAt);
+        var meeting = new MeetingRecord(
+            Guid.NewGuid().ToString("N"), eventId, requesterId, invitee.AttendeeId, slot.StartsAt, slot.EndsAt, message, now, AnswerBy: answerBy);
+        var booking = await store.RequestAsync(meeting, Settings.MaxPendingRequests, cancellationToken);
+        switch (booking.Status)
         {
             case BookingStatus.RequesterBusy:
                 throw Refusal.Conflict("You already have a meeting in that slot.");
             case BookingStatus.InviteeBusy:
                 throw Refusal.Conflict($"{invitee.DisplayName} already has a meeting in that slot.");
+            case BookingStatus.TooManyPending:
+                throw Refusal.Conflict(
+                    $"You have {booking.Pending} requests waiting for an answer; at most {Settings.MaxPendingRequests} may wait at once. " +
+                    "Cancel one, or wait until they are answered or expire.");
         }
 
+        expiry.Watch(meeting);
         LogRequested(eventId, meeting.Id, slot.StartsAt);
         var view = MatchmakingViews.Meeting(meeting, id => id == requesterId ? requester.DisplayName : invitee.DisplayName);
         await notifier.RequestedAsync(view);
@@ -116,8 +128,11 @@ internal sealed partial class MatchmakingService(
     {
         var meetings = await store.ListMeetingsAsync(eventId, attendeeId, cancellationToken);
         var names = await NamesAsync(eventId, cancellationToken);
+        var now = time.GetUtcNow();
+        foreach (var meeting in meetings)
+            expiry.Watch(meeting);
         return meetings.OrderBy(m => m.SlotStartsAt).ThenBy(m => m.CreatedAt)
-            .Select(m => MatchmakingViews.Meeting(m, id => names.GetValueOrDefault(id, id)))
+            .Select(m => MatchmakingViews.Meeting(m.AsOf(now), names))
             .ToList();
     }
 
@@ -125,8 +140,9 @@ internal sealed partial class MatchmakingService(
     {
         await RequireEventAsync(eventId, cancellationToken);
         var profiles = await store.ListProfilesAsync(eventId, cancellationToken);
-        var meetings = await store.ListMeetingsAsync(eventId, null, cancellationToken);
-        return MatchmakingViews.Export(eventId, profiles, meetings, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        var meetings = (await store.ListMeetingsAsync(eventId, null, cancellationToken)).Select(m => m.AsOf(now)).ToList();
+        return MatchmakingViews.Export(eventId, profiles, meetings, now);
     }
 
     private async Task<MeetingView> ChangeAsync(
@@ -140,22 +156,35 @@ internal sealed partial class MatchmakingService(
         var now = time.GetUtcNow();
         if (meeting.SlotEndsAt <= now)
             throw Refusal.Conflict("The meeting's slot is over.");
+        if (meeting.IsOverdue(now))
+            throw await ExpiredAsync(meeting, to, cancellationToken);
 
         var (change, changed) = await store.TransitionAsync(eventId, meetingId, to == MeetingStatus.Cancelled ? Holding : Open, to, now, cancellationToken);
         if (change == MeetingChange.NotFound)
             throw Refusal.NotFound($"You have no meeting '{meetingId}'.");
+        if (change == MeetingChange.Refused && changed!.IsOverdue(now))
+            throw await ExpiredAsync(changed, to, cancellationToken);
         if (change == MeetingChange.Refused)
             throw Refusal.Conflict($"The meeting is {changed!.Status.ToString().ToLowerInvariant()}; it cannot become {to.ToString().ToLowerInvariant()}.");
 
         LogChanged(eventId, meetingId, to);
-        var names = await NamesAsync(eventId, cancellationToken);
-        var view = MatchmakingViews.Meeting(changed!, id => names.GetValueOrDefault(id, id));
+        var view = MatchmakingViews.Meeting(changed!, await NamesAsync(eventId, cancellationToken));
         await notifier.ChangedAsync(changed!, view);
         return view;
     }
 
-    private async Task<Dictionary<string, string>> NamesAsync(string eventId, CancellationToken cancellationToken) =>
-        (await store.ListProfilesAsync(eventId, cancellationToken)).ToDictionary(p => p.AttendeeId, p => p.DisplayName, StringComparer.Ordinal);
+    /// <summary>Records the overdue request as expired (and tells both, unless another node already did): the refusal to throw.</summary>
+    private async Task<Refusal> ExpiredAsync(MeetingRecord meeting, MeetingStatus to, CancellationToken cancellationToken)
+    {
+        await expiry.ExpireAsync(meeting.EventId, meeting.Id, cancellationToken);
+        return Refusal.Conflict(
+            $"The request expired unanswered at {meeting.ExpiresAt:O}; it cannot become {to.ToString().ToLowerInvariant()}.");
+    }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    private async Task<Func<string, string>> NamesAsync(string eventId, CancellationToken cancellationToken) =>
+        MatchmakingViews.NamesOf(await store.ListProfilesAsync(eventId, cancellationToken));
 
     private async Task<MatchmakingProfile> RequireProfileAsync(string eventId, string attendeeId, CancellationToken cancellationToken)
     {

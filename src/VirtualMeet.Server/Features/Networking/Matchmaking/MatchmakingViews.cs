@@ -16,6 +16,13 @@ internal static class MatchmakingViews
     public static string? MeetingIdOf(string tableId) =>
         tableId.StartsWith(MeetingTablePrefix, StringComparison.Ordinal) ? tableId[MeetingTablePrefix.Length..] : null;
 
+    /// <summary>Display names by attendee id; an attendee without a profile is shown by id.</summary>
+    public static Func<string, string> NamesOf(IReadOnlyList<MatchmakingProfile> profiles)
+    {
+        var names = profiles.ToDictionary(p => p.AttendeeId, p => p.DisplayName, StringComparer.Ordinal);
+        return id => names.GetValueOrDefault(id, id);
+    }
+
     public static MatchmakingProfileView Profile(MatchmakingProfile profile) =>
         new(profile.AttendeeId, profile.DisplayName, profile.Organization, profile.Interests, profile.Offers, profile.Seeks);
 
@@ -36,8 +43,7 @@ internal static class MatchmakingViews
     public static MatchmakingExport Export(
         string eventId, IReadOnlyList<MatchmakingProfile> profiles, IReadOnlyList<MeetingRecord> meetings, DateTimeOffset now)
     {
-        var names = profiles.ToDictionary(p => p.AttendeeId, p => p.DisplayName, StringComparer.Ordinal);
-        string NameOf(string id) => names.GetValueOrDefault(id, id);
+        var nameOf = NamesOf(profiles);
         var held = meetings.Where(m => m.IsHeldBy(now)).ToList();
         int Count(MeetingStatus status) => meetings.Count(m => m.Status == status);
         return new MatchmakingExport(
@@ -54,7 +60,7 @@ internal static class MatchmakingViews
                 .OrderBy(m => m.SlotStartsAt)
                 .ThenBy(m => m.Id, StringComparer.Ordinal)
                 .Select(m => new MatchmakingExportMeeting(
-                    m.Id, m.SlotStartsAt, m.RequesterId, NameOf(m.RequesterId), m.InviteeId, NameOf(m.InviteeId), m.Status, m.IsHeldBy(now)))
+                    m.Id, m.SlotStartsAt, m.RequesterId, nameOf(m.RequesterId), m.InviteeId, nameOf(m.InviteeId), m.Status, m.IsHeldBy(now)))
                 .ToList());
     }
 

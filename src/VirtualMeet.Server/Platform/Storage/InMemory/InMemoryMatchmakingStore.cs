@@ -36,20 +36,25 @@ internal sealed class InMemoryMatchmakingStore : IMatchmakingStore, IEventScoped
             return Task.FromResult<IReadOnlyList<MatchmakingProfile>>([.. data.Profiles.Values]);
     }
 
-    public Task<BookingStatus> RequestAsync(MeetingRecord meeting, CancellationToken cancellationToken)
+    public Task<Booking> RequestAsync(MeetingRecord meeting, int maxPending, CancellationToken cancellationToken)
     {
         var data = Of(meeting.EventId);
+        var now = meeting.CreatedAt;
         lock (data)
         {
-            if (data.Slots.ContainsKey((meeting.RequesterId, meeting.SlotStartsAt)))
-                return Task.FromResult(BookingStatus.RequesterBusy);
-            if (data.Slots.ContainsKey((meeting.InviteeId, meeting.SlotStartsAt)))
-                return Task.FromResult(BookingStatus.InviteeBusy);
+            if (Holds(data, meeting.RequesterId, meeting.SlotStartsAt, now))
+                return Task.FromResult(new Booking(BookingStatus.RequesterBusy, 0));
+            if (Holds(data, meeting.InviteeId, meeting.SlotStartsAt, now))
+                return Task.FromResult(new Booking(BookingStatus.InviteeBusy, 0));
+            var pending = data.Meetings.Values.Count(m =>
+                m.RequesterId == meeting.RequesterId && m.Status == MeetingStatus.Requested && !m.IsOverdue(now));
+            if (pending >= maxPending)
+                return Task.FromResult(new Booking(BookingStatus.TooManyPending, pending));
 
             data.Slots[(meeting.RequesterId, meeting.SlotStartsAt)] = meeting.Id;
             data.Slots[(meeting.InviteeId, meeting.SlotStartsAt)] = meeting.Id;
             data.Meetings[meeting.Id] = meeting;
-            return Task.FromResult(BookingStatus.Booked);
+            return Task.FromResult(new Booking(BookingStatus.Booked, pending + 1));
         }
     }
 
@@ -76,7 +81,7 @@ internal sealed class InMemoryMatchmakingStore : IMatchmakingStore, IEventScoped
         {
             if (!data.Meetings.TryGetValue(meetingId, out var meeting))
                 return Task.FromResult<(MeetingChange, MeetingRecord?)>((MeetingChange.NotFound, null));
-            if (!from.Contains(meeting.Status))
+            if (!from.Contains(meeting.Status) || !meeting.MayBecome(to, now))
                 return Task.FromResult<(MeetingChange, MeetingRecord?)>((MeetingChange.Refused, meeting));
 
             var changed = meeting with { Status = to, Version = meeting.Version + 1, UpdatedAt = now };
@@ -109,6 +114,10 @@ internal sealed class InMemoryMatchmakingStore : IMatchmakingStore, IEventScoped
 
         return Task.CompletedTask;
     }
+
+    /// <summary>The attendee's slot is held by a meeting other than an overdue request.</summary>
+    private static bool Holds(EventMatchmaking data, string attendeeId, DateTimeOffset slot, DateTimeOffset now) =>
+        data.Slots.TryGetValue((attendeeId, slot), out var holder) && data.Meetings.GetValueOrDefault(holder)?.IsOverdue(now) == false;
 
     private static void FreeSlots(EventMatchmaking data, MeetingRecord meeting)
     {

@@ -77,6 +77,12 @@ internal static class RedisKeys
     /// <summary>Set of the attendee's meeting ids.</summary>
     public static RedisKey AttendeeMeetings(string eventId, string attendeeId) => $"{Tag(eventId)}:mm:attendee:{attendeeId}:meetings";
 
+    /// <summary>Sorted set of the event's requested meetings, scored by when each expires (unix ms).</summary>
+    public static RedisKey OpenMeetingRequests(string eventId) => $"{Tag(eventId)}:mm:open-requests";
+
+    /// <summary>Sorted set of the requests the attendee sent that await an answer, scored by when each expires (unix ms).</summary>
+    public static RedisKey PendingMeetingRequests(string eventId, string attendeeId) => $"{Tag(eventId)}:mm:attendee:{attendeeId}:pending";
+
     /// <summary>Short-lived claim of the right to push a bar's table changes (cluster-wide rate bound).</summary>
     public static RedisKey BarPushClaim(string eventId, string barId) => $"{Tag(eventId)}:bar:{barId}:push";
 

@@ -9,7 +9,9 @@ namespace VirtualMeet.Server.Platform.Storage.Redis;
 /// <summary>
 /// Matchmaking in Redis: profiles in one hash per event, meetings as requested in another, their changing state
 /// ("status|version|updatedAt") in a third, and per attendee a slot hash that the request script fills for both
-/// sides at once (<see cref="RedisMatchmakingScripts"/>). Every key sits under the event's hash tag.
+/// sides at once (<see cref="RedisMatchmakingScripts"/>). Requests awaiting an answer are also scored by their
+/// deadline, per event and per requester, so the booking script frees overdue holds and counts the requester's
+/// pending requests in the same step. Every key sits under the event's hash tag.
 /// </summary>
 internal sealed class RedisMatchmakingStore(RedisStoreDatabase redis) : IMatchmakingStore, IAttendeeScopedData
 {
@@ -25,11 +27,11 @@ internal sealed class RedisMatchmakingStore(RedisStoreDatabase redis) : IMatchma
             .OfType<MatchmakingProfile>()
             .ToList();
 
-    public async Task<BookingStatus> RequestAsync(MeetingRecord meeting, CancellationToken cancellationToken)
+    public async Task<Booking> RequestAsync(MeetingRecord meeting, int maxPending, CancellationToken cancellationToken)
     {
         var eventId = meeting.EventId;
         // Once: a second run would find both slots taken by this very meeting and answer "busy".
-        var result = (long)await redis.Once(db => db.ScriptEvaluateAsync(
+        var result = (RedisResult[])(await redis.Once(db => db.ScriptEvaluateAsync(
             RedisMatchmakingScripts.Request,
             [
                 RedisKeys.MeetingSlots(eventId, meeting.RequesterId),
@@ -38,13 +40,25 @@ internal sealed class RedisMatchmakingStore(RedisStoreDatabase redis) : IMatchma
                 RedisKeys.MeetingStates(eventId),
                 RedisKeys.AttendeeMeetings(eventId, meeting.RequesterId),
                 RedisKeys.AttendeeMeetings(eventId, meeting.InviteeId),
+                RedisKeys.OpenMeetingRequests(eventId),
+                RedisKeys.PendingMeetingRequests(eventId, meeting.RequesterId),
             ],
-            [Millis(meeting.SlotStartsAt), meeting.Id, RedisJson.Serialize(meeting), State(meeting.Status, meeting.Version, meeting.CreatedAt)]));
-        return result switch
+            [
+                Millis(meeting.SlotStartsAt),
+                meeting.Id,
+                RedisJson.Serialize(meeting),
+                State(meeting.Status, meeting.Version, meeting.CreatedAt),
+                Millis(meeting.CreatedAt),
+                Millis(meeting.ExpiresAt),
+                maxPending,
+            ])))!;
+        var pending = result.Length > 1 ? (int)(long)result[1] : 0;
+        return (long)result[0] switch
         {
-            0 => BookingStatus.Booked,
-            1 => BookingStatus.RequesterBusy,
-            _ => BookingStatus.InviteeBusy,
+            0 => new Booking(BookingStatus.Booked, pending),
+            1 => new Booking(BookingStatus.RequesterBusy, pending),
+            2 => new Booking(BookingStatus.InviteeBusy, pending),
+            _ => new Booking(BookingStatus.TooManyPending, pending),
         };
     }
 
@@ -91,6 +105,8 @@ internal sealed class RedisMatchmakingStore(RedisStoreDatabase redis) : IMatchma
                 RedisKeys.MeetingStates(eventId),
                 RedisKeys.MeetingSlots(eventId, meeting.RequesterId),
                 RedisKeys.MeetingSlots(eventId, meeting.InviteeId),
+                RedisKeys.OpenMeetingRequests(eventId),
+                RedisKeys.PendingMeetingRequests(eventId, meeting.RequesterId),
             ],
             [
                 meetingId,
@@ -99,6 +115,7 @@ internal sealed class RedisMatchmakingStore(RedisStoreDatabase redis) : IMatchma
                 frees ? "1" : "0",
                 Millis(meeting.SlotStartsAt),
                 Millis(now),
+                Millis(meeting.ExpiresAt),
             ])))!;
         return (long)result[0] switch
         {
@@ -124,6 +141,8 @@ internal sealed class RedisMatchmakingStore(RedisStoreDatabase redis) : IMatchma
                     RedisKeys.MeetingSlots(eventId, meeting.InviteeId),
                     RedisKeys.AttendeeMeetings(eventId, meeting.RequesterId),
                     RedisKeys.AttendeeMeetings(eventId, meeting.InviteeId),
+                    RedisKeys.OpenMeetingRequests(eventId),
+                    RedisKeys.PendingMeetingRequests(eventId, meeting.RequesterId),
                 ],
                 [meeting.Id, Millis(meeting.SlotStartsAt)]));
         }

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
+using VirtualMeet.Contracts.Errors;
 using VirtualMeet.Contracts.Matchmaking;
 using VirtualMeet.Server.Tests.Infrastructure;
 using static VirtualMeet.Server.Tests.Infrastructure.MatchmakingRequests;
@@ -23,7 +25,7 @@ public sealed class MatchmakingApiTests(InMemoryNodeWithoutBarGrace fixture) : I
         var suggestions = await GetAsync<List<MatchSuggestion>>(bar, "alice", "suggestions");
         Assert.True(Assert.Single(suggestions).Mutual);
 
-        var slot = MatchmakingTestData.NextSlot(DateTimeOffset.UtcNow);
+        var slot = MatchmakingTestData.NextSlot(DateTimeOffset.UtcNow, later: 1);
         var requested = await RequestAsync(bar, "alice", "bob", slot, HttpStatusCode.Created);
         Assert.Equal(MeetingStatus.Requested, requested!.Status);
         Assert.Equal(requested.Id, (await BarListener.NextAsync(bob.MeetingsRequested)).Id);
@@ -49,7 +51,7 @@ public sealed class MatchmakingApiTests(InMemoryNodeWithoutBarGrace fixture) : I
         var bar = await BarTestClient.WithNewEventAsync(fixture.Node);
         foreach (var id in new[] { "a", "b", "c" })
             await SaveProfileAsync(bar, id);
-        var slot = MatchmakingTestData.NextSlot(DateTimeOffset.UtcNow);
+        var slot = MatchmakingTestData.NextSlot(DateTimeOffset.UtcNow, later: 1);
 
         await RequestAsync(bar, "a", "b", slot.AddMinutes(5), HttpStatusCode.BadRequest);
         await RequestAsync(bar, "a", "b", slot.AddHours(-2), HttpStatusCode.BadRequest);
@@ -62,13 +64,35 @@ public sealed class MatchmakingApiTests(InMemoryNodeWithoutBarGrace fixture) : I
     }
 
     [Fact]
+    public async Task ARequestBeyondTheCapIsRefusedWithTheLimitAndThePendingCount()
+    {
+        var bar = await BarTestClient.WithNewEventAsync(fixture.Node);
+        foreach (var id in new[] { "a", "b0", "b1", "b2", "b3", "b4", "b5" })
+            await SaveProfileAsync(bar, id);
+        var slot = MatchmakingTestData.NextSlot(DateTimeOffset.UtcNow, later: 1);
+        for (var i = 0; i < 5; i++)
+            await RequestAsync(bar, "a", $"b{i}", slot.AddMinutes(15 * i), HttpStatusCode.Created);
+
+        using var http = bar.Http(bar.Token("a"));
+        using var refused = await http.PostAsJsonAsync(
+            $"/api/events/{bar.EventId}/matchmaking/meetings", new MeetingRequest("b5", slot.AddMinutes(75)), Ct);
+        var body = await refused.Content.ReadAsStringAsync(Ct);
+        await refused.AssertProblemAsync(HttpStatusCode.Conflict, ErrorCodes.Conflict);
+        using var problem = JsonDocument.Parse(body);
+        Assert.Contains("You have 5 requests waiting for an answer; at most 5 may wait", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        // An invitation the capped attendee receives is not theirs to count.
+        await RequestAsync(bar, "b5", "a", slot.AddMinutes(75), HttpStatusCode.Created);
+    }
+
+    [Fact]
     public async Task OnlyTheInviteeAnswersAndAnAnswerIsFinal()
     {
         var bar = await BarTestClient.WithNewEventAsync(fixture.Node);
         await SaveProfileAsync(bar, "a");
         await SaveProfileAsync(bar, "b");
         await SaveProfileAsync(bar, "c");
-        var slot = MatchmakingTestData.NextSlot(DateTimeOffset.UtcNow);
+        var slot = MatchmakingTestData.NextSlot(DateTimeOffset.UtcNow, later: 1);
         var meeting = (await RequestAsync(bar, "a", "b", slot, HttpStatusCode.Created))!;
 
         await PostAsync(bar, "a", $"meetings/{meeting.Id}/accept", HttpStatusCode.Forbidden);

@@ -45,7 +45,7 @@ public sealed class MatchmakingClusterTests(TwoNodesOnRedisWithFastNodeTimeout c
         await using var guestOnB = await onB.ConnectAsync("guest");
         await using var hostOnB = await onB.ConnectAsync("host");
 
-        var meeting = (await MatchmakingRequests.RequestAsync(onA, "host", "guest", MatchmakingTestData.NextSlot(DateTimeOffset.UtcNow), HttpStatusCode.Created))!;
+        var meeting = (await MatchmakingRequests.RequestAsync(onA, "host", "guest", MatchmakingTestData.NextSlot(DateTimeOffset.UtcNow, later: 1), HttpStatusCode.Created))!;
 
         Assert.Equal(meeting.Id, (await BarListener.NextAsync(guestOnB.MeetingsRequested)).Id);
         await MatchmakingRequests.PostAsync(onA, "host", $"meetings/{meeting.Id}/cancel", HttpStatusCode.OK);

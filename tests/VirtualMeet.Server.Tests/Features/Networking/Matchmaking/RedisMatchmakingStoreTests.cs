@@ -21,7 +21,7 @@ public class RedisMatchmakingStoreTests(RedisStoreFixture redis) : MatchmakingSt
         var ct = TestContext.Current.CancellationToken;
         var eventId = MatchmakingTestData.NewEventId();
         await _store.SaveProfileAsync(MatchmakingTestData.Profile(eventId, "a"), ct);
-        await _store.RequestAsync(MatchmakingTestData.Meeting(eventId, "a", "b"), ct);
+        await _store.RequestAsync(MatchmakingTestData.Meeting(eventId, "a", "b"), 5, ct);
 
         var keys = (await redis.Server.ExecuteAsync("KEYS", $"*{eventId}*")).Items!.Select(k => k.Text!).ToList();
 
