@@ -59,6 +59,7 @@ app.MapHealthEndpoints();
 app.MapDiagnosticsEndpoints();
 
 app.MapSignInEndpoints();
+app.MapDevicesEndpoints();
 app.MapEventsEndpoints();
 app.MapRegistrationsEndpoints();
 app.MapNotificationsHub();

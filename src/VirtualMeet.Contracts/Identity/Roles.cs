@@ -20,4 +20,6 @@ public static class VirtualMeetClaims
     public const string EventId = "vm_event";
     /// <summary>Preferred content language, <c>de</c> or <c>en</c>.</summary>
     public const string Language = "vm_lang";
+    /// <summary>The signed-in device the token belongs to; ending the device revokes its tokens.</summary>
+    public const string Device = "vm_dev";
 }

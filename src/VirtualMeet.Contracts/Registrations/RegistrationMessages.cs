@@ -10,8 +10,18 @@ public sealed record AttendeeRegistrationRequest(
     string? Language = null,
     IReadOnlyList<string>? Interests = null);
 
-/// <summary>Answer to a successful attendee registration.</summary>
-public sealed record AttendeeRegistrationResponse(string AttendeeId, string AccessToken);
+/// <summary>
+/// Answer to a successful attendee registration: this browser's sign-in (<see cref="Device"/>) and the personal
+/// sign-in code that signs in another device. The code is shown once; a new one replaces it
+/// (<c>POST /api/events/{eventId}/devices/sign-in-code</c>).
+/// </summary>
+public sealed record AttendeeRegistrationResponse(
+    string AttendeeId,
+    string AccessToken,
+    DateTimeOffset ExpiresAt,
+    string RefreshToken,
+    string DeviceId,
+    string SignInCode);
 
 /// <summary>What the server holds about an attendee (<c>GET /api/events/{eventId}/registrations/me</c>).</summary>
 public sealed record AttendeeProfile(

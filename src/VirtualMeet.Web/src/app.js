@@ -80,9 +80,16 @@ async function render() {
   if (!root.contains(document.activeElement) || document.activeElement === root) root.focus({ preventScroll: true });
 }
 
+// Signing out of a device ends it on the server too, so its tokens stop working. The page forgets the session first,
+// so the hub connections the server then closes do not try to renew it; it signs out even when the server is away.
 function signOut() {
+  const session = getSession();
   clearSession();
   navigate('#/signin');
+  if (!session?.deviceId) return;
+  fetch(`/api/events/${encodeURIComponent(session.eventId)}/devices/${encodeURIComponent(session.deviceId)}`, {
+    method: 'DELETE', headers: { Authorization: `Bearer ${session.accessToken}` },
+  }).catch(() => {});
 }
 
 let connectionState = 'idle';

@@ -1,5 +1,6 @@
 using VirtualMeet.Contracts.Events;
 using VirtualMeet.Contracts.Registrations;
+using VirtualMeet.Server.Platform.Identity;
 using VirtualMeet.Server.Platform.Storage;
 using VirtualMeet.Server.Platform.Text;
 
@@ -11,6 +12,7 @@ internal sealed partial class RegistrationService(
     ISessionRegistrationStore sessions,
     IRegistrationNotifier notifier,
     IEnumerable<IAttendeeScopedData> personalData,
+    DeviceSessions devices,
     TimeProvider time,
     ILogger<RegistrationService> logger)
 {
@@ -73,11 +75,14 @@ internal sealed partial class RegistrationService(
     }
 
     /// <summary>
-    /// Right to erasure: gives up every seat (promoting the waitlist as a normal cancel would), lets every
+    /// Right to erasure: signs out every device, gives up every seat (promoting the waitlist as a normal cancel would), lets every
     /// feature drop what it holds about the attendee, then deletes the record itself.
     /// </summary>
     public async Task<bool> EraseAttendeeAsync(EventDefinition? definition, string eventId, string attendeeId, CancellationToken cancellationToken)
     {
+        // First: from here on no token of theirs opens anything, and their connections close on every node, so
+        // nothing they still send lands after the data below is gone.
+        await devices.EndAllAsync(eventId, attendeeId, cancellationToken);
         foreach (var sessionId in await sessions.GetSessionsOfAsync(eventId, attendeeId, cancellationToken))
         {
             var session = definition?.Sessions.FirstOrDefault(s => s.Id == sessionId);

@@ -53,8 +53,8 @@ internal static class RegistrationsEndpoints
     }
 
     private static async Task<Results<Created<AttendeeRegistrationResponse>, ValidationProblem, ProblemHttpResult>> RegisterAttendee(
-        string eventId, AttendeeRegistrationRequest request, IEventStore events, RegistrationService registrations,
-        TokenIssuer tokens, IOptions<RequestLimitsOptions> limits, CancellationToken cancellationToken)
+        string eventId, AttendeeRegistrationRequest request, HttpRequest http, IEventStore events, RegistrationService registrations,
+        DeviceSessions devices, IOptions<RequestLimitsOptions> limits, CancellationToken cancellationToken)
     {
         var definition = await events.GetAsync(eventId, cancellationToken);
         if (definition is null)
@@ -65,8 +65,10 @@ internal static class RegistrationsEndpoints
             return ProblemResponses.Invalid(errors);
 
         var attendee = await registrations.RegisterAttendeeAsync(definition, request, cancellationToken);
-        var token = tokens.IssueAttendee(eventId, attendee.Id, attendee.Language);
-        return TypedResults.Created($"/api/events/{eventId}/registrations/me", new AttendeeRegistrationResponse(attendee.Id, token.AccessToken));
+        var owner = new SignInCodeOwner(attendee.Id, attendee.Language, [Roles.Attendee]);
+        var (tokens, signInCode) = await devices.StartAsync(eventId, owner, DeviceLabels.Of(null, http.Headers.UserAgent), cancellationToken);
+        return TypedResults.Created($"/api/events/{eventId}/registrations/me", new AttendeeRegistrationResponse(
+            attendee.Id, tokens.AccessToken, tokens.ExpiresAt, tokens.RefreshToken, tokens.DeviceId, signInCode));
     }
 
     private static async Task<Results<Ok<AttendeeProfile>, ProblemHttpResult>> GetOwnRegistration(

@@ -32,7 +32,7 @@ internal static class SignInEndpoints
         app.MapPost("/api/events/{eventId}/people/{personId}/tokens", IssuePersonToken)
             .RequireAuthorization(Policies.Organizer)
             .WithTags("Identity")
-            .WithSummary("Issues a token for a speaker or moderator of the event; roles follow their sessions.");
+            .WithSummary("Signs in a device for a speaker or moderator of the event (roles follow their sessions) and gives their personal sign-in code.");
         return app;
     }
 
@@ -79,8 +79,8 @@ internal static class SignInEndpoints
         return TypedResults.Ok(new AccessTokenResponse(token.AccessToken, token.ExpiresAt));
     }
 
-    private static async Task<Results<Ok<AccessTokenResponse>, ProblemHttpResult>> IssuePersonToken(
-        string eventId, string personId, IEventStore events, TokenIssuer issuer, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<PersonTokenResponse>, ProblemHttpResult>> IssuePersonToken(
+        string eventId, string personId, IEventStore events, DeviceSessions devices, CancellationToken cancellationToken)
     {
         var definition = await events.GetAsync(eventId, cancellationToken);
         if (definition is null)
@@ -96,7 +96,8 @@ internal static class SignInEndpoints
         if (definition.Sessions.Any(s => s.ModeratorIds?.Contains(personId) == true))
             roles.Add(Roles.Moderator);
 
-        var token = issuer.IssuePerson(eventId, personId, roles);
-        return TypedResults.Ok(new AccessTokenResponse(token.AccessToken, token.ExpiresAt));
+        // A device of its own, so the person can renew the token, sign in elsewhere with the code, and be signed out.
+        var (tokens, signInCode) = await devices.StartAsync(eventId, new SignInCodeOwner(personId, null, roles), "Issued by an organizer", cancellationToken);
+        return TypedResults.Ok(new PersonTokenResponse(personId, tokens.DeviceId, tokens.AccessToken, tokens.ExpiresAt, tokens.RefreshToken, signInCode));
     }
 }

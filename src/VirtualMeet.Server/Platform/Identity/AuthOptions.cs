@@ -43,8 +43,27 @@ public sealed class AuthOptions
 
     public string Issuer { get; set; } = "virtualmeet";
 
-    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
-    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(24);
+    /// <summary>
+    /// Lifetime of attendees' and people's access tokens. Short, because a token is checked against revocations but
+    /// a copy in a proxy log stays usable until it expires; the web client renews it with its refresh token.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Lifetime of organizer tokens, which have no refresh token: one signs in again with the key after a day's work.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    public TimeSpan OrganizerTokenLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>How long a device stays signed in without being used; every refresh starts it again.</summary>
+    [Range(typeof(TimeSpan), "01:00:00", "90.00:00:00")]
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>
+    /// How often each node checks its open hub connections against the stored revocations. Revocations reach the
+    /// nodes at once over the backplane; this sweep catches one that a node missed (pub/sub delivers at most once).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan RevocationSweepInterval { get; set; } = TimeSpan.FromSeconds(30);
 }
 
 /// <summary>Fills in the development key and refuses to start without a usable key elsewhere.</summary>

@@ -22,6 +22,8 @@ internal static class IdentityRegistration
         services.AddSingleton<IValidateOptions<AuthOptions>>(sp => sp.GetRequiredService<AuthOptionsSetup>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<TokenRevocations>();
+        services.AddSingleton<DeviceSessions>();
         services.AddSingleton<IClaimsTransformation, DisplayNameClaims>();
 
         services.AddAuthentication(BearerSchemes.Default)

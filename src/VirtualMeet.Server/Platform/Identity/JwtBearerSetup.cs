@@ -10,7 +10,7 @@ namespace VirtualMeet.Server.Platform.Identity;
 /// </summary>
 internal sealed class JwtBearerSetup(IOptions<AuthOptions> auth, TimeProvider time) : IConfigureNamedOptions<JwtBearerOptions>
 {
-    private static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
 
     public void Configure(JwtBearerOptions options) => Configure(Options.DefaultName, options);
 
@@ -24,6 +24,7 @@ internal sealed class JwtBearerSetup(IOptions<AuthOptions> auth, TimeProvider ti
                 options.TokenValidationParameters.ValidIssuer = settings.Issuer;
                 options.TokenValidationParameters.ValidAudience = settings.Issuer;
                 options.TokenValidationParameters.IssuerSigningKey = TokenIssuer.KeyFrom(settings);
+                options.Events.OnTokenValidated = RefuseRevoked;
                 break;
             case BearerSchemes.Authority when settings.Authority is { Length: > 0 } authority:
                 ConfigureCommon(options, settings.RoleClaim);
@@ -53,6 +54,17 @@ internal sealed class JwtBearerSetup(IOptions<AuthOptions> auth, TimeProvider ti
                 return Task.CompletedTask;
             },
         };
+    }
+
+    /// <summary>
+    /// A signature proves who issued a token, not that it still counts: an erased attendee's, an ended device's or a
+    /// purged event's token is refused here, on every REST request and every hub connect.
+    /// </summary>
+    private static async Task RefuseRevoked(TokenValidatedContext context)
+    {
+        var revocations = context.HttpContext.RequestServices.GetRequiredService<TokenRevocations>();
+        if (await revocations.IsRevokedAsync(context.Principal!, context.HttpContext.RequestAborted))
+            context.Fail("The token was revoked: its device was signed out, its registration erased or its event purged.");
     }
 
     /// <summary>

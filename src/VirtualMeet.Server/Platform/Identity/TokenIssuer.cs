@@ -23,26 +23,31 @@ internal sealed class TokenIssuer(IOptions<AuthOptions> options, TimeProvider ti
     public string AudienceOf => options.Value.Issuer;
 
     public IssuedToken IssueOrganizer(string? eventId = null) =>
-        Issue("organizer", "Organizer", eventId, language: null, [Roles.Organizer]);
+        Issue("organizer", "Organizer", eventId, language: null, [Roles.Organizer], options.Value.OrganizerTokenLifetime);
 
     /// <summary>An organizer token of this server for a person another issuer vouched for; it ends no later than <paramref name="notAfter"/>.</summary>
     public IssuedToken IssueOrganizerFor(string subject, string name, string eventId, DateTimeOffset? notAfter) =>
-        Issue(subject, name, eventId, language: null, [Roles.Organizer], notAfter);
+        Issue(subject, name, eventId, language: null, [Roles.Organizer], options.Value.OrganizerTokenLifetime, notAfter);
 
-    public IssuedToken IssueAttendee(string eventId, string attendeeId, string language) =>
-        Issue(attendeeId, name: null, eventId, language, [Roles.Attendee]);
+    /// <summary>An attendee's token; with <paramref name="deviceId"/> it ends when that device is signed out (<see cref="DeviceSessions"/>).</summary>
+    public IssuedToken IssueAttendee(string eventId, string attendeeId, string language, string? deviceId = null) =>
+        Issue(attendeeId, name: null, eventId, language, [Roles.Attendee], options.Value.TokenLifetime, deviceId: deviceId);
 
-    public IssuedToken IssuePerson(string eventId, string personId, IEnumerable<string> roles) =>
-        Issue(personId, name: null, eventId, language: null, roles);
+    public IssuedToken IssuePerson(string eventId, string personId, IEnumerable<string> roles, string? deviceId = null) =>
+        Issue(personId, name: null, eventId, language: null, roles, options.Value.TokenLifetime, deviceId: deviceId);
 
-    private IssuedToken Issue(string subject, string? name, string? eventId, string? language, IEnumerable<string> roles, DateTimeOffset? notAfter = null)
+    private IssuedToken Issue(
+        string subject, string? name, string? eventId, string? language, IEnumerable<string> roles, TimeSpan lifetime,
+        DateTimeOffset? notAfter = null, string? deviceId = null)
     {
         var settings = options.Value;
         var now = time.GetUtcNow();
-        var expires = now + settings.TokenLifetime;
+        var expires = now + lifetime;
         if (notAfter < expires)
             expires = notAfter.Value;
         var claims = new List<Claim> { new(VirtualMeetClaims.Subject, subject) };
+        if (deviceId is not null)
+            claims.Add(new Claim(VirtualMeetClaims.Device, deviceId));
         if (name is not null)
             claims.Add(new Claim(VirtualMeetClaims.Name, name));
         if (eventId is not null)

@@ -20,6 +20,8 @@ public sealed class RateLimitOptions
         [RateLimitRules.Signals] = new() { PermitLimit = 100, WindowSeconds = 10 },
         [RateLimitRules.SignUp] = new() { PermitLimit = 60, WindowSeconds = 60 },
         [RateLimitRules.OrganizerSignIn] = new() { PermitLimit = 10, WindowSeconds = 300 },
+        [RateLimitRules.DeviceSignIn] = new() { PermitLimit = 10, WindowSeconds = 300 },
+        [RateLimitRules.TokenRefresh] = new() { PermitLimit = 120, WindowSeconds = 60 },
         [RateLimitRules.Connects] = new() { PermitLimit = 30, WindowSeconds = 60 },
         [RateLimitRules.StageJoins] = new() { PermitLimit = 20, WindowSeconds = 60 },
         [RateLimitRules.BarEntries] = new() { PermitLimit = 20, WindowSeconds = 60 },
@@ -55,6 +57,12 @@ internal static class RateLimitRules
 
     /// <summary>Organizer key exchanges per caller address, failed ones included: guessing the key takes forever.</summary>
     public const string OrganizerSignIn = "organizer-sign-in";
+
+    /// <summary>Sign-ins with a personal sign-in code per caller address and event, failed ones included: guessing a code takes forever.</summary>
+    public const string DeviceSignIn = "device-sign-in";
+
+    /// <summary>Token refreshes per caller address and event (a whole office behind one address refreshes each hour).</summary>
+    public const string TokenRefresh = "token-refresh";
 
     /// <summary>
     /// New hub connections per attendee of an event, all hubs and nodes together: a client that stalls a node by

@@ -16,7 +16,9 @@ internal static class RealtimeHubMapping
         var slowConsumers = endpoints.ServiceProvider.GetRequiredService<SlowConsumers>();
         // Stateful reconnect swaps the transport's pipes under a running connection, which the outbound buffer
         // would not follow; the clients here reconnect and resynchronise instead.
-        var options = new HttpConnectionDispatcherOptions { AllowStatefulReconnects = false };
+        // A connection ends when its token expires (tokens are short-lived; the client reconnects with a renewed one),
+        // so no connection outlives the token it was opened with.
+        var options = new HttpConnectionDispatcherOptions { AllowStatefulReconnects = false, CloseOnAuthenticationExpiration = true };
         var endpoint = endpoints.MapConnections(pattern, options, connection => connection
             .Use(next => context => slowConsumers.OnConnectionAsync(context, next))
             .UseHub<THub>());

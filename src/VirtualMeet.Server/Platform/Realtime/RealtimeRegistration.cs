@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using VirtualMeet.Contracts;
 using VirtualMeet.Server.Platform.Hosting;
+using VirtualMeet.Server.Platform.Identity;
 using VirtualMeet.Server.Platform.Ids;
 using VirtualMeet.Server.Platform.Refusals;
 using VirtualMeet.SignalR.Redis;
@@ -40,6 +41,10 @@ public static class RealtimeRegistration
         services.TryAddSingleton<ClusterNode>();
         services.AddSingleton<ConnectionBudgets>();
         services.AddHubFailureLogging();
+        services.AddSingleton<ConnectionIndex>();
+        services.AddSingleton<RevokedConnectionFilter>();
+        services.AddSingleton<ILiveConnections, LiveConnections>();
+        services.AddHostedService<RevocationSweep>();
 
         if (realtime.Backplane == BackplaneKind.Redis)
         {
@@ -47,6 +52,13 @@ public static class RealtimeRegistration
             signalR.AddRedisBackplane();
             services.AddOptions<RedisBackplaneOptions>().BindConfiguration(RedisBackplaneSection);
             services.AddSingleton<IConfigureOptions<RedisBackplaneOptions>, RedisBackplaneSetup>();
+            services.AddSingleton<RedisRevocationRelay>();
+            services.AddSingleton<IRevocationRelay>(sp => sp.GetRequiredService<RedisRevocationRelay>());
+            services.AddHostedService(sp => sp.GetRequiredService<RedisRevocationRelay>());
+        }
+        else
+        {
+            services.AddSingleton<IRevocationRelay, SingleNodeRevocationRelay>();
         }
 
         services.AddGroupCap();
@@ -96,6 +108,8 @@ public static class RealtimeRegistration
             // Outermost first: the log scope filter inside still sees a Refusal (logged as one) rather than its
             // HubException, and a store outage already turned into the refusal `unavailable`.
             options.AddFilter<RefusalHubFilter>();
+            // Before anything else looks at the call: a revoked connection's calls get no further than this.
+            options.AddFilter<RevokedConnectionFilter>();
             options.AddFilter<ConnectionBudgets>();
             options.AddFilter<HubCallScopeFilter>();
             // Inside the refusal filter, so that a malformed id answers invalid_argument before the hub method runs.

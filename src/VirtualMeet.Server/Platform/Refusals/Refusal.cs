@@ -27,6 +27,8 @@ internal sealed class Refusal : Exception
 
     public static Refusal Forbidden(string message) => new(ErrorCodes.Forbidden, message);
 
+    public static Refusal Unauthorized(string message) => new(ErrorCodes.Unauthorized, message);
+
     public static Refusal InvalidArgument(string message) => new(ErrorCodes.InvalidArgument, message);
 
     public static Refusal Conflict(string message) => new(ErrorCodes.Conflict, message);

@@ -4,6 +4,7 @@ import { api } from '../core/api.js';
 import { h, showError } from '../core/dom.js';
 import { language, setLanguage, t } from '../core/i18n.js';
 import { setSession } from '../core/session.js';
+import { rememberNewSignInCode } from './lobby-devices.js';
 import { signinField as field, timeZoneOf } from './signin-fields.js';
 
 /**
@@ -55,7 +56,10 @@ export function createAttendeeForm(eventSelect, events, navigate) {
       setSession({
         eventId, attendeeId: registration.attendeeId, displayName, role: 'attendee',
         language: body.language, accessToken: registration.accessToken, timeZone: timeZoneOf(events, eventId),
+        refreshToken: registration.refreshToken, expiresAt: registration.expiresAt, deviceId: registration.deviceId,
       });
+      // Shown once, on the lobby's devices card; never kept in localStorage.
+      rememberNewSignInCode(registration.signInCode);
       setLanguage(body.language);
       navigate('#/lobby');
     } catch (error) {

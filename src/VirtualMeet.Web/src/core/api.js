@@ -1,5 +1,5 @@
 // REST calls with the session's bearer token; failures become ApiErrors built from the server's problem details.
-import { getSession } from './session.js';
+import { accessToken, getSession, signedOut } from './session.js';
 import { language } from './i18n.js';
 
 export class ApiError extends Error {
@@ -20,12 +20,14 @@ export class ApiError extends Error {
  */
 export async function api(path, { method = 'GET', body, accept = 'application/json' } = {}) {
   const headers = { Accept: accept, 'Accept-Language': language() };
-  const token = getSession()?.accessToken;
+  const token = await accessToken();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
 
   const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const type = response.headers.get('Content-Type') ?? '';
+  // A device's token refused: the device was signed out or the registration erased.
+  if (response.status === 401 && token && getSession()?.refreshToken) signedOut();
   if (!response.ok) {
     const problem = type.includes('json') ? await response.json().catch(() => null) : null;
     throw new ApiError(response.status, problem);
@@ -42,7 +44,7 @@ export function eventPath(suffix = '') {
 /** Fetches a file with the bearer token and hands it to the browser as a download (exports). */
 export async function download(path, fileName, accept = 'text/csv') {
   const headers = { Accept: accept };
-  const token = getSession()?.accessToken;
+  const token = await accessToken();
   if (token) headers.Authorization = `Bearer ${token}`;
   const response = await fetch(path, { headers });
   if (!response.ok) {

@@ -1,7 +1,7 @@
 // SignalR connections of the page: the official client (global `signalR` from lib/signalr.min.js, its MessagePack
 // protocol from lib/signalr-protocol-msgpack.min.js), reconnecting forever with exponential backoff and jitter, each
 // feeding the header's connection status.
-import { getSession } from './session.js';
+import { accessToken, renewNow } from './session.js';
 import { hubProtocol, retryDelay } from './hub-protocol.js';
 import { setConnectionState } from './hub-state.js';
 
@@ -21,8 +21,15 @@ export { onConnectionState, overallState } from './hub-state.js';
  */
 export async function openHub(path, { handlers = {}, onReconnected } = {}) {
   const connection = new signalR.HubConnectionBuilder()
-    .withUrl(path, { accessTokenFactory: () => getSession()?.accessToken ?? '' })
-    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (context) => retryDelay(context.previousRetryCount) })
+    // The factory runs before every (re)connect: a connection closed when its token expired comes back with a renewed one.
+    .withUrl(path, { accessTokenFactory: accessToken })
+    .withAutomaticReconnect({
+      nextRetryDelayInMilliseconds: (context) => {
+        // Refused: renew the token before the next try (or learn that the device was signed out).
+        if (isRefusal(context.retryReason)) void renewNow();
+        return retryDelay(context.previousRetryCount);
+      },
+    })
     .withHubProtocol(hubProtocol())
     .configureLogging(signalR.LogLevel.Warning)
     .build();
@@ -80,6 +87,7 @@ async function startWithRetry(connection, isClosed, { throwOnRefusal = false } =
       return true;
     } catch (error) {
       if (throwOnRefusal && isRefusal(error)) throw error;
+      if (isRefusal(error)) await renewNow();
       setConnectionState(connection, 'offline');
       await new Promise((resolve) => setTimeout(resolve, retryDelay(attempt)));
     }

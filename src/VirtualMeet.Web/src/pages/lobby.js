@@ -5,6 +5,7 @@ import { formatDate, formatTime, language, t } from '../core/i18n.js';
 import { closeHub, openHub } from '../core/hub.js';
 import { announce, h, showError, useStyles } from '../core/dom.js';
 import { createLobbyAgenda } from '../components/lobby-agenda.js';
+import { createLobbyDevices } from '../components/lobby-devices.js';
 import './lobby.strings.js';
 
 export async function mount(root, { session }) {
@@ -28,6 +29,12 @@ export async function mount(root, { session }) {
     h('p', { class: 'muted', text: `${formatDate(agenda.startsAt)} · ${formatTime(agenda.startsAt)}–${formatTime(agenda.endsAt)} (${t('lobby.timeZone', { zone: agenda.timeZone })})` }),
     errors,
     agendaView.element);
+  // Attendees, speakers and moderators sign in per device; organizers use the organizer key.
+  if (isAttendee && session.refreshToken) {
+    const devices = createLobbyDevices(session);
+    root.append(devices.element);
+    await devices.load();
+  }
 
   const sessionsById = new Map(agenda.sessions.map((s) => [s.id, s]));
   const render = () => agendaView.render(state);

@@ -25,18 +25,19 @@ public sealed class ErasureApiTests(InMemoryNode fixture) : IClassFixture<InMemo
         using var erase = await _client.SendAsync(HttpMethod.Delete, $"/api/events/{definition.Id}/registrations/me", leaving.AccessToken);
         Assert.Equal(HttpStatusCode.NoContent, erase.StatusCode);
 
+        // The old token is revoked: it opens nothing, not even the record of what was erased.
         using var profile = await _client.SendAsync(HttpMethod.Get, $"/api/events/{definition.Id}/registrations/me", leaving.AccessToken);
-        await profile.AssertProblemAsync(HttpStatusCode.NotFound, ErrorCodes.NotFound);
+        await profile.AssertProblemAsync(HttpStatusCode.Unauthorized, ErrorCodes.Unauthorized);
         using var roster = await _client.SendAsync(HttpMethod.Get, $"/api/events/{definition.Id}/sessions/workshop/roster", organizer);
         var seats = await roster.ReadAsync<SessionRosterView>();
         Assert.Equal([waiting.AttendeeId], seats.Confirmed);
         Assert.Empty(seats.Waitlist);
 
-        // The old token no longer takes seats, and erasing again answers the same.
+        // The old token no longer takes seats, nor erases again.
         using var again = await _client.SendAsync(HttpMethod.Post, seatPath, leaving.AccessToken);
-        await again.AssertProblemAsync(HttpStatusCode.Forbidden, ErrorCodes.Forbidden);
+        await again.AssertProblemAsync(HttpStatusCode.Unauthorized, ErrorCodes.Unauthorized);
         using var eraseAgain = await _client.SendAsync(HttpMethod.Delete, $"/api/events/{definition.Id}/registrations/me", leaving.AccessToken);
-        Assert.Equal(HttpStatusCode.NoContent, eraseAgain.StatusCode);
+        await eraseAgain.AssertProblemAsync(HttpStatusCode.Unauthorized, ErrorCodes.Unauthorized);
     }
 
     [Fact]
@@ -56,10 +57,10 @@ public sealed class ErasureApiTests(InMemoryNode fixture) : IClassFixture<InMemo
         using var list = await _client.SendAsync(HttpMethod.Get, "/api/events", token: null);
         Assert.DoesNotContain(await list.ReadAsync<List<EventSummary>>(), e => e.Id == definition.Id);
 
-        // Re-imported under the same id, nothing of the old attendees or seats survives.
+        // Re-imported under the same id, nothing of the old attendees or seats survives, and their tokens are void.
         await _client.ImportAsync(definition, organizer);
         using var profile = await _client.SendAsync(HttpMethod.Get, $"/api/events/{definition.Id}/registrations/me", attendee.AccessToken);
-        await profile.AssertProblemAsync(HttpStatusCode.NotFound, ErrorCodes.NotFound);
+        await profile.AssertProblemAsync(HttpStatusCode.Unauthorized, ErrorCodes.Unauthorized);
         using var roster = await _client.SendAsync(HttpMethod.Get, $"/api/events/{definition.Id}/sessions/workshop/roster", organizer);
         Assert.Empty((await roster.ReadAsync<SessionRosterView>()).Confirmed);
     }

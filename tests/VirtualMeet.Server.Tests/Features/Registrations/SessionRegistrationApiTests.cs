@@ -117,7 +117,7 @@ public sealed class SessionRegistrationApiTests(InMemoryNode fixture) : IClassFi
     }
 
     [Fact]
-    public async Task AnEventPurgedAfterTheTokenWasIssuedIsNotFound()
+    public async Task AnEventPurgedAfterTheTokenWasIssuedVoidsTheToken()
     {
         var (eventId, path) = await NewEventAsync();
         var attendee = await _client.RegisterAsync(eventId);
@@ -125,7 +125,7 @@ public sealed class SessionRegistrationApiTests(InMemoryNode fixture) : IClassFi
 
         using var response = await _client.SendAsync(HttpMethod.Post, path, attendee.AccessToken);
 
-        await response.AssertProblemAsync(HttpStatusCode.NotFound, ErrorCodes.NotFound);
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized, ErrorCodes.Unauthorized);
     }
 
     [Theory]

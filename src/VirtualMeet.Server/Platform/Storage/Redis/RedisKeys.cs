@@ -159,6 +159,33 @@ internal static class RedisKeys
     /// <summary>The closing deadline of the event's breakouts (Unix ms), while a countdown runs.</summary>
     public static RedisKey BreakoutsClosing(string eventId) => $"{Tag(eventId)}:breakouts:closing";
 
+    /// <summary>Hash of device id → signed-in device JSON.</summary>
+    public static RedisKey Devices(string eventId) => $"{Tag(eventId)}:devices";
+
+    /// <summary>Hash of device id → SHA-256 of its current refresh token.</summary>
+    public static RedisKey DeviceSecrets(string eventId) => $"{Tag(eventId)}:devices:secrets";
+
+    /// <summary>Set of the device ids of one attendee or person.</summary>
+    public static RedisKey DevicesOf(string eventId, string subject) => $"{Tag(eventId)}:devices:of:{subject}";
+
+    /// <summary>Hash of SHA-256 of a personal sign-in code → owner JSON.</summary>
+    public static RedisKey SignInCodes(string eventId) => $"{Tag(eventId)}:sign-in-codes";
+
+    /// <summary>Hash of subject → SHA-256 of their current sign-in code (to replace or erase it).</summary>
+    public static RedisKey SignInCodeOf(string eventId) => $"{Tag(eventId)}:sign-in-codes:of";
+
+    /// <summary>Unix ms up to which every token of the event is revoked (its purge); expires with the last such token.</summary>
+    public static RedisKey EventRevoked(string eventId) => $"{Tag(eventId)}:revoked";
+
+    /// <summary>
+    /// Unix ms up to which a subject's tokens are revoked. Named by a hash of the id: it outlives the erasure that
+    /// wrote it, and an erased attendee's id is in no key afterwards.
+    /// </summary>
+    public static RedisKey SubjectRevoked(string eventId, string subjectHash) => $"{Tag(eventId)}:revoked:subject:{subjectHash}";
+
+    /// <summary>Unix ms up to which a device's tokens are revoked.</summary>
+    public static RedisKey DeviceRevoked(string eventId, string deviceId) => $"{Tag(eventId)}:revoked:device:{deviceId}";
+
     /// <summary>
     /// Every event key starts here, so no key, pattern or script key is ever built from an event id of the wrong
     /// shape (a second line of defence: entry points refuse such ids first, with <c>invalid_argument</c>).

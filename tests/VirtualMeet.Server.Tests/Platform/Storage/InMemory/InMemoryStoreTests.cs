@@ -29,3 +29,17 @@ public sealed class InMemorySessionRegistrationStoreTests : SessionRegistrationS
 
     protected override IEventScopedData Purge => _store;
 }
+
+public sealed class InMemoryDeviceStoreTests : Tests.Platform.Identity.DeviceStoreContract
+{
+    private readonly InMemoryDeviceStore _store = new();
+
+    protected override Server.Platform.Identity.IDeviceStore Store => _store;
+
+    protected override IEventScopedData Purge => _store;
+}
+
+public sealed class InMemoryRevocationStoreTests : Tests.Platform.Identity.RevocationStoreContract
+{
+    protected override Server.Platform.Identity.IRevocationStore Store { get; } = new InMemoryRevocationStore(TimeProvider.System);
+}

@@ -76,3 +76,15 @@ public sealed class RedisKeyLayoutTests(RedisStoreFixture redis) : IClassFixture
         Assert.NotNull(await events.GetAsync(kept.Id, Ct));
     }
 }
+
+public class RedisDeviceStoreTests(RedisStoreFixture redis) : Tests.Platform.Identity.DeviceStoreContract, IClassFixture<RedisStoreFixture>
+{
+    protected override Server.Platform.Identity.IDeviceStore Store { get; } = new RedisDeviceStore(redis.Database);
+
+    protected override IEventScopedData Purge { get; } = new RedisEventPurge(redis.Database);
+}
+
+public class RedisRevocationStoreTests(RedisStoreFixture redis) : Tests.Platform.Identity.RevocationStoreContract, IClassFixture<RedisStoreFixture>
+{
+    protected override Server.Platform.Identity.IRevocationStore Store { get; } = new RedisRevocationStore(redis.Database);
+}
