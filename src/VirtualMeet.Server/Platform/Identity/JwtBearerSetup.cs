@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using VirtualMeet.Contracts.Identity;
+using VirtualMeet.Server.Platform.Hosting.Problems;
 
 namespace VirtualMeet.Server.Platform.Identity;
 
@@ -25,6 +26,7 @@ internal sealed class JwtBearerSetup(IOptions<AuthOptions> auth, TimeProvider ti
                 options.TokenValidationParameters.ValidAudience = settings.Issuer;
                 options.TokenValidationParameters.IssuerSigningKey = TokenIssuer.KeyFrom(settings);
                 options.Events.OnTokenValidated = RefuseRevoked;
+                options.Events.OnChallenge = ExplainRevoked;
                 break;
             case BearerSchemes.Authority when settings.Authority is { Length: > 0 } authority:
                 ConfigureCommon(options, settings.RoleClaim);
@@ -64,7 +66,18 @@ internal sealed class JwtBearerSetup(IOptions<AuthOptions> auth, TimeProvider ti
     {
         var revocations = context.HttpContext.RequestServices.GetRequiredService<TokenRevocations>();
         if (await revocations.IsRevokedAsync(context.Principal!, context.HttpContext.RequestAborted))
-            context.Fail("The token was revoked: its device was signed out, its registration erased or its event purged.");
+            context.Fail(new RevokedTokenException());
+    }
+
+    /// <summary>A revoked token's 401 says why, so a client can tell "signed out" from "token malformed".</summary>
+    private static async Task ExplainRevoked(JwtBearerChallengeContext context)
+    {
+        if (context.AuthenticateFailure is not RevokedTokenException revoked)
+            return;
+
+        context.HandleResponse();
+        context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\", error_description=\"The token was revoked\"";
+        await ProblemResponses.Unauthorized(revoked.Message).ExecuteAsync(context.HttpContext);
     }
 
     /// <summary>

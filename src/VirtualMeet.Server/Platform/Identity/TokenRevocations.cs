@@ -58,3 +58,7 @@ internal sealed partial class TokenRevocations(
     [LoggerMessage(Level = LogLevel.Information, Message = "Tokens revoked in event {EventId}: subject {Subject}, device {DeviceId}")]
     private partial void LogRevoked(string eventId, string? subject, string? deviceId);
 }
+
+/// <summary>Why a signed, unexpired token was refused: it was revoked after it was issued.</summary>
+internal sealed class RevokedTokenException()
+    : Exception("The token was revoked: its device was signed out, its registration erased or its event purged. Sign in again.");

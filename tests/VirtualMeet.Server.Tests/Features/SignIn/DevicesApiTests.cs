@@ -96,6 +96,7 @@ public sealed class DevicesApiTests(InMemoryNode fixture) : IClassFixture<InMemo
         Assert.Equal(HttpStatusCode.NoContent, end.StatusCode);
         await phoneClosed.WaitAsync(TestTimeouts.Default, Ct);
         using var phoneProfile = await _client.SendAsync(HttpMethod.Get, $"/api/events/{eventId}/registrations/me", phone.AccessToken);
+        Assert.Contains("was revoked", await phoneProfile.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         await phoneProfile.AssertProblemAsync(HttpStatusCode.Unauthorized, ErrorCodes.Unauthorized);
         using var phoneRefresh = await _client.RefreshAsync(eventId, phone.RefreshToken);
         await phoneRefresh.AssertProblemAsync(HttpStatusCode.Unauthorized, ErrorCodes.Unauthorized);
