@@ -15,6 +15,7 @@ public sealed record EventSummary(
 /// to the other one).
 /// </summary>
 /// <param name="ContentLanguage">The language the texts were chosen for.</param>
+/// <param name="Registration">What a sign-up needs: nothing (<c>open</c>), an invitation code or a ticket.</param>
 public sealed record EventView(
     string Id,
     string Title,
@@ -24,7 +25,8 @@ public sealed record EventView(
     DateTimeOffset? StartsAt,
     DateTimeOffset? EndsAt,
     IReadOnlyList<SessionView> Sessions,
-    IReadOnlyList<BarView> Bars);
+    IReadOnlyList<BarView> Bars,
+    RegistrationMode Registration = RegistrationMode.Open);
 
 /// <summary>A session with its title and description in the chosen language.</summary>
 public sealed record SessionView(
