@@ -46,7 +46,8 @@ internal static class StorageRegistration
         typeof(InMemoryReactionStore),
         typeof(InMemoryQuestionStore),
         typeof(InMemoryBarPushClaims),
-        typeof(InMemoryMatchmakingStore));
+        typeof(InMemoryMatchmakingStore),
+        typeof(InMemoryAdmissionStore));
 
     private static void AddRedisStores(this IServiceCollection services) => services.AddStores(
         typeof(RedisEventStore),
@@ -62,6 +63,7 @@ internal static class StorageRegistration
         typeof(RedisQuestionStore),
         typeof(RedisBarPushClaims),
         typeof(RedisMatchmakingStore),
+        typeof(RedisAdmissionStore),
         // One SCAN over the event's hash tag removes every key of every feature (the stores leave purging to it).
         typeof(RedisEventPurge));
 
