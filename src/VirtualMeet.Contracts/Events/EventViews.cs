@@ -1,6 +1,7 @@
 namespace VirtualMeet.Contracts.Events;
 
 /// <summary>An entry of <c>GET /api/events</c>.</summary>
+/// <param name="Registration">What a sign-up needs, so a sign-in form can ask for a code.</param>
 public sealed record EventSummary(
     string Id,
     string Title,
@@ -8,7 +9,8 @@ public sealed record EventSummary(
     IReadOnlyList<string> Languages,
     DateTimeOffset? StartsAt,
     DateTimeOffset? EndsAt,
-    int SessionCount);
+    int SessionCount,
+    RegistrationMode Registration = RegistrationMode.Open);
 
 /// <summary>
 /// <c>GET /api/events/{eventId}</c>: the agenda with texts in one language (the caller's, falling back

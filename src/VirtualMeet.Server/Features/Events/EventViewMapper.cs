@@ -12,7 +12,7 @@ internal static class EventViewMapper
     {
         var (startsAt, endsAt) = Span(definition);
         return new EventSummary(definition.Id, definition.Title, definition.TimeZone, definition.Languages,
-            startsAt, endsAt, definition.Sessions.Count);
+            startsAt, endsAt, definition.Sessions.Count, definition.Registration);
     }
 
     public static EventView ToView(EventDefinition definition, string? preferredLanguage)
