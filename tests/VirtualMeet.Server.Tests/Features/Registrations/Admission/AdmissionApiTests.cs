@@ -65,6 +65,27 @@ public sealed class AdmissionApiTests(InMemoryNode fixture) : IClassFixture<InMe
     }
 
     [Fact]
+    public async Task AnUnknownModeIsRefusedAndChangesNothing()
+    {
+        var (eventId, organizer) = await NewEventAsync(AdmissionTestData.FutureEvent());
+
+        using var response = await _client.SendAsync(HttpMethod.Put, $"/api/events/{eventId}/registration-mode", organizer, new { mode = "lottery" });
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, ErrorCodes.InvalidArgument);
+        Assert.Equal(RegistrationMode.Open, (await _client.SummaryAsync(eventId, organizer)).Mode);
+    }
+
+    [Fact]
+    public async Task TheModeOfAnUnknownEventIsNotFound()
+    {
+        var organizer = await _client.OrganizerTokenAsync();
+
+        using var response = await _client.SendAsync(HttpMethod.Put, "/api/events/ghost-event/registration-mode", organizer, new RegistrationModeRequest(RegistrationMode.Tickets));
+
+        await response.AssertProblemAsync(HttpStatusCode.NotFound, ErrorCodes.NotFound);
+    }
+
+    [Fact]
     public async Task TheModeNoLongerChangesOnceTheEventHasStarted()
     {
         // TestEvents.Start lies before the clock of any run of these tests.
