@@ -26,6 +26,15 @@ public sealed class TicketsApiTests(InMemoryNode fixture) : IClassFixture<InMemo
         return (definition.Id, organizer);
     }
 
+    /// <summary>A tickets event with the three tickets of <see cref="Csv"/>.</summary>
+    private async Task<(string EventId, string Organizer)> NewEventWithTicketsAsync()
+    {
+        var (eventId, organizer) = await NewTicketEventAsync();
+        using var imported = await _client.ImportTicketsAsync(eventId, organizer, Csv, "text/csv");
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        return (eventId, organizer);
+    }
+
     [Fact]
     public async Task ACsvImportAddsEveryRowAndTheOrganizerSeesThemUnused()
     {
@@ -94,8 +103,7 @@ public sealed class TicketsApiTests(InMemoryNode fixture) : IClassFixture<InMemo
     [Fact]
     public async Task ReimportingATicketIdLeavesItAsItWasAndCountsItUnchanged()
     {
-        var (eventId, organizer) = await NewTicketEventAsync();
-        using var first = await _client.ImportTicketsAsync(eventId, organizer, Csv, "text/csv");
+        var (eventId, organizer) = await NewEventWithTicketsAsync();
 
         using var again = await _client.ImportTicketsAsync(eventId, organizer, "ticketId,name,email\nT-100,Someone Else,else@example.org\nT-200,Neu,neu@example.org\n", "text/csv");
 
@@ -107,8 +115,7 @@ public sealed class TicketsApiTests(InMemoryNode fixture) : IClassFixture<InMemo
     [Fact]
     public async Task ATicketRegistersOnceWithItsEmailAndASecondRegistrationIsRefusedWithAConflict()
     {
-        var (eventId, organizer) = await NewTicketEventAsync();
-        using var imported = await _client.ImportTicketsAsync(eventId, organizer, Csv, "text/csv");
+        var (eventId, organizer) = await NewEventWithTicketsAsync();
 
         // Ids compare ignoring case, emails too.
         using var first = await _client.SignUpAsync(eventId, "t-100", "Anna", "Anna@Example.org");
@@ -124,8 +131,7 @@ public sealed class TicketsApiTests(InMemoryNode fixture) : IClassFixture<InMemo
     [Fact]
     public async Task ATicketIdWithoutItsEmailAdmitsNobodyAndTellsNothingAboutTheTicket()
     {
-        var (eventId, organizer) = await NewTicketEventAsync();
-        using var imported = await _client.ImportTicketsAsync(eventId, organizer, Csv, "text/csv");
+        var (eventId, organizer) = await NewEventWithTicketsAsync();
         using var used = await _client.SignUpAsync(eventId, "T-101", "Bernd", "bernd@example.org");
 
         using var wrongEmail = await _client.SignUpAsync(eventId, "T-100", "Mallory", "mallory@example.org");
@@ -143,8 +149,7 @@ public sealed class TicketsApiTests(InMemoryNode fixture) : IClassFixture<InMemo
     [Fact]
     public async Task AnErasedAttendeesTicketStaysUsed()
     {
-        var (eventId, organizer) = await NewTicketEventAsync();
-        using var imported = await _client.ImportTicketsAsync(eventId, organizer, Csv, "text/csv");
+        var (eventId, organizer) = await NewEventWithTicketsAsync();
         using var signUp = await _client.SignUpAsync(eventId, "T-102", "Clara", "clara@example.org");
         var attendee = await signUp.ReadAsync<AttendeeRegistrationResponse>();
 
