@@ -57,7 +57,6 @@ internal static class AdmissionEndpoints
         if (!csv)
             return TypedResults.Created($"/api/events/{eventId}/admission", new InvitationBatch(codes));
 
-        http.HttpContext.Response.StatusCode = StatusCodes.Status201Created;
         http.HttpContext.Response.Headers.ContentDisposition = $"attachment; filename=\"invitations-{eventId}.csv\"";
         return TypedResults.Text("code\n" + string.Concat(codes.Select(c => c + "\n")), "text/csv; charset=utf-8", statusCode: StatusCodes.Status201Created);
     }

@@ -156,6 +156,19 @@ public sealed class AdmissionApiTests(InMemoryNode fixture) : IClassFixture<InMe
         Assert.Equal(HttpStatusCode.Created, signUp.StatusCode);
     }
 
+    [Fact]
+    public async Task ALinkWithFormatCsvDownloadsTheCodesAsAFile()
+    {
+        var (eventId, organizer) = await NewEventAsync(AdmissionTestData.FutureEvent(RegistrationMode.Invitation));
+
+        using var response = await _client.SendAsync(HttpMethod.Post, $"/api/events/{eventId}/invitations?format=csv", organizer, new InvitationRequest(3));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal(4, (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(1001)]
