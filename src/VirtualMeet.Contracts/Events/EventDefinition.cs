@@ -7,6 +7,7 @@ namespace VirtualMeet.Contracts.Events;
 /// <param name="Id">Lower-case letters, digits and hyphens; also the Redis hash tag of every key of the event.</param>
 /// <param name="TimeZone">IANA time zone the agenda is shown in, e.g. <c>Europe/Berlin</c>.</param>
 /// <param name="Languages">Content languages, <c>de</c> and/or <c>en</c>; the first is the default.</param>
+/// <param name="Registration">Who may sign up: anyone (<c>open</c>), holders of an invitation code or of an imported ticket.</param>
 public sealed record EventDefinition(
     string Id,
     string Title,
@@ -15,7 +16,8 @@ public sealed record EventDefinition(
     IReadOnlyList<SessionDefinition> Sessions,
     IReadOnlyList<PersonDefinition>? People = null,
     IReadOnlyList<BarDefinition>? Bars = null,
-    int? ExpectedParticipants = null);
+    int? ExpectedParticipants = null,
+    RegistrationMode Registration = RegistrationMode.Open);
 
 /// <summary>Text in German and English; at least one is set and readers fall back to the other.</summary>
 public sealed record LocalizedText(string? De = null, string? En = null);

@@ -1,6 +1,7 @@
 namespace VirtualMeet.Contracts.Events;
 
 /// <summary>An entry of <c>GET /api/events</c>.</summary>
+/// <param name="Registration">What a sign-up needs, so a sign-in form can ask for a code.</param>
 public sealed record EventSummary(
     string Id,
     string Title,
@@ -8,13 +9,15 @@ public sealed record EventSummary(
     IReadOnlyList<string> Languages,
     DateTimeOffset? StartsAt,
     DateTimeOffset? EndsAt,
-    int SessionCount);
+    int SessionCount,
+    RegistrationMode Registration = RegistrationMode.Open);
 
 /// <summary>
 /// <c>GET /api/events/{eventId}</c>: the agenda with texts in one language (the caller's, falling back
 /// to the other one).
 /// </summary>
 /// <param name="ContentLanguage">The language the texts were chosen for.</param>
+/// <param name="Registration">What a sign-up needs: nothing (<c>open</c>), an invitation code or a ticket.</param>
 public sealed record EventView(
     string Id,
     string Title,
@@ -24,7 +27,8 @@ public sealed record EventView(
     DateTimeOffset? StartsAt,
     DateTimeOffset? EndsAt,
     IReadOnlyList<SessionView> Sessions,
-    IReadOnlyList<BarView> Bars);
+    IReadOnlyList<BarView> Bars,
+    RegistrationMode Registration = RegistrationMode.Open);
 
 /// <summary>A session with its title and description in the chosen language.</summary>
 public sealed record SessionView(

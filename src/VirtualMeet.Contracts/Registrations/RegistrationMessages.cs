@@ -3,12 +3,17 @@ using System.Text.Json.Serialization;
 namespace VirtualMeet.Contracts.Registrations;
 
 /// <summary>Body of <c>POST /api/events/{eventId}/registrations</c>.</summary>
+/// <param name="Code">
+/// What admits the sign-up when the event is not open: an invitation code, or a ticket id (with the ticket's
+/// <paramref name="Email"/>). Ignored by open events.
+/// </param>
 public sealed record AttendeeRegistrationRequest(
     string DisplayName,
     string? Email = null,
     string? Organization = null,
     string? Language = null,
-    IReadOnlyList<string>? Interests = null);
+    IReadOnlyList<string>? Interests = null,
+    string? Code = null);
 
 /// <summary>
 /// Answer to a successful attendee registration: this browser's sign-in (<see cref="Device"/>) and the personal

@@ -12,7 +12,7 @@ internal static class EventViewMapper
     {
         var (startsAt, endsAt) = Span(definition);
         return new EventSummary(definition.Id, definition.Title, definition.TimeZone, definition.Languages,
-            startsAt, endsAt, definition.Sessions.Count);
+            startsAt, endsAt, definition.Sessions.Count, definition.Registration);
     }
 
     public static EventView ToView(EventDefinition definition, string? preferredLanguage)
@@ -43,7 +43,7 @@ internal static class EventViewMapper
             .ToList();
 
         return new EventView(definition.Id, definition.Title, definition.TimeZone, definition.Languages, language,
-            startsAt, endsAt, sessions, bars);
+            startsAt, endsAt, sessions, bars, definition.Registration);
     }
 
     /// <summary>The preferred language when it is de or en, else the event's first language.</summary>

@@ -8,6 +8,12 @@ public interface IEventStore
     /// <summary>Adds the event; <c>false</c> when an event with that id already exists (nothing is changed).</summary>
     Task<bool> TryAddAsync(EventDefinition definition, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Replaces the definition of an existing event (its registration mode, the one setting that changes in place);
+    /// <c>false</c> when there is none, so a replace racing a purge never brings the event back.
+    /// </summary>
+    Task<bool> ReplaceAsync(EventDefinition definition, CancellationToken cancellationToken);
+
     Task<EventDefinition?> GetAsync(string eventId, CancellationToken cancellationToken);
 
     /// <summary>All events, ordered by id.</summary>

@@ -5,6 +5,7 @@ using VirtualMeet.Contracts.Events;
 using VirtualMeet.Contracts.Identity;
 using VirtualMeet.Contracts.Registrations;
 using VirtualMeet.Server.Features.Events;
+using VirtualMeet.Server.Features.Registrations.Admission;
 using VirtualMeet.Server.Platform.Hosting;
 using VirtualMeet.Server.Platform.Hosting.Problems;
 using VirtualMeet.Server.Platform.Identity;
@@ -54,7 +55,7 @@ internal static class RegistrationsEndpoints
 
     private static async Task<Results<Created<AttendeeRegistrationResponse>, ValidationProblem, ProblemHttpResult>> RegisterAttendee(
         string eventId, AttendeeRegistrationRequest request, HttpRequest http, IEventStore events, RegistrationService registrations,
-        DeviceSessions devices, IOptions<RequestLimitsOptions> limits, CancellationToken cancellationToken)
+        AdmissionService admission, DeviceSessions devices, IOptions<RequestLimitsOptions> limits, CancellationToken cancellationToken)
     {
         var definition = await events.GetAsync(eventId, cancellationToken);
         if (definition is null)
@@ -64,6 +65,8 @@ internal static class RegistrationsEndpoints
         if (errors.Count > 0)
             return ProblemResponses.Invalid(errors);
 
+        // Invitation and ticket events: the code is redeemed (once, atomically) or the sign-up refused.
+        await admission.AdmitAsync(definition, request, cancellationToken);
         var attendee = await registrations.RegisterAttendeeAsync(definition, request, cancellationToken);
         var owner = new SignInCodeOwner(attendee.Id, attendee.Language, [Roles.Attendee]);
         var (tokens, signInCode) = await devices.StartAsync(eventId, owner, DeviceLabels.Of(null, http.Headers.UserAgent), cancellationToken);

@@ -48,7 +48,8 @@ internal static class StorageRegistration
         typeof(InMemoryBarPushClaims),
         typeof(InMemoryMatchmakingStore),
         typeof(InMemoryDeviceStore),
-        typeof(InMemoryRevocationStore));
+        typeof(InMemoryRevocationStore),
+        typeof(InMemoryAdmissionStore));
 
     private static void AddRedisStores(this IServiceCollection services) => services.AddStores(
         typeof(RedisEventStore),
@@ -66,6 +67,7 @@ internal static class StorageRegistration
         typeof(RedisMatchmakingStore),
         typeof(RedisDeviceStore),
         typeof(RedisRevocationStore),
+        typeof(RedisAdmissionStore),
         // One SCAN over the event's hash tag removes every key of every feature (the stores leave purging to it).
         typeof(RedisEventPurge));
 

@@ -1,5 +1,5 @@
-// Sign-in as an attendee: registers for the chosen event (name, organisation, email, interests, content language)
-// and enters the lobby in that language.
+// Sign-in as an attendee: registers for the chosen event (name, organisation, email, interests, content language,
+// and the invitation code or ticket number when the event asks for one) and enters the lobby in that language.
 import { api } from '../core/api.js';
 import { h, showError } from '../core/dom.js';
 import { language, setLanguage, t } from '../core/i18n.js';
@@ -24,6 +24,27 @@ export function createAttendeeForm(eventSelect, events, navigate) {
   eventSelect.addEventListener('change', fillLanguages);
   fillLanguages();
 
+  // Events by invitation or ticket ask for the code (a ticket also for its email); open events hide the field.
+  const codeLabel = h('label', { for: 'signin-code' });
+  const codeHint = h('span', { class: 'hint', id: 'signin-code-hint' });
+  const codeInput = h('input', { id: 'signin-code', name: 'code', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'signin-code-hint' });
+  const codeField = h('div', { class: 'field' }, codeLabel, codeHint, codeInput);
+  const emailInput = h('input', { id: 'signin-email', name: 'email', type: 'email', autocomplete: 'email' });
+  const emailLabel = h('label', { for: 'signin-email' });
+  const fillCode = () => {
+    const mode = events.find((e) => e.id === eventSelect.value)?.registration ?? 'open';
+    codeField.hidden = mode === 'open';
+    codeInput.required = mode !== 'open';
+    emailInput.required = mode === 'tickets';
+    emailLabel.textContent = t(mode === 'tickets' ? 'signin.ticketEmail' : 'signin.email');
+    if (mode !== 'open') {
+      codeLabel.textContent = t(`signin.code.${mode}`);
+      codeHint.textContent = t(`signin.codeHint.${mode}`);
+    }
+  };
+  eventSelect.addEventListener('change', fillCode);
+  fillCode();
+
   const submit = h('button', { type: 'submit', class: 'primary', text: t('signin.register') });
   const form = h('form', { class: 'card', 'aria-labelledby': 'signin-attend-heading' },
     h('h2', { id: 'signin-attend-heading', text: t('signin.attend') }),
@@ -32,7 +53,8 @@ export function createAttendeeForm(eventSelect, events, navigate) {
       'aria-describedby': 'signin-name-hint',
     }), t('signin.displayNameHint')),
     field('signin-organization', t('signin.organization'), h('input', { id: 'signin-organization', name: 'organization', maxlength: 200, autocomplete: 'organization' })),
-    field('signin-email', t('signin.email'), h('input', { id: 'signin-email', name: 'email', type: 'email', autocomplete: 'email' })),
+    h('div', { class: 'field' }, emailLabel, emailInput),
+    codeField,
     field('signin-interests', t('signin.interests'), h('input', { id: 'signin-interests', name: 'interests', 'aria-describedby': 'signin-interests-hint' }), t('signin.interestsHint')),
     field('signin-language', t('signin.language'), languageSelect),
     errors,
@@ -49,6 +71,7 @@ export function createAttendeeForm(eventSelect, events, navigate) {
       email: blankToNull(data.get('email')),
       language: String(data.get('language')),
       interests: String(data.get('interests')).split(',').map((s) => s.trim()).filter(Boolean),
+      code: codeField.hidden ? null : blankToNull(data.get('code')),
     };
     submit.disabled = true;
     try {

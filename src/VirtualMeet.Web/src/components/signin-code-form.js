@@ -19,8 +19,8 @@ export function createCodeForm(eventSelect, events, navigate, code) {
   const form = h('form', { class: 'card', 'aria-labelledby': 'signin-code-heading' },
     h('h2', { id: 'signin-code-heading', text: t('signin.codeTitle') }),
     h('p', { class: 'muted', text: t('signin.codeIntro') }),
-    field('signin-code', t('signin.code'), h('input', {
-      id: 'signin-code', name: 'code', required: true, maxlength: 40, autocomplete: 'one-time-code',
+    field('signin-device-code', t('signin.deviceCode'), h('input', {
+      id: 'signin-device-code', name: 'code', required: true, maxlength: 40, autocomplete: 'one-time-code',
       spellcheck: false, value: code ?? '',
     })),
     errors,

@@ -1,8 +1,9 @@
-// #/organizer: the organiser console. Four sections (stage and moderation, polls, breakouts, exports), each built
-// when first shown and kept while the page lives, so a running stage or poll watch is not dropped by switching.
+// #/organizer: the organiser console. Five sections (stage and moderation, polls, breakouts, exports, registration),
+// each built when first shown and kept while the page lives, so a running stage or poll watch is not dropped by switching.
 import { clear, h, useStyles } from '../core/dom.js';
 import { api, eventPath } from '../core/api.js';
 import { addStrings, language, t } from '../core/i18n.js';
+import { createOrganizerAdmission } from '../components/organizer-admission.js';
 import { createOrganizerBreakouts } from '../components/organizer-breakouts.js';
 import { createOrganizerExports } from '../components/organizer-exports.js';
 import { createOrganizerPolls } from '../components/organizer-polls.js';
@@ -33,7 +34,7 @@ addStrings({
 });
 
 const stageKinds = new Set(['keynote', 'panel', 'pitch']);
-const sectionNames = ['stage', 'polls', 'breakouts', 'exports'];
+const sectionNames = ['stage', 'polls', 'breakouts', 'exports', 'admission'];
 
 export async function mount(root, ctx) {
   useStyles('pages/organizer.css');
@@ -56,6 +57,7 @@ export async function mount(root, ctx) {
         .filter((state) => state.poll.status !== 'draft')
         .map((state) => ({ id: state.poll.id, label: pollText(state.poll.question) })),
     }),
+    admission: () => createOrganizerAdmission(),
   };
 
   const built = new Map(); // name -> Promise<{ element, dispose }>

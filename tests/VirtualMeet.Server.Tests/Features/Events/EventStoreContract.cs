@@ -1,3 +1,4 @@
+using VirtualMeet.Contracts.Events;
 using VirtualMeet.Server.Features.Events;
 using VirtualMeet.Server.Tests.Infrastructure;
 
@@ -42,6 +43,22 @@ public abstract class EventStoreContract
         var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Store.TryAddAsync(definition with { Title = $"T{i}" }, Ct)));
 
         Assert.Single(results, added => added);
+    }
+
+    [Fact]
+    public async Task ReplacingChangesAnExistingEventAndNeverBringsBackADeletedOne()
+    {
+        var definition = TestEvents.Create();
+        Assert.False(await Store.ReplaceAsync(definition, Ct));
+        Assert.Null(await Store.GetAsync(definition.Id, Ct));
+
+        await Store.TryAddAsync(definition, Ct);
+        Assert.True(await Store.ReplaceAsync(definition with { Registration = RegistrationMode.Invitation }, Ct));
+        Assert.Equal(RegistrationMode.Invitation, (await Store.GetAsync(definition.Id, Ct))!.Registration);
+
+        await Store.DeleteAsync(definition.Id, Ct);
+        Assert.False(await Store.ReplaceAsync(definition, Ct));
+        Assert.Null(await Store.GetAsync(definition.Id, Ct));
     }
 
     [Fact]

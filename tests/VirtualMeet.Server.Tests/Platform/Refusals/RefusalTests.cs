@@ -225,6 +225,8 @@ public sealed class RefusalTests(RefusalTests.RefusingNodeFixture fixture) : ICl
 
         public Task<bool> TryAddAsync(EventDefinition definition, CancellationToken cancellationToken) => Task.FromResult(false);
 
+        public Task<bool> ReplaceAsync(EventDefinition definition, CancellationToken cancellationToken) => Task.FromResult(false);
+
         public Task<IReadOnlyList<EventDefinition>> ListAsync(CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<EventDefinition>>([]);
 

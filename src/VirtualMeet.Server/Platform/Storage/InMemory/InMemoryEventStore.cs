@@ -11,6 +11,18 @@ internal sealed class InMemoryEventStore : IEventStore
     public Task<bool> TryAddAsync(EventDefinition definition, CancellationToken cancellationToken) =>
         Task.FromResult(_events.TryAdd(definition.Id, definition));
 
+    public Task<bool> ReplaceAsync(EventDefinition definition, CancellationToken cancellationToken)
+    {
+        // Compare-and-swap: a purge between the read and the write makes the swap fail instead of re-adding the event.
+        while (_events.TryGetValue(definition.Id, out var current))
+        {
+            if (_events.TryUpdate(definition.Id, definition, current))
+                return Task.FromResult(true);
+        }
+
+        return Task.FromResult(false);
+    }
+
     public Task<EventDefinition?> GetAsync(string eventId, CancellationToken cancellationToken) =>
         Task.FromResult(_events.GetValueOrDefault(eventId));
 

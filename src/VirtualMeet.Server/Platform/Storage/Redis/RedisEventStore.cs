@@ -16,6 +16,11 @@ internal sealed class RedisEventStore(RedisStoreDatabase redis) : IEventStore
         return true;
     }
 
+    // SET XX: only an event that still exists is replaced, so a purge is never undone. Idempotent: the same
+    // document written twice leaves the same state and the same answer.
+    public Task<bool> ReplaceAsync(EventDefinition definition, CancellationToken cancellationToken) =>
+        redis.Idempotent(db => db.StringSetAsync(RedisKeys.Event(definition.Id), RedisJson.Serialize(definition), when: When.Exists));
+
     public async Task<EventDefinition?> GetAsync(string eventId, CancellationToken cancellationToken) =>
         RedisJson.Deserialize<EventDefinition>(await redis.Idempotent(db => db.StringGetAsync(RedisKeys.Event(eventId))));
 

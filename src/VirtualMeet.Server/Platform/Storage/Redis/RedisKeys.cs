@@ -41,6 +41,18 @@ internal static class RedisKeys
     /// <summary>Counter that orders registrations of the event.</summary>
     public static RedisKey RegistrationSequence(string eventId) => $"{Tag(eventId)}:registrations:seq";
 
+    /// <summary>Hash of invitation code hash (SHA-256, hex) → 1: the codes issued; the codes themselves are never stored.</summary>
+    public static RedisKey Invitations(string eventId) => $"{Tag(eventId)}:admission:invitations";
+
+    /// <summary>Hash of invitation code hash → when it was used (Unix ms).</summary>
+    public static RedisKey InvitationsUsed(string eventId) => $"{Tag(eventId)}:admission:invitations:used";
+
+    /// <summary>Hash of ticket id (upper case) → ticket JSON.</summary>
+    public static RedisKey Tickets(string eventId) => $"{Tag(eventId)}:admission:tickets";
+
+    /// <summary>Hash of ticket id → when it registered an attendee (Unix ms).</summary>
+    public static RedisKey TicketsUsed(string eventId) => $"{Tag(eventId)}:admission:tickets:used";
+
     /// <summary>Hash of poll id → definition JSON.</summary>
     public static RedisKey Polls(string eventId) => $"{Tag(eventId)}:polls";
 
