@@ -4,10 +4,12 @@ using VirtualMeet.Server.Features.Events;
 using VirtualMeet.Server.Features.Events.DemoData;
 using VirtualMeet.Server.Features.Networking.Bars;
 using VirtualMeet.Server.Features.Networking.Matchmaking;
+using VirtualMeet.Server.Features.Organizers;
 using VirtualMeet.Server.Features.Polls;
 using VirtualMeet.Server.Features.Registrations;
 using VirtualMeet.Server.Features.SignIn;
 using VirtualMeet.Server.Features.Stage;
+using VirtualMeet.Server.Platform.Audit;
 using VirtualMeet.Server.Platform.Hosting;
 using VirtualMeet.Server.Platform.Hosting.Problems;
 using VirtualMeet.Server.Platform.Identity;
@@ -27,6 +29,7 @@ builder.AddRealtime();
 builder.AddProblemResponses();
 builder.AddStorage();
 builder.AddIdentity();
+builder.AddAuditLog();
 builder.AddAttendeeRateLimits();
 
 // Rooms: shared by several features.
@@ -35,6 +38,7 @@ builder.AddChat();
 
 // Features.
 builder.AddEvents();
+builder.AddOrganizers();
 builder.AddRegistrations();
 builder.AddNotifications();
 builder.AddAttendance();
@@ -59,6 +63,7 @@ app.MapHealthEndpoints();
 app.MapDiagnosticsEndpoints();
 
 app.MapSignInEndpoints();
+app.MapOrganizersEndpoints();
 app.MapEventsEndpoints();
 app.MapRegistrationsEndpoints();
 app.MapNotificationsHub();

@@ -31,12 +31,13 @@ internal static class StageEndpoints
         var definition = await events.GetAsync(eventId, cancellationToken);
         if (definition is null)
             return ProblemResponses.NotFound($"Event '{eventId}' does not exist.");
-        if (!user.IsInRole(Roles.Organizer) && !user.BelongsTo(eventId))
+        if (!user.Organizes(eventId) && !user.BelongsTo(eventId))
             return ProblemResponses.Forbidden($"The token was not issued for event '{eventId}'.");
         var session = definition.Sessions.FirstOrDefault(s => s.Id == sessionId);
         if (session is null || !StageAccess.IsStage(session.Kind))
             return ProblemResponses.NotFound($"Event '{eventId}' has no stage session '{sessionId}'.");
-        if (!StageAccess.Moderates(user, session))
+        // Questions name their askers: a team moderator moderates them but exports no personal data.
+        if (!StageAccess.Moderates(user, session) || user.IsInRole(Roles.EventModerator) && !user.Organizes(eventId))
             return ProblemResponses.Forbidden($"Only organizers and moderators of session '{sessionId}' export its questions.");
 
         var list = await questions.ExportAsync(eventId, sessionId, cancellationToken);

@@ -46,7 +46,9 @@ internal static class StorageRegistration
         typeof(InMemoryReactionStore),
         typeof(InMemoryQuestionStore),
         typeof(InMemoryBarPushClaims),
-        typeof(InMemoryMatchmakingStore));
+        typeof(InMemoryMatchmakingStore),
+        typeof(InMemoryOrganizerStore),
+        typeof(InMemoryAuditStore));
 
     private static void AddRedisStores(this IServiceCollection services) => services.AddStores(
         typeof(RedisEventStore),
@@ -62,6 +64,8 @@ internal static class StorageRegistration
         typeof(RedisQuestionStore),
         typeof(RedisBarPushClaims),
         typeof(RedisMatchmakingStore),
+        typeof(RedisOrganizerStore),
+        typeof(RedisAuditStore),
         // One SCAN over the event's hash tag removes every key of every feature (the stores leave purging to it).
         typeof(RedisEventPurge));
 

@@ -12,7 +12,7 @@ internal static class RedisKeys
 {
     private const string Prefix = "vm:";
 
-    /// <summary>Set of all event ids; the one key outside any event's hash tag.</summary>
+    /// <summary>Set of all event ids; outside any event's hash tag (like <see cref="OrganizerAccounts"/> and <see cref="PresenceEvents"/>).</summary>
     public static RedisKey Events => Prefix + "events";
 
     /// <summary>
@@ -158,6 +158,18 @@ internal static class RedisKeys
 
     /// <summary>The closing deadline of the event's breakouts (Unix ms), while a countdown runs.</summary>
     public static RedisKey BreakoutsClosing(string eventId) => $"{Tag(eventId)}:breakouts:closing";
+
+    /// <summary>Sorted set of the event's audit log: members <c>{sequence}:{entry JSON}</c> scored by sequence.</summary>
+    public static RedisKey AuditEntries(string eventId) => $"{Tag(eventId)}:audit";
+
+    /// <summary>Counter that numbers the event's audit entries.</summary>
+    public static RedisKey AuditSequence(string eventId) => $"{Tag(eventId)}:audit:seq";
+
+    /// <summary>Hash of organizer id → the event's team role JSON.</summary>
+    public static RedisKey Team(string eventId) => $"{Tag(eventId)}:team";
+
+    /// <summary>Hash of organizer id → account JSON (with the secret's hash); like <see cref="Events"/>, outside any event's tag.</summary>
+    public static RedisKey OrganizerAccounts => Prefix + "organizers";
 
     /// <summary>
     /// Every event key starts here, so no key, pattern or script key is ever built from an event id of the wrong
