@@ -1,0 +1,138 @@
+using System.IdentityModel.Tokens.Jwt;
+using System.Net;
+using VirtualMeet.Contracts.Errors;
+using VirtualMeet.Contracts.Identity;
+using VirtualMeet.Contracts.Organizers;
+using VirtualMeet.Server.Tests.Infrastructure;
+
+namespace VirtualMeet.Server.Tests.Features.Organizers;
+
+/// <summary>What each role of an event's team may do, and that an event's token opens no other event.</summary>
+public sealed class TeamRolesApiTests(InMemoryNode fixture) : IClassFixture<InMemoryNode>
+{
+    private readonly HttpClient _client = fixture.CreateClient();
+
+    private async Task<string> NewEventAsync()
+    {
+        var definition = TestEvents.Create();
+        await _client.ImportAsync(definition, await _client.OrganizerTokenAsync());
+        return definition.Id;
+    }
+
+    [Fact]
+    public async Task ANonMemberGetsNoEventToken()
+    {
+        var eventId = await NewEventAsync();
+        var stranger = await _client.SignInAsync(await _client.CreateOrganizerAsync("Sid Stranger"));
+
+        using var response = await _client.RequestEventTokenAsync(eventId, stranger);
+
+        await response.AssertProblemAsync(HttpStatusCode.Forbidden, ErrorCodes.Forbidden);
+    }
+
+    [Fact]
+    public async Task EventTokensCarryTheOrganizersOwnIdAndTheRolesOfTheirTeamRole()
+    {
+        var eventId = await NewEventAsync();
+
+        var (ownerId, owner) = await _client.TeamMemberAsync(eventId, TeamRoles.Owner, "Otto Owner");
+        var (moderatorId, moderator) = await _client.TeamMemberAsync(eventId, TeamRoles.Moderator, "Mia Moderator");
+
+        Assert.Equal((ownerId, eventId, $"{Roles.Organizer} {Roles.EventOwner}"), Read(owner));
+        Assert.Equal((moderatorId, eventId, $"{Roles.Moderator} {Roles.EventModerator}"), Read(moderator));
+    }
+
+    [Fact]
+    public async Task AnOwnerAssignsTheTeamAndAnOrganizerMayNot()
+    {
+        var eventId = await NewEventAsync();
+        var (_, owner) = await _client.TeamMemberAsync(eventId, TeamRoles.Owner, "Otto Owner");
+        var (_, organizer) = await _client.TeamMemberAsync(eventId, TeamRoles.Organizer, "Olli Organizer");
+        var newcomer = await _client.CreateOrganizerAsync("Nina Newcomer");
+
+        using var byOrganizer = await _client.AssignAsync(eventId, newcomer.Account.Id, TeamRoles.Moderator, organizer);
+        using var byOwner = await _client.AssignAsync(eventId, newcomer.Account.Id, TeamRoles.Moderator, owner);
+
+        await byOrganizer.AssertProblemAsync(HttpStatusCode.Forbidden, ErrorCodes.Forbidden);
+        var member = await byOwner.ReadAsync<TeamMemberView>();
+        Assert.Equal((newcomer.Account.Id, "Nina Newcomer", TeamRoles.Moderator), (member.OrganizerId, member.Name, member.Role));
+        using var team = await _client.SendAsync(HttpMethod.Get, $"/api/events/{eventId}/team", organizer);
+        Assert.Contains((await team.ReadAsync<List<TeamMemberView>>()), m => m.OrganizerId == newcomer.Account.Id);
+        var moderator = await _client.EventTokenAsync(eventId, await _client.SignInAsync(newcomer));
+        Assert.Equal($"{Roles.Moderator} {Roles.EventModerator}", Read(moderator).Roles);
+    }
+
+    [Theory]
+    [InlineData("DELETE", "/api/events/{0}")]
+    [InlineData("POST", "/api/events")]
+    [InlineData("GET", "/api/events/{0}/export")]
+    [InlineData("GET", "/api/events/{0}/attendance")]
+    [InlineData("GET", "/api/events/{0}/sessions/workshop/roster")]
+    [InlineData("GET", "/api/events/{0}/matchmaking/export")]
+    [InlineData("GET", "/api/events/{0}/sessions/keynote/questions")]
+    [InlineData("GET", "/api/events/{0}/audit")]
+    [InlineData("GET", "/api/events/{0}/team")]
+    [InlineData("POST", "/api/events/{0}/people/speaker/tokens")]
+    public async Task AModeratorMayNotPurgeImportOrExportPersonalData(string method, string path)
+    {
+        var eventId = await NewEventAsync();
+        var (_, moderator) = await _client.TeamMemberAsync(eventId, TeamRoles.Moderator, "Mia Moderator");
+
+        using var response = await _client.SendAsync(new HttpMethod(method), string.Format(System.Globalization.CultureInfo.InvariantCulture, path, eventId), moderator);
+
+        await response.AssertProblemAsync(HttpStatusCode.Forbidden, ErrorCodes.Forbidden);
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/events/{0}/attendance")]
+    [InlineData("GET", "/api/events/{0}/audit")]
+    [InlineData("PUT", "/api/events/{0}/team/org-00000000000000000000")]
+    [InlineData("DELETE", "/api/events/{0}")]
+    public async Task AnOwnersEventTokenOpensNoOtherEvent(string method, string path)
+    {
+        var (eventId, other) = (await NewEventAsync(), await NewEventAsync());
+        var (_, owner) = await _client.TeamMemberAsync(eventId, TeamRoles.Owner, "Otto Owner");
+
+        using var response = await _client.SendAsync(new HttpMethod(method), string.Format(System.Globalization.CultureInfo.InvariantCulture, path, other), owner,
+            method == "PUT" ? new TeamAssignmentRequest(TeamRoles.Owner) : null);
+
+        await response.AssertProblemAsync(HttpStatusCode.Forbidden, ErrorCodes.Forbidden);
+    }
+
+    [Fact]
+    public async Task AnAccountAcrossEventsOrganizesEveryEventAndOwnsItsEventTokens()
+    {
+        var eventId = await NewEventAsync();
+        var global = await _client.SignInAsync(await _client.CreateOrganizerAsync("Gina Global", acrossEvents: true));
+
+        using var attendance = await _client.SendAsync(HttpMethod.Get, $"/api/events/{eventId}/attendance", global);
+
+        Assert.Equal(HttpStatusCode.OK, attendance.StatusCode);
+        Assert.Equal($"{Roles.Organizer} {Roles.EventOwner}", Read(await _client.EventTokenAsync(eventId, global)).Roles);
+    }
+
+    [Fact]
+    public async Task ADeletedAccountGetsNoFurtherEventTokenAndTheTeamChangesAreAudited()
+    {
+        var eventId = await NewEventAsync();
+        var organizer = await _client.CreateOrganizerAsync("Dora Deleted");
+        (await _client.AssignAsync(eventId, organizer.Account.Id, TeamRoles.Organizer)).Dispose();
+        var signedIn = await _client.SignInAsync(organizer);
+        (await _client.SendAsync(HttpMethod.Delete, $"/api/organizers/{organizer.Account.Id}", await _client.OrganizerTokenAsync())).Dispose();
+
+        using var response = await _client.RequestEventTokenAsync(eventId, signedIn);
+
+        await response.AssertProblemAsync(HttpStatusCode.Forbidden, ErrorCodes.Forbidden);
+        var audit = await _client.AuditAsync(eventId, await _client.OrganizerTokenAsync());
+        var assigned = Assert.Single(audit.Entries, e => e.Action == "team.assign");
+        Assert.Equal(("admin", "Administrator", organizer.Account.Id, "role=organizer"), (assigned.ActorId, assigned.ActorName, assigned.Target, assigned.Details));
+    }
+
+    /// <summary>Subject, event and the roles in token order, space-separated.</summary>
+    private static (string Subject, string EventId, string Roles) Read(string token)
+    {
+        var jwt = new JwtSecurityTokenHandler().ReadJwtToken(token);
+        return (jwt.Subject, jwt.Claims.Single(c => c.Type == VirtualMeetClaims.EventId).Value,
+            string.Join(' ', jwt.Claims.Where(c => c.Type == VirtualMeetClaims.Role).Select(c => c.Value)));
+    }
+}
