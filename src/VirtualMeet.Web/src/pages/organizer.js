@@ -1,5 +1,6 @@
-// #/organizer: the organiser console. Four sections (stage and moderation, polls, breakouts, exports), each built
-// when first shown and kept while the page lives, so a running stage or poll watch is not dropped by switching.
+// #/organizer: the organiser console. Five sections (stage and moderation, polls, breakouts, exports, team and audit
+// log), each built when first shown and kept while the page lives, so a running stage or poll watch is not dropped by
+// switching.
 import { clear, h, useStyles } from '../core/dom.js';
 import { api, eventPath } from '../core/api.js';
 import { addStrings, language, t } from '../core/i18n.js';
@@ -7,6 +8,7 @@ import { createOrganizerBreakouts } from '../components/organizer-breakouts.js';
 import { createOrganizerExports } from '../components/organizer-exports.js';
 import { createOrganizerPolls } from '../components/organizer-polls.js';
 import { createOrganizerStage } from '../components/organizer-stage.js';
+import { createOrganizerTeamSection } from '../components/organizer-team-section.js';
 import { pollText } from '../components/poll-results.js';
 
 addStrings({
@@ -18,6 +20,7 @@ addStrings({
     'org.section.polls': 'Umfragen',
     'org.section.breakouts': 'Breakouts',
     'org.section.exports': 'Exporte',
+    'org.section.team': 'Team & Protokoll',
     'org.noStages': 'Diese Veranstaltung hat keine Bühnenprogramme.',
   },
   en: {
@@ -28,12 +31,13 @@ addStrings({
     'org.section.polls': 'Polls',
     'org.section.breakouts': 'Breakouts',
     'org.section.exports': 'Exports',
+    'org.section.team': 'Team & audit log',
     'org.noStages': 'This event has no stage programme.',
   },
 });
 
 const stageKinds = new Set(['keynote', 'panel', 'pitch']);
-const sectionNames = ['stage', 'polls', 'breakouts', 'exports'];
+const sectionNames = ['stage', 'polls', 'breakouts', 'exports', 'team'];
 
 export async function mount(root, ctx) {
   useStyles('pages/organizer.css');
@@ -56,6 +60,7 @@ export async function mount(root, ctx) {
         .filter((state) => state.poll.status !== 'draft')
         .map((state) => ({ id: state.poll.id, label: pollText(state.poll.question) })),
     }),
+    team: () => createOrganizerTeamSection(),
   };
 
   const built = new Map(); // name -> Promise<{ element, dispose }>
