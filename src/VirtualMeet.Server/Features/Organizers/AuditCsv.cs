@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using VirtualMeet.Contracts.Organizers;
+using VirtualMeet.Server.Platform.Text;
 
 namespace VirtualMeet.Server.Features.Organizers;
 
@@ -16,21 +17,13 @@ internal static class AuditCsv
         {
             csv.Append(entry.Sequence.ToString(CultureInfo.InvariantCulture)).Append(',')
                 .Append(entry.At.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture)).Append(',')
-                .Append(Quote(entry.ActorId)).Append(',')
-                .Append(Quote(entry.ActorName ?? "")).Append(',')
-                .Append(Quote(entry.Action)).Append(',')
-                .Append(Quote(entry.Target)).Append(',')
-                .Append(Quote(entry.Details ?? "")).Append('\n');
+                .Append(CsvText.Quote(entry.ActorId)).Append(',')
+                .Append(CsvText.Quote(entry.ActorName ?? "")).Append(',')
+                .Append(CsvText.Quote(entry.Action)).Append(',')
+                .Append(CsvText.Quote(entry.Target)).Append(',')
+                .Append(CsvText.Quote(entry.Details ?? "")).Append('\n');
         }
 
         return csv.ToString();
-    }
-
-    // RFC 4180 quoting, and a leading quote mark against spreadsheet formula injection (names and details come from people).
-    private static string Quote(string text)
-    {
-        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@')
-            text = "'" + text;
-        return "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 }

@@ -8,6 +8,7 @@ using VirtualMeet.Server.Features.Events;
 using VirtualMeet.Server.Platform.Hosting.Problems;
 using VirtualMeet.Server.Platform.Identity;
 using VirtualMeet.Server.Platform.Realtime;
+using VirtualMeet.Server.Platform.Text;
 
 namespace VirtualMeet.Server.Features.Stage;
 
@@ -56,18 +57,10 @@ internal static class StageEndpoints
                 .Append(q.Pinned ? "true" : "false").Append(',')
                 .Append(q.Votes.ToString(CultureInfo.InvariantCulture)).Append(',')
                 .Append(q.AskedAt.ToString("O", CultureInfo.InvariantCulture)).Append(',')
-                .Append(Quote(q.Anonymous ? "" : q.AskerName ?? "")).Append(',')
-                .Append(Quote(q.Text ?? "")).Append('\n');
+                .Append(CsvText.Quote(q.Anonymous ? "" : q.AskerName ?? "")).Append(',')
+                .Append(CsvText.Quote(q.Text ?? "")).Append('\n');
         }
 
         return csv.ToString();
-    }
-
-    // RFC 4180 quoting, and a leading quote mark against spreadsheet formula injection.
-    private static string Quote(string text)
-    {
-        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@')
-            text = "'" + text;
-        return "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 }
