@@ -22,5 +22,5 @@ public sealed record TeamMemberView(string OrganizerId, string? Name, string Rol
 /// </summary>
 public sealed record AuditEntry(long Sequence, DateTimeOffset At, string ActorId, string? ActorName, string Action, string Target, string? Details);
 
-/// <summary>A page of the audit log, oldest first: entries from <paramref name="After"/> on; <paramref name="Next"/> continues.</summary>
+/// <summary>A page of the audit log, oldest first; <paramref name="Next"/> is the <c>after</c> of the next page, <c>null</c> at the end.</summary>
 public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, long? Next);
