@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 using VirtualMeet.Contracts;
 using VirtualMeet.Contracts.Errors;
 using VirtualMeet.Contracts.Identity;
@@ -14,20 +13,22 @@ namespace VirtualMeet.Server.Tests.Features.Organizers;
 /// <summary>On a node with a manual clock: moderation by named organizers lands in the event's audit log under their own ids.</summary>
 public sealed class NamedOrganizerAuditTests : IAsyncLifetime
 {
-    // Starts at the real time: tokens issued by the node must stay valid for the real clock of the bearer handler.
-    private readonly ManualTimeProvider _time = new(DateTimeOffset.UtcNow);
-    private VirtualMeetNode _node = null!;
+    // A node per test: the clock only moves forward, and tokens must stay valid for the bearer handler's real clock.
+    private readonly ManualClockNode _fixture = new();
 
-    public async ValueTask InitializeAsync() =>
-        _node = await VirtualMeetNode.StartAsync(configureServices: services => services.AddSingleton<TimeProvider>(_time));
+    private ManualTimeProvider Time => _fixture.Time;
 
-    public async ValueTask DisposeAsync() => await _node.DisposeAsync();
+    private VirtualMeetNode Node => _fixture.Node;
+
+    public ValueTask InitializeAsync() => _fixture.InitializeAsync();
+
+    public ValueTask DisposeAsync() => _fixture.DisposeAsync();
 
     [Fact]
     public async Task TwoNamedOrganizersModerationIsLoggedWithTheirOwnIdsTimesAndWhat()
     {
-        var stage = await StageTestClient.WithNewEventAsync(_node);
-        using var http = _node.CreateClient();
+        var stage = await StageTestClient.WithNewEventAsync(Node);
+        using var http = Node.CreateClient();
         var (olgaId, olga) = await http.TeamMemberAsync(stage.EventId, TeamRoles.Owner, "Olga Owner");
         var (moId, mo) = await http.TeamMemberAsync(stage.EventId, TeamRoles.Moderator, "Mo Moderator");
         await using var attendee = await stage.JoinAsync(stage.AttendeeToken("ada"));
@@ -40,7 +41,7 @@ public sealed class NamedOrganizerAuditTests : IAsyncLifetime
 
         // Olga creates and opens a poll; Mo closes it.
         var createdAt = Tick();
-        using var olgaHttp = _node.CreateClient().WithToken(olga);
+        using var olgaHttp = Node.CreateClient().WithToken(olga);
         using var created = await olgaHttp.SendAsync(HttpMethod.Post, $"/api/events/{stage.EventId}/polls", olga, PollsTestClient.SingleChoice());
         var poll = (await created.ReadAsync<PollState>()).Poll;
         (await olgaHttp.SendAsync(HttpMethod.Post, $"/api/events/{stage.EventId}/polls/{poll.Id}/open", olga)).Dispose();
@@ -50,7 +51,7 @@ public sealed class NamedOrganizerAuditTests : IAsyncLifetime
 
         // Olga closes the breakouts.
         var breakoutsAt = Tick();
-        await using var olgaInBreakouts = await _node.ConnectAsync(HubRoutes.Breakouts, olga);
+        await using var olgaInBreakouts = await Node.ConnectAsync(HubRoutes.Breakouts, olga);
         await olgaInBreakouts.InvokeAsync("CloseBreakouts", stage.EventId, 600).WaitAsync(TestTimeouts.Default);
 
         var log = (await http.AuditAsync(stage.EventId, olga)).Entries.Where(e => !e.Action.StartsWith("team.", StringComparison.Ordinal)).ToList();
@@ -70,8 +71,8 @@ public sealed class NamedOrganizerAuditTests : IAsyncLifetime
     [Fact]
     public async Task AnAttendeeModeratorAppearsByIdOnlyAndTheLogExportsAsCsvAndPages()
     {
-        var stage = await StageTestClient.WithNewEventAsync(_node);
-        using var http = _node.CreateClient();
+        var stage = await StageTestClient.WithNewEventAsync(Node);
+        using var http = Node.CreateClient();
         var (_, olga) = await http.TeamMemberAsync(stage.EventId, TeamRoles.Organizer, "Olga Organizer");
         await using var host = await stage.JoinAsync(stage.HostToken());
         await host.Connection.Call<DateTimeOffset>("MuteChat", StageTestClient.MainStage, "ada", 5);
@@ -96,11 +97,11 @@ public sealed class NamedOrganizerAuditTests : IAsyncLifetime
     [Fact]
     public async Task AModeratorOfOneEventModeratesNothingInAnother()
     {
-        var stage = await StageTestClient.WithNewEventAsync(_node);
-        var other = await StageTestClient.WithNewEventAsync(_node);
-        using var http = _node.CreateClient();
+        var stage = await StageTestClient.WithNewEventAsync(Node);
+        var other = await StageTestClient.WithNewEventAsync(Node);
+        using var http = Node.CreateClient();
         var (_, mo) = await http.TeamMemberAsync(stage.EventId, TeamRoles.Moderator, "Mo Moderator");
-        await using var breakouts = await _node.ConnectAsync(HubRoutes.Breakouts, mo);
+        await using var breakouts = await Node.ConnectAsync(HubRoutes.Breakouts, mo);
 
         await HubAssert.FailsWithAsync(ErrorCodes.Forbidden, () => breakouts.InvokeAsync("CloseBreakouts", other.EventId, 60));
 
@@ -110,7 +111,7 @@ public sealed class NamedOrganizerAuditTests : IAsyncLifetime
     /// <summary>Moves the clock on by a minute and returns the new time: each step's entries carry their own time.</summary>
     private DateTimeOffset Tick()
     {
-        _time.Advance(TimeSpan.FromMinutes(1));
-        return _time.GetUtcNow();
+        Time.Advance(TimeSpan.FromMinutes(1));
+        return Time.GetUtcNow();
     }
 }

@@ -12,17 +12,10 @@ public sealed class TeamRolesApiTests(InMemoryNode fixture) : IClassFixture<InMe
 {
     private readonly HttpClient _client = fixture.CreateClient();
 
-    private async Task<string> NewEventAsync()
-    {
-        var definition = TestEvents.Create();
-        await _client.ImportAsync(definition, await _client.OrganizerTokenAsync());
-        return definition.Id;
-    }
-
     [Fact]
     public async Task ANonMemberGetsNoEventToken()
     {
-        var eventId = await NewEventAsync();
+        var eventId = await _client.ImportNewEventAsync();
         var stranger = await _client.SignInAsync(await _client.CreateOrganizerAsync("Sid Stranger"));
 
         using var response = await _client.RequestEventTokenAsync(eventId, stranger);
@@ -33,7 +26,7 @@ public sealed class TeamRolesApiTests(InMemoryNode fixture) : IClassFixture<InMe
     [Fact]
     public async Task EventTokensCarryTheOrganizersOwnIdAndTheRolesOfTheirTeamRole()
     {
-        var eventId = await NewEventAsync();
+        var eventId = await _client.ImportNewEventAsync();
 
         var (ownerId, owner) = await _client.TeamMemberAsync(eventId, TeamRoles.Owner, "Otto Owner");
         var (moderatorId, moderator) = await _client.TeamMemberAsync(eventId, TeamRoles.Moderator, "Mia Moderator");
@@ -45,7 +38,7 @@ public sealed class TeamRolesApiTests(InMemoryNode fixture) : IClassFixture<InMe
     [Fact]
     public async Task AnOwnerAssignsTheTeamAndAnOrganizerMayNot()
     {
-        var eventId = await NewEventAsync();
+        var eventId = await _client.ImportNewEventAsync();
         var (_, owner) = await _client.TeamMemberAsync(eventId, TeamRoles.Owner, "Otto Owner");
         var (_, organizer) = await _client.TeamMemberAsync(eventId, TeamRoles.Organizer, "Olli Organizer");
         var newcomer = await _client.CreateOrganizerAsync("Nina Newcomer");
@@ -75,7 +68,7 @@ public sealed class TeamRolesApiTests(InMemoryNode fixture) : IClassFixture<InMe
     [InlineData("POST", "/api/events/{0}/people/speaker/tokens")]
     public async Task AModeratorMayNotPurgeImportOrExportPersonalData(string method, string path)
     {
-        var eventId = await NewEventAsync();
+        var eventId = await _client.ImportNewEventAsync();
         var (_, moderator) = await _client.TeamMemberAsync(eventId, TeamRoles.Moderator, "Mia Moderator");
 
         using var response = await _client.SendAsync(new HttpMethod(method), string.Format(System.Globalization.CultureInfo.InvariantCulture, path, eventId), moderator);
@@ -90,7 +83,7 @@ public sealed class TeamRolesApiTests(InMemoryNode fixture) : IClassFixture<InMe
     [InlineData("DELETE", "/api/events/{0}")]
     public async Task AnOwnersEventTokenOpensNoOtherEvent(string method, string path)
     {
-        var (eventId, other) = (await NewEventAsync(), await NewEventAsync());
+        var (eventId, other) = (await _client.ImportNewEventAsync(), await _client.ImportNewEventAsync());
         var (_, owner) = await _client.TeamMemberAsync(eventId, TeamRoles.Owner, "Otto Owner");
 
         using var response = await _client.SendAsync(new HttpMethod(method), string.Format(System.Globalization.CultureInfo.InvariantCulture, path, other), owner,
@@ -102,7 +95,7 @@ public sealed class TeamRolesApiTests(InMemoryNode fixture) : IClassFixture<InMe
     [Fact]
     public async Task AnAccountAcrossEventsOrganizesEveryEventAndOwnsItsEventTokens()
     {
-        var eventId = await NewEventAsync();
+        var eventId = await _client.ImportNewEventAsync();
         var global = await _client.SignInAsync(await _client.CreateOrganizerAsync("Gina Global", acrossEvents: true));
 
         using var attendance = await _client.SendAsync(HttpMethod.Get, $"/api/events/{eventId}/attendance", global);
@@ -114,7 +107,7 @@ public sealed class TeamRolesApiTests(InMemoryNode fixture) : IClassFixture<InMe
     [Fact]
     public async Task ADeletedAccountGetsNoFurtherEventTokenAndTheTeamChangesAreAudited()
     {
-        var eventId = await NewEventAsync();
+        var eventId = await _client.ImportNewEventAsync();
         var organizer = await _client.CreateOrganizerAsync("Dora Deleted");
         (await _client.AssignAsync(eventId, organizer.Account.Id, TeamRoles.Organizer)).Dispose();
         var signedIn = await _client.SignInAsync(organizer);
