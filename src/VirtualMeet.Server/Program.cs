@@ -4,11 +4,13 @@ using VirtualMeet.Server.Features.Events;
 using VirtualMeet.Server.Features.Events.DemoData;
 using VirtualMeet.Server.Features.Networking.Bars;
 using VirtualMeet.Server.Features.Networking.Matchmaking;
+using VirtualMeet.Server.Features.Organizers;
 using VirtualMeet.Server.Features.Polls;
 using VirtualMeet.Server.Features.Registrations;
 using VirtualMeet.Server.Features.Registrations.Admission;
 using VirtualMeet.Server.Features.SignIn;
 using VirtualMeet.Server.Features.Stage;
+using VirtualMeet.Server.Platform.Audit;
 using VirtualMeet.Server.Platform.Hosting;
 using VirtualMeet.Server.Platform.Hosting.Problems;
 using VirtualMeet.Server.Platform.Identity;
@@ -28,6 +30,7 @@ builder.AddRealtime();
 builder.AddProblemResponses();
 builder.AddStorage();
 builder.AddIdentity();
+builder.AddAuditLog();
 builder.AddAttendeeRateLimits();
 
 // Rooms: shared by several features.
@@ -36,6 +39,7 @@ builder.AddChat();
 
 // Features.
 builder.AddEvents();
+builder.AddOrganizers();
 builder.AddRegistrations();
 builder.AddAdmission();
 builder.AddNotifications();
@@ -62,6 +66,7 @@ app.MapDiagnosticsEndpoints();
 
 app.MapSignInEndpoints();
 app.MapDevicesEndpoints();
+app.MapOrganizersEndpoints();
 app.MapEventsEndpoints();
 app.MapRegistrationsEndpoints();
 app.MapAdmissionEndpoints();

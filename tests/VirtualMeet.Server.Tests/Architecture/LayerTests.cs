@@ -50,7 +50,8 @@ public sealed class LayerTests
     {
         ["Events"] = [],
         ["Registrations"] = ["Events"],
-        ["SignIn"] = ["Events"],
+        ["SignIn"] = ["Events", "Organizers"],
+        ["Organizers"] = ["Events"],
         ["Attendance"] = ["Events", "Registrations"],
         ["Stage"] = ["Events"],
         ["Polls"] = ["Events"],

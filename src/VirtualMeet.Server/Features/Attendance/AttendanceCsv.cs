@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using VirtualMeet.Contracts.Attendance;
 using VirtualMeet.Contracts.Registrations;
+using VirtualMeet.Server.Platform.Text;
 
 namespace VirtualMeet.Server.Features.Attendance;
 
@@ -30,7 +31,7 @@ internal static class AttendanceCsv
             {
                 AppendPerson(csv, attendee)
                     .Append(place.SessionId).Append(',')
-                    .Append(Quote(titles.GetValueOrDefault(place.SessionId, ""))).Append(',')
+                    .Append(CsvText.Quote(titles.GetValueOrDefault(place.SessionId, ""))).Append(',')
                     .Append(place.Status == SessionRegistrationStatus.Confirmed ? "confirmed" : "waitlisted").Append(',')
                     .Append(place.Position?.ToString(CultureInfo.InvariantCulture) ?? "").Append('\n');
             }
@@ -41,15 +42,7 @@ internal static class AttendanceCsv
 
     private static StringBuilder AppendPerson(StringBuilder csv, AttendeeAttendance attendee) =>
         csv.Append(attendee.AttendeeId).Append(',')
-            .Append(Quote(attendee.DisplayName)).Append(',')
-            .Append(Quote(attendee.Organization ?? "")).Append(',')
-            .Append(Quote(attendee.Email ?? "")).Append(',');
-
-    // RFC 4180 quoting, and a leading quote mark against spreadsheet formula injection (names are attendee input).
-    private static string Quote(string text)
-    {
-        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@')
-            text = "'" + text;
-        return "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-    }
+            .Append(CsvText.Quote(attendee.DisplayName)).Append(',')
+            .Append(CsvText.Quote(attendee.Organization ?? "")).Append(',')
+            .Append(CsvText.Quote(attendee.Email ?? "")).Append(',');
 }

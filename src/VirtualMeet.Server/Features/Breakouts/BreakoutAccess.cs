@@ -2,6 +2,7 @@ using System.Security.Claims;
 using VirtualMeet.Contracts.Events;
 using VirtualMeet.Contracts.Identity;
 using VirtualMeet.Server.Features.Events;
+using VirtualMeet.Server.Platform.Audit;
 using VirtualMeet.Server.Platform.Identity;
 using VirtualMeet.Server.Platform.Refusals;
 
@@ -14,12 +15,18 @@ internal sealed record BreakoutCaller(ClaimsPrincipal User, string UserId, strin
 
     public bool IsOrganizer => User.IsInRole(Roles.Organizer);
 
-    /// <summary>Organizers, and moderators the agenda names for this session (a moderator of another session is not).</summary>
+    /// <summary>
+    /// Organizers, the event team's moderators, and moderators the agenda names for this session (a moderator of another
+    /// session is not). The session is one of the token's event (<see cref="BreakoutAccess.SessionAsync"/>).
+    /// </summary>
     public bool Moderates(SessionDefinition session) =>
-        IsOrganizer || User.IsInRole(Roles.Moderator) && session.ModeratorIds?.Contains(UserId) == true;
+        IsOrganizer || User.IsInRole(Roles.EventModerator) || User.IsInRole(Roles.Moderator) && session.ModeratorIds?.Contains(UserId) == true;
 
-    /// <summary>Event-wide actions (announce, close): organizers and any moderator of that event.</summary>
-    public bool ModeratesEvent(string eventId) => IsOrganizer || User.IsInRole(Roles.Moderator) && User.BelongsTo(eventId);
+    /// <summary>Event-wide actions (announce, close): the event's organizers and any moderator of that event.</summary>
+    public bool ModeratesEvent(string eventId) => User.Organizes(eventId) || User.IsInRole(Roles.Moderator) && User.BelongsTo(eventId);
+
+    /// <summary>Who the audit log names for what this caller does.</summary>
+    public AuditActor Actor => AuditActor.From(User);
 
     public static BreakoutCaller From(ClaimsPrincipal user) => user.UserId() is { } id
         ? new BreakoutCaller(user, id, user.FindFirstValue(VirtualMeetClaims.Name) ?? id, RolesByRank.FirstOrDefault(user.IsInRole) ?? Roles.Attendee)

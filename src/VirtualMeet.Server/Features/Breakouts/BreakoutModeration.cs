@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using VirtualMeet.Contracts.Breakouts;
+using VirtualMeet.Server.Platform.Audit;
 using VirtualMeet.Server.Platform.Realtime;
 using VirtualMeet.Server.Platform.Refusals;
 using VirtualMeet.Server.Platform.Text;
@@ -17,6 +18,7 @@ internal sealed partial class BreakoutModeration(
     BreakoutCloseScheduler closing,
     IHubContext<BreakoutsHub, IBreakoutsClient> hub,
     IOptions<BreakoutsOptions> options,
+    IAuditLog audit,
     TimeProvider time,
     ILogger<BreakoutModeration> logger)
 {
@@ -26,10 +28,11 @@ internal sealed partial class BreakoutModeration(
 
         var announcement = new Announcement(eventId, clean, caller.Name, time.GetUtcNow());
         await hub.Clients.Group(BreakoutGroups.Event(eventId)).Announcement(announcement);
+        await audit.RecordAsync(eventId, caller.Actor, AuditActions.BreakoutsAnnounce, eventId, null, cancellationToken);
         return announcement;
     }
 
-    public async Task<BreakoutsClosing> CloseAsync(string eventId, int countdownSeconds, CancellationToken cancellationToken)
+    public async Task<BreakoutsClosing> CloseAsync(BreakoutCaller caller, string eventId, int countdownSeconds, CancellationToken cancellationToken)
     {
         var max = options.Value.MaxCountdownSeconds;
         if (countdownSeconds < 0 || countdownSeconds > max)
@@ -39,6 +42,7 @@ internal sealed partial class BreakoutModeration(
         await store.SetClosingAsync(eventId, closesAt, cancellationToken);
         closing.Ensure(eventId, closesAt);
         LogClosing(eventId, closesAt);
+        await audit.RecordAsync(eventId, caller.Actor, AuditActions.BreakoutsClose, eventId, $"countdownSeconds={countdownSeconds}", cancellationToken);
         var notice = new BreakoutsClosing(eventId, closesAt);
         await hub.Clients.Group(BreakoutGroups.Event(eventId)).BreakoutsClosing(notice);
         return notice;
@@ -66,6 +70,8 @@ internal sealed partial class BreakoutModeration(
         }
 
         LogMoved(from.EventId, participantId, from.SessionId, to?.SessionId);
+        await audit.RecordAsync(from.EventId, caller.Actor, to is null ? AuditActions.BreakoutRemove : AuditActions.BreakoutMove, participantId,
+            to is null ? $"from={from.SessionId}" : $"from={from.SessionId}; to={to.SessionId}", cancellationToken);
         await hub.Clients.User(participantId).Moved(new Moved(from.SessionId, to?.SessionId));
     }
 
@@ -111,6 +117,7 @@ internal sealed partial class BreakoutModeration(
             || !Uri.TryCreate(clean, UriKind.Absolute, out var parsed) || parsed.Scheme != Uri.UriSchemeHttps))
             throw Refusal.InvalidArgument($"A video link is an https URL of at most {options.Value.MaxVideoUrlLength} characters.");
         await store.SetVideoUrlAsync(room.EventId, room.SessionId, clean, cancellationToken);
+        await audit.RecordAsync(room.EventId, caller.Actor, AuditActions.BreakoutVideoLink, room.SessionId, clean is null ? "removed" : "set", cancellationToken);
         await hub.Clients.Group(BreakoutGroups.Room(room.EventId, room.SessionId)).VideoLinkChanged(new VideoLinkChanged(room.SessionId, clean));
     }
 

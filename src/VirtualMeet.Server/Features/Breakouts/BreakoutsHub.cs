@@ -75,7 +75,7 @@ internal sealed class BreakoutsHub(
     {
         var caller = BreakoutCaller.From(Context.User!);
         var definition = await access.ModeratedEventAsync(caller, eventId, Context.ConnectionAborted);
-        return await moderation.CloseAsync(definition.Id, countdownSeconds, Context.ConnectionAborted);
+        return await moderation.CloseAsync(caller, definition.Id, countdownSeconds, Context.ConnectionAborted);
     }
 
     /// <summary>Moderator: frees the participant's seat in their breakout and tells them to join another.</summary>

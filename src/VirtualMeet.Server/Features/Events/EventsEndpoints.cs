@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using VirtualMeet.Contracts.Events;
 using VirtualMeet.Contracts.Identity;
+using VirtualMeet.Server.Platform.Audit;
 using VirtualMeet.Server.Platform.Hosting;
 using VirtualMeet.Server.Platform.Hosting.Problems;
 using VirtualMeet.Server.Platform.Identity;
@@ -48,7 +49,8 @@ internal static class EventsEndpoints
     }
 
     private static async Task<Results<Created<EventSummary>, ValidationProblem, ProblemHttpResult>> ImportEvent(
-        HttpRequest request, IEventStore events, IOptions<RequestLimitsOptions> limits, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, IEventStore events, IAuditLog audit, IOptions<RequestLimitsOptions> limits,
+        CancellationToken cancellationToken)
     {
         var (definition, errors) = await EventImportReader.ReadAsync(request, limits.Value.MaxValidationErrors, cancellationToken);
         if (definition is null)
@@ -56,6 +58,7 @@ internal static class EventsEndpoints
 
         if (!await events.TryAddAsync(definition, cancellationToken))
             return ProblemResponses.Conflict($"Event '{definition.Id}' already exists; purge it first to import it again.");
+        await audit.RecordAsync(definition.Id, AuditActor.From(user), AuditActions.EventImport, definition.Id, null, cancellationToken);
 
         return TypedResults.Created($"/api/events/{definition.Id}", EventViewMapper.ToSummary(definition));
     }

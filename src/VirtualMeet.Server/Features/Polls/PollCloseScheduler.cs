@@ -16,7 +16,7 @@ internal sealed partial class PollCloseScheduler : IDisposable
         _timers = new(
             time,
             // Resolved late: the service depends on this scheduler.
-            poll => services.GetRequiredService<PollService>().CloseAsync(poll.EventId, poll.PollId, CancellationToken.None),
+            poll => services.GetRequiredService<PollService>().CloseAsync(poll.EventId, poll.PollId, actor: null, CancellationToken.None),
             (e, poll) => LogAutoCloseFailed(logger, e, poll.EventId, poll.PollId));
 
     public void Schedule(PollDefinition poll, DateTimeOffset closesAt) => _timers.Schedule((poll.EventId, poll.Id), closesAt);

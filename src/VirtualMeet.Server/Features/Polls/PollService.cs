@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using VirtualMeet.Contracts.Polls;
 using VirtualMeet.Server.Features.Events;
+using VirtualMeet.Server.Platform.Audit;
 using VirtualMeet.Server.Platform.RateLimiting;
 using VirtualMeet.Server.Platform.Realtime;
 using VirtualMeet.Server.Platform.Refusals;
@@ -24,13 +25,14 @@ internal sealed partial class PollService(
     ConnectionGroups groups,
     IHubContext<PollsHub, IPollsClient> hub,
     IOptions<PollsOptions> options,
+    IAuditLog audit,
     TimeProvider time,
     ILogger<PollService> logger)
 {
     private readonly ConcurrentDictionary<(string EventId, string PollId), PollDefinition> _definitions = new();
 
     public async Task<(PollState? State, Dictionary<string, string[]> Errors)> CreateAsync(
-        string eventId, CreatePollRequest request, CancellationToken cancellationToken)
+        string eventId, CreatePollRequest request, AuditActor actor, CancellationToken cancellationToken)
     {
         var definition = await events.GetAsync(eventId, cancellationToken)
             ?? throw Refusal.NotFound($"Event '{eventId}' does not exist.");
@@ -41,10 +43,11 @@ internal sealed partial class PollService(
         if (!await store.CreateAsync(poll, cancellationToken))
             throw Refusal.Conflict($"Poll '{poll.Id}' exists already.");
         LogCreated(eventId, poll.Id, poll.Kind);
+        await audit.RecordAsync(eventId, actor, AuditActions.PollCreate, poll.Id, $"kind={poll.Kind}", cancellationToken);
         return (new PollState(PollViews.View(poll, PollLifecycle.Draft), null, 0), errors);
     }
 
-    public async Task<PollState> OpenAsync(string eventId, string pollId, CancellationToken cancellationToken)
+    public async Task<PollState> OpenAsync(string eventId, string pollId, AuditActor actor, CancellationToken cancellationToken)
     {
         var poll = await GetPollAsync(eventId, pollId, cancellationToken);
         var now = time.GetUtcNow();
@@ -61,6 +64,7 @@ internal sealed partial class PollService(
         if (transition.Status == TransitionStatus.Changed)
         {
             LogOpened(eventId, pollId, transition.Lifecycle!.ClosesAt);
+            await audit.RecordAsync(eventId, actor, AuditActions.PollOpen, pollId, null, cancellationToken);
             if (transition.Lifecycle.ClosesAt is { } closesAt)
                 scheduler.Schedule(poll, closesAt);
             await hub.Clients.Group(PollGroups.Of(poll)).PollOpened(state);
@@ -69,7 +73,8 @@ internal sealed partial class PollService(
         return state;
     }
 
-    public async Task<PollState> CloseAsync(string eventId, string pollId, CancellationToken cancellationToken)
+    /// <param name="actor">Who closed it; <c>null</c> when its duration ran out (nobody to log).</param>
+    public async Task<PollState> CloseAsync(string eventId, string pollId, AuditActor? actor, CancellationToken cancellationToken)
     {
         var poll = await GetPollAsync(eventId, pollId, cancellationToken);
         var transition = await store.CloseAsync(eventId, pollId, time.GetUtcNow(), cancellationToken);
@@ -88,6 +93,8 @@ internal sealed partial class PollService(
             scheduler.Cancel(poll);
             publisher.Forget(poll);
             LogClosed(eventId, pollId, state.Results?.Voters ?? 0);
+            if (actor is not null)
+                await audit.RecordAsync(eventId, actor, AuditActions.PollClose, pollId, $"voters={state.Results?.Voters ?? 0}", cancellationToken);
             await hub.Clients.Group(PollGroups.Of(poll)).PollClosed(state);
         }
 
@@ -200,7 +207,7 @@ internal sealed partial class PollService(
             ?? throw Refusal.NotFound($"Poll '{poll.Id}' does not exist.");
         if (tally.Lifecycle.Status == PollStatus.Open && !tally.Lifecycle.IsAcceptingVotes(time.GetUtcNow()))
         {
-            await CloseAsync(poll.EventId, poll.Id, cancellationToken);
+            await CloseAsync(poll.EventId, poll.Id, actor: null, cancellationToken);
             tally = await store.GetTallyAsync(poll.EventId, poll.Id, cancellationToken) ?? tally;
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using VirtualMeet.Contracts.Polls;
+using VirtualMeet.Server.Platform.Text;
 
 namespace VirtualMeet.Server.Features.Polls;
 
@@ -72,14 +73,6 @@ internal static class PollViews
     }
 
     private static void Line(StringBuilder csv, string option, string text, long count) =>
-        csv.Append(option).Append(',').Append(Quote(text)).Append(',')
+        csv.Append(option).Append(',').Append(CsvText.Quote(text)).Append(',')
             .Append(count.ToString(CultureInfo.InvariantCulture)).Append('\n');
-
-    // RFC 4180 quoting, and a leading quote mark against spreadsheet formula injection.
-    private static string Quote(string text)
-    {
-        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@')
-            text = "'" + text;
-        return "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-    }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using VirtualMeet.Contracts.Identity;
 using VirtualMeet.Contracts.Polls;
+using VirtualMeet.Server.Platform.Audit;
 using VirtualMeet.Server.Platform.Hosting.Problems;
 using VirtualMeet.Server.Platform.Identity;
 using VirtualMeet.Server.Platform.Realtime;
@@ -43,7 +44,7 @@ internal static class PollsEndpoints
         string eventId, CreatePollRequest request, ClaimsPrincipal user, PollService polls, CancellationToken cancellationToken)
     {
         RequireManager(user, eventId);
-        var (state, errors) = await polls.CreateAsync(eventId, request, cancellationToken);
+        var (state, errors) = await polls.CreateAsync(eventId, request, AuditActor.From(user), cancellationToken);
         return state is null
             ? ProblemResponses.Invalid(errors)
             : TypedResults.Created($"/api/events/{eventId}/polls/{state.Poll.Id}", state);
@@ -67,14 +68,14 @@ internal static class PollsEndpoints
         string eventId, string pollId, ClaimsPrincipal user, PollService polls, CancellationToken cancellationToken)
     {
         RequireManager(user, eventId);
-        return TypedResults.Ok(await polls.OpenAsync(eventId, pollId, cancellationToken));
+        return TypedResults.Ok(await polls.OpenAsync(eventId, pollId, AuditActor.From(user), cancellationToken));
     }
 
     private static async Task<Ok<PollState>> Close(
         string eventId, string pollId, ClaimsPrincipal user, PollService polls, CancellationToken cancellationToken)
     {
         RequireManager(user, eventId);
-        return TypedResults.Ok(await polls.CloseAsync(eventId, pollId, cancellationToken));
+        return TypedResults.Ok(await polls.CloseAsync(eventId, pollId, AuditActor.From(user), cancellationToken));
     }
 
     private static async Task<Results<Ok<PollResultsView>, ContentHttpResult, ValidationProblem>> Results(
@@ -93,9 +94,9 @@ internal static class PollsEndpoints
     private static bool WantsCsv(HttpRequest request) =>
         request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Organizers manage every event; moderators the events their token belongs to.</summary>
+    /// <summary>Organizers manage the events they organize; moderators (of sessions or the team) the events their token belongs to.</summary>
     private static bool IsManager(ClaimsPrincipal user, string eventId) =>
-        user.IsInRole(Roles.Organizer) || user.IsInRole(Roles.Moderator) && user.BelongsTo(eventId);
+        user.Organizes(eventId) || user.IsInRole(Roles.Moderator) && user.BelongsTo(eventId);
 
     private static void RequireManager(ClaimsPrincipal user, string eventId)
     {
@@ -105,7 +106,7 @@ internal static class PollsEndpoints
 
     private static void RequireReader(ClaimsPrincipal user, string eventId)
     {
-        if (!user.IsInRole(Roles.Organizer) && !user.BelongsTo(eventId))
+        if (!user.Organizes(eventId) && !user.BelongsTo(eventId))
             throw Refusal.Forbidden($"The token was not issued for event '{eventId}'.");
     }
 }

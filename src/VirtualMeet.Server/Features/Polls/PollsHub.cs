@@ -18,7 +18,7 @@ internal sealed class PollsHub(PollService polls) : Hub<IPollsClient>
     /// <summary>Subscribes to the polls of a session (plus the event-wide ones) and returns their current state.</summary>
     public Task<PollWatchSnapshot> Watch(string eventId, string? sessionId)
     {
-        if (!Context.User!.IsInRole(Roles.Organizer) && !Context.User!.BelongsTo(eventId))
+        if (!Context.User!.Organizes(eventId) && !Context.User!.BelongsTo(eventId))
             throw Refusal.Forbidden($"The token was not issued for event '{eventId}'.");
 
         var watcher = new WatchingConnection(Context.User!.UserId() ?? Context.ConnectionId, Context.ConnectionId);

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using VirtualMeet.Contracts.Events;
 using VirtualMeet.Contracts.Identity;
 using VirtualMeet.Server.Features.Events;
+using VirtualMeet.Server.Platform.Audit;
 using VirtualMeet.Server.Platform.Identity;
 using VirtualMeet.Server.Platform.Refusals;
 
@@ -17,7 +18,8 @@ internal sealed record StageCaller(
     string Name,
     string Role,
     string? Language,
-    bool IsModerator)
+    bool IsModerator,
+    AuditActor Actor)
 {
     public string EventId => Event.Id;
 
@@ -45,9 +47,12 @@ internal sealed class StageAccess(IEventStore events, TimeProvider time)
 
     public static bool IsStage(SessionKind kind) => kind is SessionKind.Keynote or SessionKind.Panel or SessionKind.Pitch;
 
-    /// <summary>Organizers, and moderators the agenda names for this session (a moderator of another session is not).</summary>
+    /// <summary>
+    /// Organizers, the event team's moderators, and moderators the agenda names for this session (a moderator of another
+    /// session is not). The session is one of the token's event: a token of one event never reaches another's sessions.
+    /// </summary>
     public static bool Moderates(ClaimsPrincipal user, SessionDefinition session) =>
-        user.IsInRole(Roles.Organizer)
+        user.IsInRole(Roles.Organizer) || user.IsInRole(Roles.EventModerator)
         || user.IsInRole(Roles.Moderator) && user.UserId() is { } id && session.ModeratorIds?.Contains(id) == true;
 
     /// <summary>The event is the one the token belongs to: a session id of another event is simply not found.</summary>
@@ -74,7 +79,8 @@ internal sealed class StageAccess(IEventStore events, TimeProvider time)
             user.FindFirstValue(VirtualMeetClaims.Name) ?? userId,
             RolesByRank.FirstOrDefault(user.IsInRole) ?? Roles.Attendee,
             user.FindFirstValue(VirtualMeetClaims.Language),
-            Moderates(user, session));
+            Moderates(user, session),
+            AuditActor.From(user));
     }
 
     private async Task<EventDefinition?> EventAsync(string eventId, CancellationToken cancellationToken)

@@ -8,6 +8,7 @@ using VirtualMeet.Server.Features.Events;
 using VirtualMeet.Server.Platform.Hosting.Problems;
 using VirtualMeet.Server.Platform.Identity;
 using VirtualMeet.Server.Platform.Realtime;
+using VirtualMeet.Server.Platform.Text;
 
 namespace VirtualMeet.Server.Features.Stage;
 
@@ -31,12 +32,13 @@ internal static class StageEndpoints
         var definition = await events.GetAsync(eventId, cancellationToken);
         if (definition is null)
             return ProblemResponses.NotFound($"Event '{eventId}' does not exist.");
-        if (!user.IsInRole(Roles.Organizer) && !user.BelongsTo(eventId))
+        if (!user.Organizes(eventId) && !user.BelongsTo(eventId))
             return ProblemResponses.Forbidden($"The token was not issued for event '{eventId}'.");
         var session = definition.Sessions.FirstOrDefault(s => s.Id == sessionId);
         if (session is null || !StageAccess.IsStage(session.Kind))
             return ProblemResponses.NotFound($"Event '{eventId}' has no stage session '{sessionId}'.");
-        if (!StageAccess.Moderates(user, session))
+        // Questions name their askers: a team moderator moderates them but exports no personal data.
+        if (!StageAccess.Moderates(user, session) || user.IsInRole(Roles.EventModerator) && !user.Organizes(eventId))
             return ProblemResponses.Forbidden($"Only organizers and moderators of session '{sessionId}' export its questions.");
 
         var list = await questions.ExportAsync(eventId, sessionId, cancellationToken);
@@ -55,18 +57,10 @@ internal static class StageEndpoints
                 .Append(q.Pinned ? "true" : "false").Append(',')
                 .Append(q.Votes.ToString(CultureInfo.InvariantCulture)).Append(',')
                 .Append(q.AskedAt.ToString("O", CultureInfo.InvariantCulture)).Append(',')
-                .Append(Quote(q.Anonymous ? "" : q.AskerName ?? "")).Append(',')
-                .Append(Quote(q.Text ?? "")).Append('\n');
+                .Append(CsvText.Quote(q.Anonymous ? "" : q.AskerName ?? "")).Append(',')
+                .Append(CsvText.Quote(q.Text ?? "")).Append('\n');
         }
 
         return csv.ToString();
-    }
-
-    // RFC 4180 quoting, and a leading quote mark against spreadsheet formula injection.
-    private static string Quote(string text)
-    {
-        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@')
-            text = "'" + text;
-        return "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 }

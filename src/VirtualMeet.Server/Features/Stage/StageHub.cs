@@ -75,7 +75,7 @@ internal sealed class StageHub(
     {
         var caller = await ResolveAsync(sessionId);
         caller.RequireModerator();
-        var notice = await chat.DeleteAsync(caller.EventId, StageGroups.Room(sessionId), messageId, Context.ConnectionAborted);
+        var notice = await chat.DeleteAsync(caller.EventId, StageGroups.Room(sessionId), messageId, caller.Actor, Context.ConnectionAborted);
         if (notice is not null)
             await notifier.ChatDeletedAsync(caller.EventId, new StageChatDeleted(sessionId, notice.MessageId, notice.Version));
     }
@@ -85,7 +85,7 @@ internal sealed class StageHub(
     {
         var caller = await ResolveAsync(sessionId);
         caller.RequireModerator();
-        return await chat.MuteAsync(caller.EventId, StageGroups.Room(sessionId), attendeeId, minutes, Context.ConnectionAborted);
+        return await chat.MuteAsync(caller.EventId, StageGroups.Room(sessionId), attendeeId, minutes, caller.Actor, Context.ConnectionAborted);
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)

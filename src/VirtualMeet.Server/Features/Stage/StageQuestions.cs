@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using VirtualMeet.Contracts.Stage;
+using VirtualMeet.Server.Platform.Audit;
 using VirtualMeet.Server.Platform.RateLimiting;
 using VirtualMeet.Server.Platform.Refusals;
 using VirtualMeet.Server.Platform.Text;
@@ -17,6 +18,7 @@ internal sealed partial class StageQuestions(
     StagePublisher publisher,
     StageNotifier notifier,
     AttendeeRateLimits limits,
+    IAuditLog audit,
     IOptions<StageOptions> options,
     TimeProvider time,
     ILogger<StageQuestions> logger)
@@ -73,6 +75,7 @@ internal sealed partial class StageQuestions(
         var question = await questions.ModerateAsync(caller.EventId, caller.SessionId, questionId, change.status, change.pinned, cancellationToken)
             ?? throw Refusal.NotFound($"There is no question '{questionId}' here.");
         LogModerated(caller.EventId, caller.SessionId, questionId, action, caller.UserId);
+        await audit.RecordAsync(caller.EventId, caller.Actor, AuditActions.QuestionModerate, $"{caller.SessionId}/{questionId}", $"action={action}", cancellationToken);
         await notifier.QuestionUpdatedAsync(caller.EventId, caller.SessionId, question);
         return StageViews.Question(caller.SessionId, question, seesAll: true);
     }

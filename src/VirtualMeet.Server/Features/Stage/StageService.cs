@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using VirtualMeet.Contracts.Stage;
+using VirtualMeet.Server.Platform.Audit;
 using VirtualMeet.Server.Platform.RateLimiting;
 using VirtualMeet.Server.Platform.Refusals;
 using VirtualMeet.Server.Rooms.Chat;
@@ -21,6 +22,7 @@ internal sealed partial class StageService(
     StagePublisher publisher,
     StageNotifier notifier,
     AttendeeRateLimits limits,
+    IAuditLog audit,
     IOptions<StageOptions> options,
     TimeProvider time,
     ILogger<StageService> logger)
@@ -72,6 +74,7 @@ internal sealed partial class StageService(
             // Pushed without a caller language: the agenda title falls back to English, then German.
             var view = StageViews.Stage(caller.Session, next, null);
             LogStageChanged(eventId, sessionId, next.Status, next.Version);
+            await audit.RecordAsync(eventId, caller.Actor, AuditActions.StageSet, sessionId, $"status={next.Status}; version={next.Version}", cancellationToken);
             await notifier.StageUpdatedAsync(eventId, view);
             return view;
         }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -32,6 +33,7 @@ internal static class IdentityRegistration
             .AddJwtBearer(BearerSchemes.Authority);
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerSetup>();
         services.AddAuthorization(Policies.Add);
+        services.AddSingleton<IAuthorizationHandler, EventScopeHandler>();
         services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
         services.Configure<OpenApiOptions>("v1", options =>
         {

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using VirtualMeet.Contracts.Identity;
@@ -35,7 +36,7 @@ internal sealed class JwtBearerSetup(IOptions<AuthOptions> auth, TimeProvider ti
                 options.RequireHttpsMetadata = settings.RequireHttpsMetadata;
                 options.BackchannelTimeout = settings.MetadataTimeout;
                 options.TokenValidationParameters.ValidAudience = settings.Audience;
-                options.Events.OnTokenValidated = AdmitOrganizersOnly;
+                options.Events.OnTokenValidated = context => AdmitOrganizersOnly(context, settings.RoleClaim);
                 break;
         }
     }
@@ -87,13 +88,21 @@ internal sealed class JwtBearerSetup(IOptions<AuthOptions> auth, TimeProvider ti
     /// tokens therefore sign in organizers only; attendees register (anonymously, like everyone) and use the
     /// server's token.
     /// </summary>
-    private static Task AdmitOrganizersOnly(TokenValidatedContext context)
+    /// <remarks>
+    /// The authority's organizers stay what they were before named organizer accounts: administrators of every event,
+    /// under their own subject (which the audit log names). They need no account here.
+    /// </remarks>
+    private static Task AdmitOrganizersOnly(TokenValidatedContext context, string roleClaim)
     {
         var user = context.Principal!;
         if (user.UserId() is null || !user.IsInRole(Roles.Organizer))
         {
             context.Fail($"Tokens of Auth:Authority are accepted for organizers only: they need a '{VirtualMeetClaims.Subject}' claim " +
                 $"and the role '{Roles.Organizer}'. Attendees register at POST /api/events/{{eventId}}/registrations.");
+        }
+        else if (user.Identity is ClaimsIdentity identity && !user.IsInRole(Roles.Administrator))
+        {
+            identity.AddClaim(new Claim(roleClaim, Roles.Administrator));
         }
 
         return Task.CompletedTask;

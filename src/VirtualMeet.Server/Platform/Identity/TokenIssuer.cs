@@ -11,7 +11,8 @@ namespace VirtualMeet.Server.Platform.Identity;
 /// Issues the server's own HS256 access tokens. Attendees' and people's tokens carry ids, roles and language but no
 /// name: browsers send tokens in the query string of hub requests, where proxies log them, and a name is personal
 /// data (<see cref="DisplayNameClaims"/> reads it from where it is stored). An organizer token keeps a name: the
-/// key's is the role word "Organizer", and an external organizer's is already in the authority's token they send.
+/// key's is the role word "Administrator", a named account's is the account's, and an external organizer's is already
+/// in the authority's token they send.
 /// </summary>
 internal sealed class TokenIssuer(IOptions<AuthOptions> options, TimeProvider time)
 {
@@ -22,12 +23,24 @@ internal sealed class TokenIssuer(IOptions<AuthOptions> options, TimeProvider ti
 
     public string AudienceOf => options.Value.Issuer;
 
-    public IssuedToken IssueOrganizer(string? eventId = null) =>
-        Issue("organizer", "Organizer", eventId, language: null, [Roles.Organizer], options.Value.OrganizerTokenLifetime);
+    /// <summary>The subject of the shared key's tokens: the administrator, as the audit log names them.</summary>
+    public const string AdministratorId = "admin";
 
-    /// <summary>An organizer token of this server for a person another issuer vouched for; it ends no later than <paramref name="notAfter"/>.</summary>
-    public IssuedToken IssueOrganizerFor(string subject, string name, string eventId, DateTimeOffset? notAfter) =>
-        Issue(subject, name, eventId, language: null, [Roles.Organizer], options.Value.OrganizerTokenLifetime, notAfter);
+    /// <summary>The shared key's token: an administrator, of one event or spanning events.</summary>
+    public IssuedToken IssueOrganizer(string? eventId = null) =>
+        Issue(AdministratorId, "Administrator", eventId, language: null, [Roles.Organizer, Roles.Administrator], options.Value.OrganizerTokenLifetime);
+
+    /// <summary>A named organizer account's token before it chose an event; an account across events organizes every event with it.</summary>
+    public IssuedToken IssueOrganizerAccount(string organizerId, string name, bool acrossEvents) =>
+        Issue(organizerId, name, eventId: null, language: null, acrossEvents ? [Roles.OrganizerAccount, Roles.Organizer] : [Roles.OrganizerAccount],
+            options.Value.OrganizerTokenLifetime);
+
+    /// <summary>
+    /// An event's organizer token for a person this server or another issuer vouched for, with the roles of their place
+    /// in the event's team; it ends no later than <paramref name="notAfter"/>.
+    /// </summary>
+    public IssuedToken IssueOrganizerFor(string subject, string name, string eventId, IEnumerable<string> roles, DateTimeOffset? notAfter) =>
+        Issue(subject, name, eventId, language: null, roles, options.Value.OrganizerTokenLifetime, notAfter);
 
     /// <summary>An attendee's token; with <paramref name="deviceId"/> it ends when that device is signed out (<see cref="DeviceSessions"/>).</summary>
     public IssuedToken IssueAttendee(string eventId, string attendeeId, string language, string? deviceId = null) =>

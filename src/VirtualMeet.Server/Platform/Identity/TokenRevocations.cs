@@ -25,11 +25,21 @@ internal sealed partial class TokenRevocations(
         await live.CloseAsync(revocation, cancellationToken);
     }
 
-    /// <summary>Whether the token of <paramref name="user"/> was revoked after it was issued. Tokens of no event (cross-event organizer tokens) are never.</summary>
+    /// <summary>
+    /// Where revocations of tokens that span events (organizers') are kept: a scope shaped like an event id, so its keys
+    /// follow the same rules. Organizer subjects (<c>admin</c>, <c>org-…</c>) never name an attendee.
+    /// </summary>
+    public const string AcrossEvents = "across-events";
+
+    /// <summary>The revocation scope of <paramref name="user"/>'s token: its event, or <see cref="AcrossEvents"/>.</summary>
+    public static string ScopeOf(ClaimsPrincipal user) => user.FindFirstValue(VirtualMeetClaims.EventId) ?? AcrossEvents;
+
+    /// <summary>Whether the token of <paramref name="user"/> was revoked after it was issued.</summary>
     public async Task<bool> IsRevokedAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        if (user.FindFirstValue(VirtualMeetClaims.EventId) is not { } eventId || user.UserId() is not { } subject)
+        if (user.UserId() is not { } subject)
             return false;
+        var eventId = ScopeOf(user);
 
         var revokedUpTo = await store.RevokedUpToAsync(eventId, subject, user.FindFirstValue(VirtualMeetClaims.Device), cancellationToken);
         return revokedUpTo is { } upTo && IssuedAt(user) <= upTo;

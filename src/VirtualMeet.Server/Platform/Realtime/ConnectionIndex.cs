@@ -7,8 +7,8 @@ using VirtualMeet.Server.Platform.Identity;
 namespace VirtualMeet.Server.Platform.Realtime;
 
 /// <summary>
-/// This node's hub connections that belong to an event, with whose token they were opened, so a revocation finds and
-/// closes them. A closed connection is also marked, and <see cref="RevokedConnectionFilter"/> refuses any call it
+/// This node's hub connections with the token they were opened with (its event, or the scope of tokens that span
+/// events), so a revocation finds and closes them. A closed connection is also marked, and <see cref="RevokedConnectionFilter"/> refuses any call it
 /// still sends before the transport has gone.
 /// </summary>
 internal sealed partial class ConnectionIndex(ILogger<ConnectionIndex> logger)
@@ -18,8 +18,9 @@ internal sealed partial class ConnectionIndex(ILogger<ConnectionIndex> logger)
     public LiveConnection? Add(HubCallerContext context)
     {
         var user = context.User;
-        if (user?.FindFirstValue(VirtualMeetClaims.EventId) is not { } eventId || user.UserId() is not { } subject)
+        if (user?.UserId() is not { } subject)
             return null;
+        var eventId = TokenRevocations.ScopeOf(user);
 
         var live = new LiveConnection(eventId, subject, user.FindFirstValue(VirtualMeetClaims.Device), context);
         _connections[context.ConnectionId] = live;

@@ -49,7 +49,9 @@ internal static class StorageRegistration
         typeof(InMemoryMatchmakingStore),
         typeof(InMemoryDeviceStore),
         typeof(InMemoryRevocationStore),
-        typeof(InMemoryAdmissionStore));
+        typeof(InMemoryAdmissionStore),
+        typeof(InMemoryOrganizerStore),
+        typeof(InMemoryAuditStore));
 
     private static void AddRedisStores(this IServiceCollection services) => services.AddStores(
         typeof(RedisEventStore),
@@ -68,6 +70,8 @@ internal static class StorageRegistration
         typeof(RedisDeviceStore),
         typeof(RedisRevocationStore),
         typeof(RedisAdmissionStore),
+        typeof(RedisOrganizerStore),
+        typeof(RedisAuditStore),
         // One SCAN over the event's hash tag removes every key of every feature (the stores leave purging to it).
         typeof(RedisEventPurge));
 

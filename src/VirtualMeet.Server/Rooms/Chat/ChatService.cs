@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using VirtualMeet.Contracts.Chat;
+using VirtualMeet.Server.Platform.Audit;
 using VirtualMeet.Server.Platform.RateLimiting;
 using VirtualMeet.Server.Platform.Refusals;
 using VirtualMeet.Server.Platform.Text;
@@ -16,6 +17,7 @@ internal sealed partial class ChatService(
     IChatStore store,
     AttendeeRateLimits limits,
     IOptions<ChatOptions> options,
+    IAuditLog audit,
     TimeProvider time,
     ILogger<ChatService> logger)
 {
@@ -38,10 +40,11 @@ internal sealed partial class ChatService(
         store.RecentAsync(eventId, roomId, options.Value.RecentCount, cancellationToken);
 
     /// <summary>
-    /// Removes a line (the caller checked that the user moderates the room). Returns the notice to push, or
-    /// <c>null</c> when the line was removed before (nothing new to tell clients).
+    /// Removes a line (the caller checked that <paramref name="moderator"/> moderates the room) and logs it in the
+    /// event's audit log. Returns the notice to push, or <c>null</c> when the line was removed before (nothing new to
+    /// tell clients, nothing new to log).
     /// </summary>
-    public async Task<ChatDeletedNotice?> DeleteAsync(string eventId, string roomId, string messageId, CancellationToken cancellationToken)
+    public async Task<ChatDeletedNotice?> DeleteAsync(string eventId, string roomId, string messageId, AuditActor moderator, CancellationToken cancellationToken)
     {
         var result = await store.DeleteAsync(eventId, roomId, messageId, cancellationToken);
         switch (result.Status)
@@ -53,14 +56,15 @@ internal sealed partial class ChatService(
         }
 
         LogDeleted(eventId, roomId, messageId);
+        await audit.RecordAsync(eventId, moderator, AuditActions.ChatDelete, $"{roomId}/{messageId}", null, cancellationToken);
         return new ChatDeletedNotice(messageId, result.Version);
     }
 
     /// <summary>
-    /// Mutes the attendee in the room for <paramref name="minutes"/> (0 lifts a mute; the caller checked that the
-    /// user moderates the room). Returns when the mute ends.
+    /// Mutes the attendee in the room for <paramref name="minutes"/> (0 lifts a mute; the caller checked that
+    /// <paramref name="moderator"/> moderates the room), logged in the event's audit log. Returns when the mute ends.
     /// </summary>
-    public async Task<DateTimeOffset> MuteAsync(string eventId, string roomId, string attendeeId, int minutes, CancellationToken cancellationToken)
+    public async Task<DateTimeOffset> MuteAsync(string eventId, string roomId, string attendeeId, int minutes, AuditActor moderator, CancellationToken cancellationToken)
     {
         var max = options.Value.MaxMuteMinutes;
         if (minutes < 0 || minutes > max)
@@ -71,6 +75,7 @@ internal sealed partial class ChatService(
         var until = time.GetUtcNow().AddMinutes(minutes);
         await store.MuteAsync(eventId, roomId, attendeeId, until, cancellationToken);
         LogMuted(eventId, roomId, attendeeId, until);
+        await audit.RecordAsync(eventId, moderator, AuditActions.ChatMute, $"{roomId}/{attendeeId}", $"minutes={minutes}", cancellationToken);
         return until;
     }
 

@@ -1,5 +1,6 @@
-// #/organizer: the organiser console. Five sections (stage and moderation, polls, breakouts, exports, registration),
-// each built when first shown and kept while the page lives, so a running stage or poll watch is not dropped by switching.
+// #/organizer: the organiser console. Six sections (stage and moderation, polls, breakouts, exports, registration,
+// team and audit log), each built when first shown and kept while the page lives, so a running stage or poll watch
+// is not dropped by switching.
 import { clear, h, useStyles } from '../core/dom.js';
 import { api, eventPath } from '../core/api.js';
 import { addStrings, language, t } from '../core/i18n.js';
@@ -8,6 +9,7 @@ import { createOrganizerBreakouts } from '../components/organizer-breakouts.js';
 import { createOrganizerExports } from '../components/organizer-exports.js';
 import { createOrganizerPolls } from '../components/organizer-polls.js';
 import { createOrganizerStage } from '../components/organizer-stage.js';
+import { createOrganizerTeamSection } from '../components/organizer-team-section.js';
 import { pollText } from '../components/poll-results.js';
 
 addStrings({
@@ -19,6 +21,7 @@ addStrings({
     'org.section.polls': 'Umfragen',
     'org.section.breakouts': 'Breakouts',
     'org.section.exports': 'Exporte',
+    'org.section.team': 'Team & Protokoll',
     'org.noStages': 'Diese Veranstaltung hat keine Bühnenprogramme.',
   },
   en: {
@@ -29,12 +32,13 @@ addStrings({
     'org.section.polls': 'Polls',
     'org.section.breakouts': 'Breakouts',
     'org.section.exports': 'Exports',
+    'org.section.team': 'Team & audit log',
     'org.noStages': 'This event has no stage programme.',
   },
 });
 
 const stageKinds = new Set(['keynote', 'panel', 'pitch']);
-const sectionNames = ['stage', 'polls', 'breakouts', 'exports', 'admission'];
+const sectionNames = ['stage', 'polls', 'breakouts', 'exports', 'admission', 'team'];
 
 export async function mount(root, ctx) {
   useStyles('pages/organizer.css');
@@ -58,6 +62,7 @@ export async function mount(root, ctx) {
         .map((state) => ({ id: state.poll.id, label: pollText(state.poll.question) })),
     }),
     admission: () => createOrganizerAdmission(),
+    team: () => createOrganizerTeamSection(),
   };
 
   const built = new Map(); // name -> Promise<{ element, dispose }>

@@ -1,4 +1,4 @@
-// Sign-in: register for an event as an attendee, or enter as organiser with the organiser key.
+// Sign-in: register for an event as an attendee, or enter as organiser with the organiser key or a personal account.
 import { api } from '../core/api.js';
 import { t } from '../core/i18n.js';
 import { h, useStyles } from '../core/dom.js';

@@ -4,6 +4,7 @@ using VirtualMeet.Contracts.Errors;
 using VirtualMeet.Contracts.Polls;
 using VirtualMeet.Server.Features.Events;
 using VirtualMeet.Server.Features.Polls;
+using VirtualMeet.Server.Platform.Audit;
 using VirtualMeet.Server.Platform.RateLimiting;
 using VirtualMeet.Server.Platform.Realtime;
 using VirtualMeet.Server.Platform.Refusals;
@@ -29,6 +30,8 @@ public sealed class PollServiceTests : IAsyncDisposable
         _services.GetRequiredService<IEventStore>().TryAddAsync(definition, CancellationToken.None).GetAwaiter().GetResult();
     }
 
+    private static readonly AuditActor Organizer = new("org-polls", "Paula Polls");
+
     private PollService Polls => _services.GetRequiredService<PollService>();
 
     /// <summary>A second node: its own poll service and publisher on the same stores, clock and clients.</summary>
@@ -53,6 +56,9 @@ public sealed class PollServiceTests : IAsyncDisposable
         services.AddSingleton<AttendeeRateLimits>();
         services.AddSingleton(Options.Create(new RealtimeOptions()));
         services.AddSingleton<ConnectionGroups>();
+        services.AddSingleton(Options.Create(new AuditOptions()));
+        services.AddSingleton<IAuditStore, InMemoryAuditStore>();
+        services.AddSingleton<IAuditLog, AuditLog>();
         services.AddSingleton<PollService>();
         return services.BuildServiceProvider();
     }
@@ -67,7 +73,7 @@ public sealed class PollServiceTests : IAsyncDisposable
     public async Task APollClosesByItselfWhenItsDurationRunsOut()
     {
         var poll = await CreateAsync(PollsTestClient.SingleChoice() with { DurationSeconds = 60 });
-        await Polls.OpenAsync(_eventId, poll.Id, Ct);
+        await Polls.OpenAsync(_eventId, poll.Id, Organizer, Ct);
         await Polls.VoteAsync(_eventId, poll.Id, "a", new Ballot([1]), Ct);
 
         _time.Advance(TimeSpan.FromSeconds(59));
@@ -87,7 +93,7 @@ public sealed class PollServiceTests : IAsyncDisposable
     public async Task AnExpiredPollIsClosedByTheNextReaderWhenNoTimerFired()
     {
         var poll = await CreateAsync(PollsTestClient.SingleChoice() with { DurationSeconds = 10 });
-        await Polls.OpenAsync(_eventId, poll.Id, Ct);
+        await Polls.OpenAsync(_eventId, poll.Id, Organizer, Ct);
         _services.GetRequiredService<PollCloseScheduler>().Dispose();
 
         _time.Advance(TimeSpan.FromSeconds(11));
@@ -101,7 +107,7 @@ public sealed class PollServiceTests : IAsyncDisposable
     public async Task ANodeThatReadsATimedPollTakesOverItsClose()
     {
         var poll = await CreateAsync(PollsTestClient.SingleChoice() with { DurationSeconds = 30 });
-        await Polls.OpenAsync(_eventId, poll.Id, Ct);
+        await Polls.OpenAsync(_eventId, poll.Id, Organizer, Ct);
         // The opening node's timer is lost (the node died); a watcher reconnects elsewhere and reads the poll.
         _services.GetRequiredService<PollCloseScheduler>().Dispose();
         await Polls.WatchAsync(_eventId, null, Watcher, Ct);
@@ -117,7 +123,7 @@ public sealed class PollServiceTests : IAsyncDisposable
     public async Task ManyVotesBecomeOnePushPerInterval()
     {
         var poll = await CreateAsync(PollsTestClient.SingleChoice());
-        await Polls.OpenAsync(_eventId, poll.Id, Ct);
+        await Polls.OpenAsync(_eventId, poll.Id, Organizer, Ct);
         for (var i = 0; i < 100; i++)
             await Polls.VoteAsync(_eventId, poll.Id, $"voter-{i}", new Ballot([i % 4]), Ct);
 
@@ -139,7 +145,7 @@ public sealed class PollServiceTests : IAsyncDisposable
     public async Task TwoNodesWithVotesOnOnePollNeverPushTheSameCountsTwice()
     {
         var poll = await CreateAsync(PollsTestClient.SingleChoice());
-        await Polls.OpenAsync(_eventId, poll.Id, Ct);
+        await Polls.OpenAsync(_eventId, poll.Id, Organizer, Ct);
         await using var otherNode = NodeSharingTheStores();
         var other = otherNode.GetRequiredService<PollService>();
         var otherPublisher = otherNode.GetRequiredService<PollResultsPublisher>();
@@ -158,13 +164,13 @@ public sealed class PollServiceTests : IAsyncDisposable
     public async Task ResultsShownAfterCloseAreNotPushedWhileOpen()
     {
         var poll = await CreateAsync(PollsTestClient.SingleChoice() with { ResultsVisibility = ResultsVisibility.AfterClose });
-        var opened = await Polls.OpenAsync(_eventId, poll.Id, Ct);
+        var opened = await Polls.OpenAsync(_eventId, poll.Id, Organizer, Ct);
         await Polls.VoteAsync(_eventId, poll.Id, "a", new Ballot([2]), Ct);
 
         Assert.Null(opened.Results);
         Assert.Equal(0, await Publisher.PublishDueAsync(Ct));
         Assert.Null(Assert.Single((await Polls.WatchAsync(_eventId, null, Watcher, Ct)).Polls).Results);
-        var closed = await Polls.CloseAsync(_eventId, poll.Id, Ct);
+        var closed = await Polls.CloseAsync(_eventId, poll.Id, Organizer, Ct);
         Assert.Equal(1, closed.Results!.Options[2].Count);
     }
 
@@ -173,13 +179,13 @@ public sealed class PollServiceTests : IAsyncDisposable
     {
         var poll = await CreateAsync(new CreatePollRequest(new PollText("Bester Pitch?", "Best pitch?"), PollKind.Pitch, SessionId: "pitches"));
         Assert.Equal(["Startup A", "Startup B", "Startup C"], poll.Options.Select(o => o.En));
-        await Polls.OpenAsync(_eventId, poll.Id, Ct);
+        await Polls.OpenAsync(_eventId, poll.Id, Organizer, Ct);
         await Polls.VoteAsync(_eventId, poll.Id, "a", new Ballot([1]), Ct);
         await Polls.VoteAsync(_eventId, poll.Id, "b", new Ballot([1]), Ct);
         await Polls.VoteAsync(_eventId, poll.Id, "c", new Ballot([2]), Ct);
 
         Assert.Null((await Polls.GetAsync(_eventId, poll.Id, manager: true, Ct)).Results!.Winners);
-        var closed = await Polls.CloseAsync(_eventId, poll.Id, Ct);
+        var closed = await Polls.CloseAsync(_eventId, poll.Id, Organizer, Ct);
 
         Assert.Equal([1], closed.Results!.Winners);
         Assert.Equal([1], _hub.Of<PollState>(nameof(IPollsClient.PollClosed)).Single().Results!.Winners);
@@ -189,7 +195,7 @@ public sealed class PollServiceTests : IAsyncDisposable
     public async Task WordCloudAnswersAreNormalisedAndCounted()
     {
         var poll = await CreateAsync(new CreatePollRequest(new PollText("Ein Wort?", "One word?"), PollKind.Wordcloud));
-        await Polls.OpenAsync(_eventId, poll.Id, Ct);
+        await Polls.OpenAsync(_eventId, poll.Id, Organizer, Ct);
         await Polls.VoteAsync(_eventId, poll.Id, "a", new Ballot(Text: "  Fach   KRÄFTE "), Ct);
         await Polls.VoteAsync(_eventId, poll.Id, "b", new Ballot(Text: "fach kräfte"), Ct);
         await Polls.VoteAsync(_eventId, poll.Id, "c", new Ballot(Text: "Energie"), Ct);
@@ -203,7 +209,7 @@ public sealed class PollServiceTests : IAsyncDisposable
 
     private async Task<PollView> CreateAsync(CreatePollRequest request)
     {
-        var (state, errors) = await Polls.CreateAsync(_eventId, request, Ct);
+        var (state, errors) = await Polls.CreateAsync(_eventId, request, Organizer, Ct);
         Assert.Empty(errors);
         return state!.Poll;
     }

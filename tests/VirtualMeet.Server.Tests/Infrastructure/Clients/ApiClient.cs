@@ -35,6 +35,14 @@ public static class ApiClient
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
 
+    /// <summary>Imports a new <see cref="TestEvents.Create"/> event with the administrator's token; returns its id.</summary>
+    public static async Task<string> ImportNewEventAsync(this HttpClient client)
+    {
+        var definition = TestEvents.Create();
+        await client.ImportAsync(definition, await client.OrganizerTokenAsync());
+        return definition.Id;
+    }
+
     public static async Task<AttendeeRegistrationResponse> RegisterAsync(this HttpClient client, string eventId, string displayName = "Alex Attendee", string? language = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/events/{eventId}/registrations")

@@ -52,6 +52,21 @@ public sealed class ExternalAuthorityTests(ExternalAuthorityFixture fixture) : I
     }
 
     [Fact]
+    public async Task AnExternalOrganizerAdministersNamedOrganizersAndTheAuditLogNamesThemByTheirOwnSubject()
+    {
+        var token = Authority.Issue(TestOpenIdProvider.Organizer("staff-9"));
+        var definition = TestEvents.Create();
+        await _client.ImportAsync(definition, token);
+
+        var created = await _client.CreateOrganizerAsync("Olga Organizer", adminToken: token);
+        using var assigned = await _client.AssignAsync(definition.Id, created.Account.Id, TeamRoles.Moderator, token);
+
+        Assert.Equal(HttpStatusCode.OK, assigned.StatusCode);
+        var log = (await _client.AuditAsync(definition.Id, token)).Entries;
+        Assert.Equal([("staff-9", "event.import"), ("staff-9", "team.assign")], log.Select(e => (e.ActorId, e.Action)));
+    }
+
+    [Fact]
     public async Task AnExternalOrganizerTokenOpensTheOrganizersHub()
     {
         var token = Authority.Issue(TestOpenIdProvider.Organizer());

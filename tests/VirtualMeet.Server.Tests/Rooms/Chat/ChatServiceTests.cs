@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using VirtualMeet.Contracts.Errors;
+using VirtualMeet.Server.Platform.Audit;
 using VirtualMeet.Server.Platform.RateLimiting;
 using VirtualMeet.Server.Platform.Refusals;
 using VirtualMeet.Server.Platform.Storage.InMemory;
@@ -16,13 +17,17 @@ public sealed class ChatServiceTests
     private static readonly ChatAuthor Ada = new("ada", "Ada", "attendee");
 
     private readonly ManualTimeProvider _time = new();
+    private static readonly AuditActor Moderator = new("org-moderator", "Mo Moderator");
+
     private readonly InMemoryChatStore _store = new();
+    private readonly InMemoryAuditStore _audit = new();
     private readonly ChatService _chat;
 
     public ChatServiceTests()
     {
         var limits = new AttendeeRateLimits(new InMemoryRateLimiter(_time), Options.Create(new RateLimitOptions()));
-        _chat = new ChatService(_store, limits, Options.Create(new ChatOptions()), _time, NullLogger<ChatService>.Instance);
+        var audit = new AuditLog(_audit, Options.Create(new AuditOptions()), _time, NullLogger<AuditLog>.Instance);
+        _chat = new ChatService(_store, limits, Options.Create(new ChatOptions()), audit, _time, NullLogger<ChatService>.Instance);
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -71,13 +76,13 @@ public sealed class ChatServiceTests
     [Fact]
     public async Task AMutedAttendeeIsForbiddenUntilTheMuteEndsOrIsLifted()
     {
-        var until = await _chat.MuteAsync(EventId, "r", "ada", 5, Ct);
+        var until = await _chat.MuteAsync(EventId, "r", "ada", 5, Moderator, Ct);
 
         var error = await Assert.ThrowsAsync<Refusal>(() => _chat.PostAsync(EventId, "r", Ada, "hello?", Ct));
         Assert.Equal(ErrorCodes.Forbidden, error.Code);
         Assert.Equal(_time.GetUtcNow().AddMinutes(5), until);
 
-        await _chat.MuteAsync(EventId, "r", "ada", 0, Ct);
+        await _chat.MuteAsync(EventId, "r", "ada", 0, Moderator, Ct);
         Assert.Equal("hello", (await _chat.PostAsync(EventId, "r", Ada, "hello", Ct)).Text);
     }
 
@@ -86,19 +91,35 @@ public sealed class ChatServiceTests
     {
         var line = await _chat.PostAsync(EventId, "r", Ada, "oops", Ct);
 
-        var notice = await _chat.DeleteAsync(EventId, "r", line.Id, Ct);
+        var notice = await _chat.DeleteAsync(EventId, "r", line.Id, Moderator, Ct);
 
         Assert.Equal(line.Id, notice!.MessageId);
         Assert.Equal(2, notice.Version);
-        Assert.Null(await _chat.DeleteAsync(EventId, "r", line.Id, Ct));
-        var error = await Assert.ThrowsAsync<Refusal>(() => _chat.DeleteAsync(EventId, "r", "404", Ct));
+        Assert.Null(await _chat.DeleteAsync(EventId, "r", line.Id, Moderator, Ct));
+        var error = await Assert.ThrowsAsync<Refusal>(() => _chat.DeleteAsync(EventId, "r", "404", Moderator, Ct));
         Assert.Equal(ErrorCodes.NotFound, error.Code);
+    }
+
+    [Fact]
+    public async Task DeletingAndMutingAreAuditedOnceWithTheModeratorAndTheTime()
+    {
+        var line = await _chat.PostAsync(EventId, "r", Ada, "oops", Ct);
+        _time.Advance(TimeSpan.FromMinutes(3));
+
+        await _chat.DeleteAsync(EventId, "r", line.Id, Moderator, Ct);
+        await _chat.DeleteAsync(EventId, "r", line.Id, Moderator, Ct);
+        await _chat.MuteAsync(EventId, "r", "ada", 5, Moderator, Ct);
+
+        var entries = await _audit.ReadAsync(EventId, 0, 10, Ct);
+        Assert.Equal([AuditActions.ChatDelete, AuditActions.ChatMute], entries.Select(e => e.Action));
+        Assert.All(entries, e => Assert.Equal((Moderator.Id, _time.GetUtcNow()), (e.ActorId, e.At)));
+        Assert.Equal(["r/" + line.Id, "r/ada"], entries.Select(e => e.Target));
     }
 
     [Fact]
     public async Task MutesBeyondTheMaximumAreRefused()
     {
-        var error = await Assert.ThrowsAsync<Refusal>(() => _chat.MuteAsync(EventId, "r", "ada", 24 * 60 + 1, Ct));
+        var error = await Assert.ThrowsAsync<Refusal>(() => _chat.MuteAsync(EventId, "r", "ada", 24 * 60 + 1, Moderator, Ct));
         Assert.Equal(ErrorCodes.InvalidArgument, error.Code);
     }
 }

@@ -20,7 +20,7 @@ internal sealed class BarsHub(BarsService bars) : Hub<IBarsClient>
     /// <summary>Every bar with its tables and who sits there; from now on the caller hears <c>TableChanged</c>.</summary>
     public Task<BarsSnapshot> EnterBars(string eventId)
     {
-        if (!Context.User!.IsInRole(Roles.Organizer) && !Context.User!.BelongsTo(eventId))
+        if (!Context.User!.Organizes(eventId) && !Context.User!.BelongsTo(eventId))
             throw Refusal.Forbidden($"The token was not issued for event '{eventId}'.");
 
         var attendeeId = Context.User!.BelongsTo(eventId) ? Context.User!.UserId() : null;

@@ -87,8 +87,8 @@ internal static class MatchmakingEndpoints
     private static async Task<Results<Ok<MatchmakingExport>, ContentHttpResult>> Export(
         string eventId, HttpRequest request, ClaimsPrincipal user, MatchmakingService matchmaking, CancellationToken cancellationToken)
     {
-        if (!user.IsInRole(Roles.Organizer))
-            throw Refusal.Forbidden("Only organizers export matchmaking.");
+        if (!user.Organizes(eventId))
+            throw Refusal.Forbidden("Only organizers of the event export matchmaking.");
         var export = await matchmaking.ExportAsync(eventId, cancellationToken);
         var csv = request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase));
         return csv ? TypedResults.Text(MatchmakingViews.Csv(export), "text/csv; charset=utf-8") : TypedResults.Ok(export);

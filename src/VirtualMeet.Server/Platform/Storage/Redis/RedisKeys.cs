@@ -12,7 +12,7 @@ internal static class RedisKeys
 {
     private const string Prefix = "vm:";
 
-    /// <summary>Set of all event ids; the one key outside any event's hash tag.</summary>
+    /// <summary>Set of all event ids; outside any event's hash tag (like <see cref="OrganizerAccounts"/> and <see cref="PresenceEvents"/>).</summary>
     public static RedisKey Events => Prefix + "events";
 
     /// <summary>
@@ -197,6 +197,18 @@ internal static class RedisKeys
 
     /// <summary>Unix ms up to which a device's tokens are revoked.</summary>
     public static RedisKey DeviceRevoked(string eventId, string deviceId) => $"{Tag(eventId)}:revoked:device:{deviceId}";
+
+    /// <summary>Sorted set of the event's audit log: members <c>{sequence}:{entry JSON}</c> scored by sequence.</summary>
+    public static RedisKey AuditEntries(string eventId) => $"{Tag(eventId)}:audit";
+
+    /// <summary>Counter that numbers the event's audit entries.</summary>
+    public static RedisKey AuditSequence(string eventId) => $"{Tag(eventId)}:audit:seq";
+
+    /// <summary>Hash of organizer id → the event's team role JSON.</summary>
+    public static RedisKey Team(string eventId) => $"{Tag(eventId)}:team";
+
+    /// <summary>Hash of organizer id → account JSON (with the secret's hash); like <see cref="Events"/>, outside any event's tag.</summary>
+    public static RedisKey OrganizerAccounts => Prefix + "organizers";
 
     /// <summary>
     /// Every event key starts here, so no key, pattern or script key is ever built from an event id of the wrong
