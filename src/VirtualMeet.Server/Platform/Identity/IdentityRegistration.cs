@@ -22,6 +22,7 @@ internal static class IdentityRegistration
         services.AddSingleton<IValidateOptions<AuthOptions>>(sp => sp.GetRequiredService<AuthOptionsSetup>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<VoterPseudonyms>();
         services.AddSingleton<IClaimsTransformation, DisplayNameClaims>();
 
         services.AddAuthentication(BearerSchemes.Default)
