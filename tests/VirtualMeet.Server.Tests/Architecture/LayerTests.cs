@@ -52,7 +52,7 @@ public sealed class LayerTests
         ["Registrations"] = ["Events"],
         ["SignIn"] = ["Events"],
         ["Attendance"] = ["Events", "Registrations"],
-        ["Stage"] = ["Events"],
+        ["Stage"] = ["Events", "Registrations"],
         ["Polls"] = ["Events"],
         ["Breakouts"] = ["Events", "Registrations"],
         ["Networking.Matchmaking"] = ["Events", "Registrations"],
