@@ -35,6 +35,35 @@ public sealed class BarTableTests(WebServerFixture server, ChromiumFixture chrom
     }
 
     [Fact]
+    public async Task AnAttendeeWhoErasesTheirRegistrationVanishesFromTheTableAndTheirLineFromTheChat()
+    {
+        var testEvent = await CreateEventAsync(WebTestEvent.NetworkingId);
+        var anna = await OpenBarsAsync(testEvent.Id, "Anna Becker");
+        var ben = await OpenBarsAsync(testEvent.Id, "Ben Kraus");
+        await SitDownAsync(anna);
+        await SitDownAsync(ben);
+        await ben.GetByLabel("Message", new PageGetByLabelOptions { Exact = true }).FillAsync("Ben was here");
+        await ben.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Send", Exact = true }).ClickAsync();
+        await Assertions.Expect(anna.GetByRole(AriaRole.Log)).ToContainTextAsync("Ben was here");
+
+        // Ben's page stays open; his registration is erased with the token it holds.
+        var token = await ben.EvaluateAsync<string>("() => JSON.parse(localStorage.getItem('vm.session')).accessToken");
+        using var http = Node.CreateClient();
+        using var erase = new HttpRequestMessage(HttpMethod.Delete, $"/api/events/{testEvent.Id}/registrations/me");
+        erase.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        using var erased = await http.SendAsync(erase, TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, erased.StatusCode);
+
+        await Assertions.Expect(TableCard(anna)).Not.ToContainTextAsync("Ben Kraus");
+        await Assertions.Expect(TableCard(anna)).ToContainTextAsync("1 of 6 seats taken");
+        var log = anna.GetByRole(AriaRole.Log);
+        await Assertions.Expect(log).Not.ToContainTextAsync("Ben was here");
+        await Assertions.Expect(log).Not.ToContainTextAsync("Ben Kraus");
+        await Assertions.Expect(log).ToContainTextAsync("(message removed)");
+        await Screenshots.SaveAsync(anna, "bars-erased-neighbour");
+    }
+
+    [Fact]
     public async Task AFullTableSaysFullAndCannotBeSatAt()
     {
         var testEvent = await CreateEventAsync(WebTestEvent.NetworkingId, OneSeatAtTheFirstTable);
