@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.SignalR.Client;
 using VirtualMeet.Contracts;
-using VirtualMeet.Contracts.Events;
 using VirtualMeet.Contracts.Polls;
 using VirtualMeet.Contracts.Stage;
 using VirtualMeet.Server.Tests.Infrastructure;
@@ -16,17 +15,13 @@ namespace VirtualMeet.Server.Tests.Features.Events;
 /// </summary>
 public sealed class PurgeAfterActivityOnRedisTests(TwoNodesOnRedis nodes) : IClassFixture<TwoNodesOnRedis>
 {
-    private const string Breakout = "werkstatt";
+    private const string Breakout = MatchmakingTestData.Breakout;
 
     [Fact]
     public async Task APurgeAfterActivityEverywhereLeavesNoKeyOrValueOfTheEvent()
     {
         var now = DateTimeOffset.UtcNow;
-        var definition = MatchmakingTestData.Event(now);
-        definition = definition with
-        {
-            Sessions = [.. definition.Sessions, new SessionDefinition(Breakout, SessionKind.Breakout, new LocalizedText("Werkstatt"), "de", now, now.AddHours(1), Capacity: 10)],
-        };
+        var definition = MatchmakingTestData.EventWithBreakout(now);
         using var http = nodes.A.CreateClient();
         var organizer = await http.OrganizerTokenAsync();
         await http.ImportAsync(definition, organizer);

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using VirtualMeet.Contracts;
 using VirtualMeet.Contracts.Errors;
-using VirtualMeet.Contracts.Events;
 using VirtualMeet.Contracts.Matchmaking;
 using VirtualMeet.Contracts.Polls;
 using VirtualMeet.Contracts.Stage;
@@ -22,7 +21,7 @@ namespace VirtualMeet.Server.Tests.Features.Registrations;
 /// </summary>
 public sealed class EraseEverywhereOnTwoNodesTests(TwoNodesOnRedis nodes) : IClassFixture<TwoNodesOnRedis>
 {
-    private const string Breakout = "werkstatt";
+    private const string Breakout = MatchmakingTestData.Breakout;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -30,11 +29,7 @@ public sealed class EraseEverywhereOnTwoNodesTests(TwoNodesOnRedis nodes) : ICla
     public async Task AnErasedAttendeeLeavesNoKeyOrValueInRedisAndVanishesFromEveryWatchersScreen()
     {
         var now = DateTimeOffset.UtcNow;
-        var definition = MatchmakingTestData.Event(now);
-        definition = definition with
-        {
-            Sessions = [.. definition.Sessions, new SessionDefinition(Breakout, SessionKind.Breakout, new LocalizedText("Werkstatt"), "de", now.AddHours(-1), now.AddHours(2), Capacity: 10)],
-        };
+        var definition = MatchmakingTestData.EventWithBreakout(now);
         Assert.True(await nodes.A.Services.GetRequiredService<IEventStore>().TryAddAsync(definition, Ct));
         var eventId = definition.Id;
         var stageA = new StageTestClient(nodes.A, eventId);
