@@ -75,8 +75,10 @@ public sealed class EraseEverywhereOnTwoNodesTests(TwoNodesOnRedis nodes) : ICla
         await using var meetingPeer = await barsA.ConnectAsync("meeting-peer");
         foreach (var attendee in new[] { zedId, "pending-peer", "meeting-peer" })
             await SaveProfileAsync(barsA, attendee, offers: ["KI"], seeks: ["KI"]);
-        var pending = (await RequestAsync(barsA, zedId, "pending-peer", MatchmakingTestData.NextSlot(now), HttpStatusCode.Created))!;
-        var accepted = (await RequestAsync(barsB, "meeting-peer", zedId, MatchmakingTestData.NextSlot(now, 1), HttpStatusCode.Created))!;
+        // Slots well ahead: a request for the next slot could expire (its deadline is the slot's start) before the erasure.
+        var pendingSlot = MatchmakingTestData.NextSlot(now, later: 2);
+        var pending = (await RequestAsync(barsA, zedId, "pending-peer", pendingSlot, HttpStatusCode.Created))!;
+        var accepted = (await RequestAsync(barsB, "meeting-peer", zedId, MatchmakingTestData.NextSlot(now, later: 3), HttpStatusCode.Created))!;
         await PostAsync(barsA, zedId, $"meetings/{accepted.Id}/accept", HttpStatusCode.OK);
 
         // A poll ballot.
@@ -115,6 +117,6 @@ public sealed class EraseEverywhereOnTwoNodesTests(TwoNodesOnRedis nodes) : ICla
         await using var rejoined = await stageA.JoinAsync(stageA.AttendeeToken("late-watcher"));
         Assert.Equal([(watcherQuestion.QuestionId, 1L)], rejoined.State.Questions.Select(q => (q.Id, q.Votes)));
         Assert.DoesNotContain(rejoined.State.Chat.Messages, m => m.AuthorId == zedId || m.Text is not null && m.Text.Contains("Zed", StringComparison.Ordinal));
-        await RequestAsync(barsA, "meeting-peer", "pending-peer", MatchmakingTestData.NextSlot(now), HttpStatusCode.Created);
+        await RequestAsync(barsA, "meeting-peer", "pending-peer", pendingSlot, HttpStatusCode.Created);
     }
 }
