@@ -41,5 +41,8 @@ public sealed record TableParticipantChange(string BarId, string TableId, string
 /// <summary>Push <c>ChatReceived</c>: a chat line at the caller's table.</summary>
 public sealed record TableChatMessage(string BarId, string TableId, ChatMessage Message);
 
+/// <summary>The line <paramref name="MessageId"/> at the table is now a tombstone; <paramref name="Version"/> is the table chat's version.</summary>
+public sealed record TableChatDeleted(string BarId, string TableId, string MessageId, long Version);
+
 /// <summary>Push <c>Signal</c>: a WebRTC message relayed from someone at the same table, payload untouched.</summary>
 public sealed record TableSignal(string FromParticipantId, JsonElement Payload);

@@ -17,6 +17,9 @@ public interface IBarsClient
     /// <summary>A chat line at the caller's table.</summary>
     Task ChatReceived(TableChatMessage message);
 
+    /// <summary>A line at the caller's table became a tombstone (its author was erased).</summary>
+    Task ChatDeleted(TableChatDeleted deleted);
+
     /// <summary>A WebRTC offer, answer or candidate from someone at the caller's table.</summary>
     Task Signal(TableSignal signal);
 

@@ -35,6 +35,9 @@ public sealed record ParticipantLeft(string SessionId, string ParticipantId, lon
 /// <summary>A chat line of a breakout; the line's version is the room's chat version.</summary>
 public sealed record BreakoutChatLine(string SessionId, ChatMessage Message);
 
+/// <summary>The line <paramref name="MessageId"/> is now a tombstone: show it removed, without its author.</summary>
+public sealed record BreakoutChatDeleted(string SessionId, string MessageId, long Version);
+
 public sealed record HandsChanged(string SessionId, IReadOnlyList<string> RaisedHands, long Version);
 
 public sealed record Announcement(string EventId, string Text, string FromName, DateTimeOffset SentAt);

@@ -11,6 +11,9 @@ public interface IBreakoutsClient
 
     Task ChatReceived(BreakoutChatLine line);
 
+    /// <summary>A line became a tombstone (its author was erased); <see cref="BreakoutChatDeleted.Version"/> is the room's chat version.</summary>
+    Task ChatDeleted(BreakoutChatDeleted deleted);
+
     /// <summary>The ordered queue of raised hands after a change.</summary>
     Task HandsChanged(HandsChanged hands);
 

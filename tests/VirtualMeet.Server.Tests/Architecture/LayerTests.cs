@@ -53,7 +53,7 @@ public sealed class LayerTests
         ["SignIn"] = ["Events", "Organizers"],
         ["Organizers"] = ["Events"],
         ["Attendance"] = ["Events", "Registrations"],
-        ["Stage"] = ["Events"],
+        ["Stage"] = ["Events", "Registrations"],
         ["Polls"] = ["Events"],
         ["Breakouts"] = ["Events", "Registrations"],
         ["Networking.Matchmaking"] = ["Events", "Registrations"],

@@ -35,6 +35,30 @@ public sealed class BarTableTests(WebServerFixture server, ChromiumFixture chrom
     }
 
     [Fact]
+    public async Task AnAttendeeWhoErasesTheirRegistrationVanishesFromTheTableAndTheirLineFromTheChat()
+    {
+        var testEvent = await CreateEventAsync(WebTestEvent.NetworkingId);
+        var anna = await OpenBarsAsync(testEvent.Id, "Anna Becker");
+        var ben = await OpenBarsAsync(testEvent.Id, "Ben Kraus");
+        await SitDownAsync(anna);
+        await SitDownAsync(ben);
+        await ben.GetByLabel("Message", new PageGetByLabelOptions { Exact = true }).FillAsync("Ben was here");
+        await ben.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Send", Exact = true }).ClickAsync();
+        await Assertions.Expect(anna.GetByRole(AriaRole.Log)).ToContainTextAsync("Ben was here");
+
+        // Ben's page stays open; his registration is erased with the token it holds.
+        await EraseRegistrationAsync(ben, testEvent.Id);
+
+        await Assertions.Expect(TableCard(anna)).Not.ToContainTextAsync("Ben Kraus");
+        await Assertions.Expect(TableCard(anna)).ToContainTextAsync("1 of 6 seats taken");
+        var log = anna.GetByRole(AriaRole.Log);
+        await Assertions.Expect(log).Not.ToContainTextAsync("Ben was here");
+        await Assertions.Expect(log).Not.ToContainTextAsync("Ben Kraus");
+        await Assertions.Expect(log).ToContainTextAsync("(message removed)");
+        await Screenshots.SaveAsync(anna, "bars-erased-neighbour");
+    }
+
+    [Fact]
     public async Task AFullTableSaysFullAndCannotBeSatAt()
     {
         var testEvent = await CreateEventAsync(WebTestEvent.NetworkingId, OneSeatAtTheFirstTable);

@@ -47,6 +47,29 @@ public sealed partial class BreakoutRoomTests(WebServerFixture server, ChromiumF
     }
 
     [Fact]
+    public async Task AnAttendeeWhoErasesTheirRegistrationVanishesFromTheRoomWithTheirHandAndChatLine()
+    {
+        var testEvent = await CreateEventAsync(WebTestEvent.BreakoutId);
+        var anna = await EnterRoomAsync(testEvent.Id, "Anna Becker");
+        var ben = await EnterRoomAsync(testEvent.Id, "Ben Kraus");
+        await ben.GetByLabel("Message", new PageGetByLabelOptions { Exact = true }).FillAsync("Ben was here");
+        await ben.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Send", Exact = true }).ClickAsync();
+        await ben.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Raise hand" }).ClickAsync();
+        await Assertions.Expect(Participants(anna)).ToContainTextAsync("Hand raised");
+        await Assertions.Expect(anna.GetByRole(AriaRole.Log)).ToContainTextAsync("Ben was here");
+
+        await EraseRegistrationAsync(ben, testEvent.Id);
+
+        await Assertions.Expect(Participants(anna)).Not.ToContainTextAsync("Ben Kraus");
+        await Assertions.Expect(Participants(anna)).Not.ToContainTextAsync("Hand raised");
+        var log = anna.GetByRole(AriaRole.Log);
+        await Assertions.Expect(log).Not.ToContainTextAsync("Ben was here");
+        await Assertions.Expect(log).Not.ToContainTextAsync("Ben Kraus");
+        await Assertions.Expect(log).ToContainTextAsync("(message removed)");
+        await Screenshots.SaveAsync(anna, "breakout-erased-neighbour");
+    }
+
+    [Fact]
     public async Task WhenTheCountdownEndsTheRoomSaysSoAndGoesBack()
     {
         var testEvent = await CreateEventAsync(WebTestEvent.BreakoutId);

@@ -28,6 +28,20 @@ public abstract class BrowserTest(WebServerFixture server, ChromiumFixture chrom
     protected Task<IPage> NewOrganizerAsync(string eventId, string language = "en") =>
         SignedInPages.NewOrganizerAsync(Browser, Node, eventId, language);
 
+    /// <summary>
+    /// Erases the registration of the person signed in on <paramref name="page"/> (<c>DELETE .../registrations/me</c> with
+    /// the token the page holds); the page itself stays open.
+    /// </summary>
+    protected async Task EraseRegistrationAsync(IPage page, string eventId)
+    {
+        var token = await page.EvaluateAsync<string>("() => JSON.parse(localStorage.getItem('vm.session')).accessToken");
+        using var http = Node.CreateClient();
+        using var erase = new HttpRequestMessage(HttpMethod.Delete, $"/api/events/{eventId}/registrations/me");
+        erase.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        using var erased = await http.SendAsync(erase, TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, erased.StatusCode);
+    }
+
     public async ValueTask DisposeAsync()
     {
         // xunit.v3 knows the test's result while the test class is disposed.

@@ -153,9 +153,15 @@ internal sealed partial class BreakoutService(
         LogLeft(freed.Room.EventId, sessionId, freed.AttendeeId, freed.Count);
         await hub.Clients.Group(BreakoutGroups.Room(freed.Room.EventId, sessionId))
             .ParticipantLeft(new ParticipantLeft(sessionId, freed.AttendeeId, freed.Version));
-        var hands = await store.LowerHandAsync(freed.Room.EventId, sessionId, freed.AttendeeId, cancellationToken);
+        await LowerHandAsync(freed.Room.EventId, sessionId, freed.AttendeeId, cancellationToken);
+    }
+
+    /// <summary>Takes the attendee's hand out of the room's queue and tells the room, if it was up.</summary>
+    public async Task LowerHandAsync(string eventId, string sessionId, string attendeeId, CancellationToken cancellationToken)
+    {
+        var hands = await store.LowerHandAsync(eventId, sessionId, attendeeId, cancellationToken);
         if (hands.Changed)
-            await PushHandsAsync(freed.Room.EventId, sessionId, hands);
+            await PushHandsAsync(eventId, sessionId, hands);
     }
 
     private Task PushHandsAsync(string eventId, string sessionId, HandsUpdate update) =>

@@ -1,4 +1,5 @@
 using VirtualMeet.Contracts;
+using VirtualMeet.Server.Features.Registrations;
 using VirtualMeet.Server.Platform.Hosting;
 using VirtualMeet.Server.Platform.Realtime;
 using VirtualMeet.Server.Rooms.Presence;
@@ -19,6 +20,7 @@ internal static class BreakoutsRegistration
         services.AddSingleton<BreakoutService>();
         services.AddSingleton<BreakoutModeration>();
         services.AddPresenceChangeSink<BreakoutPresenceSink>();
+        services.AddSingleton<IAttendeeScopedData, BreakoutErasure>();
         return builder;
     }
 

@@ -38,4 +38,15 @@ internal sealed class StageNotifier(IHubContext<StageHub, IStageClient> hub)
             pushes.Add(hub.Clients.User(question.AskerId).QuestionUpdated(StageViews.Question(sessionId, question, seesAll: true)));
         await Task.WhenAll(pushes);
     }
+
+    /// <summary>
+    /// A question that no longer exists (its asker was erased): everyone on the stage, moderators included, gets it
+    /// as a hidden notice without text or asker, newer than anything pushed of it, which clients remove.
+    /// </summary>
+    public Task QuestionRemovedAsync(string eventId, string sessionId, StoredQuestion question)
+    {
+        var notice = new QuestionView(question.Id, sessionId, question.Version + 1, QuestionStatus.Hidden, false, question.Votes,
+            Anonymous: true, AskerId: null, AskerName: null, Text: null, question.AskedAt);
+        return hub.Clients.Groups(StageGroups.Everyone(eventId, sessionId)).QuestionUpdated(notice);
+    }
 }

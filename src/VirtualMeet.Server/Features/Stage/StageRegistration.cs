@@ -1,3 +1,4 @@
+using VirtualMeet.Server.Features.Registrations;
 using VirtualMeet.Server.Platform.Hosting;
 
 namespace VirtualMeet.Server.Features.Stage;
@@ -17,6 +18,7 @@ internal static class StageRegistration
         services.AddSingleton<StageService>();
         services.AddSingleton<StageQuestions>();
         services.AddSingleton<StagePublisher>();
+        services.AddSingleton<IAttendeeScopedData, StageErasure>();
         services.AddHostedService(sp => sp.GetRequiredService<StagePublisher>());
         return builder;
     }

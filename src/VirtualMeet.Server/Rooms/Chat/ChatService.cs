@@ -61,6 +61,17 @@ internal sealed partial class ChatService(
     }
 
     /// <summary>
+    /// An author's erasure in the feature's rooms (ids starting with <paramref name="roomPrefix"/>): their lines become
+    /// nameless tombstones. Returns one deletion per line, for the feature to push as it pushes a moderator's delete.
+    /// </summary>
+    public async Task<IReadOnlyList<ChatErasure>> EraseAuthorAsync(string eventId, string roomPrefix, string authorId, CancellationToken cancellationToken)
+    {
+        var erased = await store.EraseAuthorAsync(eventId, roomPrefix, authorId, cancellationToken);
+        LogAuthorErased(eventId, roomPrefix, erased.Count);
+        return erased;
+    }
+
+    /// <summary>
     /// Mutes the attendee in the room for <paramref name="minutes"/> (0 lifts a mute; the caller checked that
     /// <paramref name="moderator"/> moderates the room), logged in the event's audit log. Returns when the mute ends.
     /// </summary>
@@ -81,6 +92,9 @@ internal sealed partial class ChatService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Chat message {MessageId} in room {RoomId} of event {EventId} deleted")]
     private partial void LogDeleted(string eventId, string roomId, string messageId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Erasure tombstoned {LineCount} chat lines in rooms {RoomPrefix}* of event {EventId}")]
+    private partial void LogAuthorErased(string eventId, string roomPrefix, int lineCount);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Attendee {AttendeeId} muted in room {RoomId} of event {EventId} until {Until}")]
     private partial void LogMuted(string eventId, string roomId, string attendeeId, DateTimeOffset until);

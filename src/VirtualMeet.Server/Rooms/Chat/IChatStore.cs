@@ -24,7 +24,17 @@ internal interface IChatStore
 
     /// <summary>Refuses the attendee's lines in the room until <paramref name="until"/> (a past time lifts the mute).</summary>
     Task MuteAsync(string eventId, string roomId, string attendeeId, DateTimeOffset until, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// An author's erasure, in the event's rooms whose id starts with <paramref name="roomPrefix"/>: each kept line of
+    /// theirs becomes a tombstone without author id or name (raising its room's version, as a deletion does, so
+    /// clients told about it stay in step) and their mutes go. Returns the lines tombstoned by this call.
+    /// </summary>
+    Task<IReadOnlyList<ChatErasure>> EraseAuthorAsync(string eventId, string roomPrefix, string authorId, CancellationToken cancellationToken);
 }
+
+/// <param name="Version">The room's chat version right after this line became a tombstone.</param>
+internal sealed record ChatErasure(string RoomId, string MessageId, long Version);
 
 /// <summary>A line before the store gave it an id and a version. Text is already validated.</summary>
 internal sealed record ChatDraft(string AuthorId, string AuthorName, string AuthorRole, string Text, DateTimeOffset SentAt);

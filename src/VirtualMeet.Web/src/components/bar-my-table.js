@@ -51,5 +51,8 @@ export function createBarMyTable({ selfId, selfName, floor, seat, invoke, standU
   /** A chat line of one's table: 'added', 'stale' or 'gap' (see room-chat), or undefined before the chat exists. */
   const received = (message) => chat?.add(message);
 
-  return { element, where, standButton, video, render, syncVideo, received };
+  /** A line of one's table became a tombstone: as `received`. */
+  const deleted = (notice) => chat?.deleted(notice);
+
+  return { element, where, standButton, video, render, syncVideo, received, deleted };
 }

@@ -1,6 +1,6 @@
 // How the Vernetz-BARs page follows the pushes of /hubs/bar: tables changed (coalesced per bar), people sitting down
-// at or leaving a table (one's own other tabs included, which the page follows), table chat lines and the signals
-// of the camera mesh.
+// at or leaving a table (one's own other tabs included, which the page follows), table chat lines (and lines removed
+// because their author was erased) and the signals of the camera mesh.
 import { announce } from '../core/dom.js';
 import { t } from '../core/i18n.js';
 import { tableKey } from './bar-floor-plan.js';
@@ -43,6 +43,13 @@ export function barHandlers({ eventId, selfId, hold, floor, mine, seat, act, joi
       const myTable = seat();
       if (!myTable || tableKey(line.barId, line.tableId) !== myKey()) return;
       if (mine.received(line.message) === 'gap') {
+        act(() => joinTable(myTable.barId, myTable.tableId));
+      }
+    }),
+    ChatDeleted: hold((notice) => {
+      const myTable = seat();
+      if (!myTable || tableKey(notice.barId, notice.tableId) !== myKey()) return;
+      if (mine.deleted(notice) === 'gap') {
         act(() => joinTable(myTable.barId, myTable.tableId));
       }
     }),

@@ -44,6 +44,10 @@ export function breakoutRoomHandlers({ sessionId, selfId, room, hold, resync, re
       if (!room.state || e.sessionId !== sessionId) return;
       if (chat.add(e.message) === 'gap') resync();
     }),
+    ChatDeleted: hold((e) => {
+      if (!room.state || e.sessionId !== sessionId) return;
+      if (chat.deleted(e) === 'gap') resync();
+    }),
     Announcement: (e) => {
       notices.announcement(e);
     },

@@ -7,8 +7,9 @@ import { formatTime, t } from '../core/i18n.js';
 /** `/api/events/<event>/matchmaking<suffix>` */
 export const matchmakingPath = (suffix = '') => eventPath(`/matchmaking${suffix}`);
 
-/** The name of the other person of a meeting. */
-export const otherName = (meeting, selfId) => (meeting.requesterId === selfId ? meeting.inviteeName : meeting.requesterName);
+/** The name of the other person of a meeting; a person who erased their registration comes without one. */
+export const otherName = (meeting, selfId) =>
+  (meeting.requesterId === selfId ? meeting.inviteeName : meeting.requesterName) || t('matchmaking.erasedPerson');
 
 // expired: a request nobody answered in time (or before its slot began); it holds no slot and takes no action.
 const statusBadge = { requested: 'badge-warn', accepted: 'badge-ok', declined: 'badge-muted', cancelled: 'badge-muted', expired: 'badge-muted' };

@@ -27,7 +27,7 @@ let chatCount = 0;
 /**
  * @param {{ title?: string, selfId: string, send: (text: string) => Promise<unknown> }} options
  * @returns {{ element: HTMLElement, setHistory(history: { version: number, messages: object[] }): void,
- *            add(message: object): 'added'|'stale'|'gap' }}
+ *            add(message: object): 'added'|'stale'|'gap', deleted(notice: { messageId: string, version: number }): 'added'|'stale'|'gap' }}
  */
 export function createRoomChat({ title = t('roomChat.title'), selfId, send }) {
   const id = `room-chat-${++chatCount}`;
@@ -94,6 +94,16 @@ export function createRoomChat({ title = t('roomChat.title'), selfId, send }) {
     return 'added';
   }
 
+  // A line became a tombstone (its author was erased): it stays in place as removed, without a name.
+  function deleted(notice) {
+    if (notice.version <= version) return 'stale';
+    if (notice.version > version + 1) return 'gap';
+    version = notice.version;
+    const shown = list.querySelector(`li[data-message-id="${CSS.escape(notice.messageId)}"]`);
+    shown?.replaceWith(line({ id: notice.messageId, deleted: true, authorId: '', authorName: '', sentAt: shown.querySelector('time')?.dateTime }));
+    return 'added';
+  }
+
   setHistory(null);
-  return { element, setHistory, add };
+  return { element, setHistory, add, deleted };
 }

@@ -41,7 +41,8 @@ export function createStageChat({ sessionId, invoke, isModerator, onGap, idPrefi
     const role = message.authorRole !== 'attendee' ? t(`stage.role.${message.authorRole}`) : null;
     return h('li', { class: ['stage-chat-line', message.deleted && 'stage-chat-deleted'], dataset: { messageId: message.id } },
       h('div', { class: 'stage-chat-meta' },
-        h('strong', { text: message.authorName || '—' }),
+        // A removed line names nobody (its author may have been erased), as in the rooms' chat.
+        h('strong', { text: (!message.deleted && message.authorName) || '—' }),
         role ? h('span', { class: 'badge', text: role }) : null,
         h('time', { datetime: message.sentAt, text: formatTime(message.sentAt) }),
         isModerator && !message.deleted

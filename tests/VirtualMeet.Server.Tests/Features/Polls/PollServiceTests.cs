@@ -24,7 +24,7 @@ public sealed class PollServiceTests : IAsyncDisposable
 
     public PollServiceTests()
     {
-        _services = Node(new InMemoryEventStore(), new InMemoryPollStore(_time));
+        _services = Node(new InMemoryEventStore(), new InMemoryPollStore(_time, TestPseudonyms.Instance));
         var definition = PollTestData.Event();
         _eventId = definition.Id;
         _services.GetRequiredService<IEventStore>().TryAddAsync(definition, CancellationToken.None).GetAwaiter().GetResult();

@@ -11,7 +11,7 @@ namespace VirtualMeet.Server.Tests.Features.Polls;
 /// <summary>The contract against a private redis-server, plus what only Redis can show: the keys themselves.</summary>
 public class RedisPollStoreTests(RedisStoreFixture redis) : PollStoreContract, IClassFixture<RedisStoreFixture>
 {
-    private readonly RedisPollStore _store = new(redis.Database);
+    private readonly RedisPollStore _store = new(redis.Database, TestPseudonyms.Instance);
 
     internal override IPollStore Store => _store;
 

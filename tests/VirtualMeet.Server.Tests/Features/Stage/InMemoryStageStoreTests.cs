@@ -1,13 +1,13 @@
-using VirtualMeet.Server.Features.Registrations;
 using VirtualMeet.Server.Features.Stage;
 using VirtualMeet.Server.Platform.Storage;
 using VirtualMeet.Server.Platform.Storage.InMemory;
+using VirtualMeet.Server.Tests.Infrastructure;
 
 namespace VirtualMeet.Server.Tests.Features.Stage;
 
 public sealed class InMemoryStageStoreTests : StageStoreContract
 {
-    private readonly InMemoryQuestionStore _questions = new();
+    private readonly InMemoryQuestionStore _questions = new(TestPseudonyms.Instance);
 
     public InMemoryStageStoreTests()
     {
@@ -20,8 +20,6 @@ public sealed class InMemoryStageStoreTests : StageStoreContract
     internal override IReactionStore Reactions { get; }
 
     internal override IQuestionStore Questions => _questions;
-
-    internal override IAttendeeScopedData QuestionErasure => _questions;
 
     protected override Task LetClaimsExpireAsync()
     {

@@ -1,5 +1,4 @@
 using VirtualMeet.Contracts.Stage;
-using VirtualMeet.Server.Features.Registrations;
 using VirtualMeet.Server.Features.Stage;
 using VirtualMeet.Server.Platform.Storage;
 using VirtualMeet.Server.Platform.Storage.Redis;
@@ -11,15 +10,13 @@ namespace VirtualMeet.Server.Tests.Features.Stage;
 /// <summary>The contract against a private redis-server, plus the keys themselves.</summary>
 public class RedisStageStoreTests(RedisStoreFixture redis) : StageStoreContract, IClassFixture<RedisStoreFixture>
 {
-    private readonly RedisQuestionStore _questions = new(redis.Database);
+    private readonly RedisQuestionStore _questions = new(redis.Database, TestPseudonyms.Instance);
 
     internal override IStageStore Stages { get; } = new RedisStageStore(redis.Database);
 
     internal override IReactionStore Reactions { get; } = new RedisReactionStore(redis.Database);
 
     internal override IQuestionStore Questions => _questions;
-
-    internal override IAttendeeScopedData QuestionErasure => _questions;
 
     // Claims are Redis keys with a PX expiry: drop them rather than wait for the clock.
     protected override async Task LetClaimsExpireAsync()

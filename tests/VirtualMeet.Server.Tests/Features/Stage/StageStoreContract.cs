@@ -1,5 +1,4 @@
 using VirtualMeet.Contracts.Stage;
-using VirtualMeet.Server.Features.Registrations;
 using VirtualMeet.Server.Features.Stage;
 using VirtualMeet.Server.Platform.Realtime;
 using VirtualMeet.Server.Platform.Storage;
@@ -20,8 +19,6 @@ public abstract class StageStoreContract
     internal abstract IReactionStore Reactions { get; }
 
     internal abstract IQuestionStore Questions { get; }
-
-    internal abstract IAttendeeScopedData QuestionErasure { get; }
 
     /// <summary>Push claims of the Redis stores expire in real time; the in-memory ones follow <see cref="Time"/>.</summary>
     protected abstract Task LetClaimsExpireAsync();
@@ -144,15 +141,38 @@ public abstract class StageStoreContract
     }
 
     [Fact]
-    public async Task ErasingAnAttendeeUnlinksTheirQuestionsAndKeepsVotes()
+    public async Task RemovingTheQuestionsOfAnAskerReturnsThemAsTheyWereAndLeavesOthers()
+    {
+        var eventId = NewEvent();
+        var mine = (await Questions.AskAsync(eventId, "s", Draft("a"), 10, Ct))!;
+        var mineElsewhere = (await Questions.AskAsync(eventId, "t", Draft("a"), 10, Ct))!;
+        var theirs = (await Questions.AskAsync(eventId, "s", Draft("b"), 10, Ct))!;
+        await Questions.UpvoteAsync(eventId, "s", mine.Id, "v", Ct);
+
+        var removed = await Questions.RemoveAskedByAsync(eventId, "a", Ct);
+
+        Assert.Equal([("s", mine.Id, 1L), ("t", mineElsewhere.Id, 0L)], removed.Select(r => (r.SessionId, r.Question.Id, r.Question.Votes)).Order());
+        Assert.Null(await Questions.GetAsync(eventId, "s", mine.Id, Ct));
+        Assert.Equal([theirs.Id], (await Questions.ListAsync(eventId, "s", Ct)).Select(q => q.Id));
+        Assert.Empty(await Questions.ListAsync(eventId, "t", Ct));
+        Assert.Empty(await Questions.RemoveAskedByAsync(eventId, "a", Ct));
+        // A question asked later never takes the id of a removed one.
+        var later = (await Questions.AskAsync(eventId, "s", Draft("c"), 10, Ct))!;
+        Assert.DoesNotContain(later.Id, new[] { mine.Id, theirs.Id });
+    }
+
+    [Fact]
+    public async Task AnUpvoteOfAnErasedVoterStaysCountedAndTheVoterCannotVoteAgain()
     {
         var eventId = NewEvent();
         var question = (await Questions.AskAsync(eventId, "s", Draft("a"), 10, Ct))!;
         await Questions.UpvoteAsync(eventId, "s", question.Id, "v", Ct);
 
-        await QuestionErasure.EraseAttendeeAsync(eventId, "a", Ct);
+        // The voter's own questions go; nothing else of theirs is in the store to remove.
+        await Questions.RemoveAskedByAsync(eventId, "v", Ct);
 
-        var stored = await Questions.GetAsync(eventId, "s", question.Id, Ct);
-        Assert.Equal(("", "", true, 1L, question.Text), (stored!.AskerId, stored.AskerName, stored.Anonymous, stored.Votes, stored.Text));
+        var again = await Questions.UpvoteAsync(eventId, "s", question.Id, "v", Ct);
+        Assert.Equal((UpvoteStatus.AlreadyVoted, 1L), (again.Status, again.Question!.Votes));
+        Assert.Equal(UpvoteStatus.Counted, (await Questions.UpvoteAsync(eventId, "s", question.Id, "w", Ct)).Status);
     }
 }

@@ -43,6 +43,7 @@ internal sealed class BarListener : IAsyncDisposable
         connection.On<TableParticipantChange>(nameof(IBarsClient.ParticipantJoined), c => Joined.Writer.TryWrite(c));
         connection.On<TableParticipantChange>(nameof(IBarsClient.ParticipantLeft), c => Left.Writer.TryWrite(c));
         connection.On<TableChatMessage>(nameof(IBarsClient.ChatReceived), m => Chat.Writer.TryWrite(m));
+        connection.On<TableChatDeleted>(nameof(IBarsClient.ChatDeleted), d => ChatDeleted.Writer.TryWrite(d));
         connection.On<TableSignal>(nameof(IBarsClient.Signal), s => Signals.Writer.TryWrite(s));
         connection.On<MeetingView>(nameof(IBarsClient.MeetingRequested), m => MeetingsRequested.Writer.TryWrite(m));
         connection.On<MeetingView>(nameof(IBarsClient.MeetingUpdated), m => MeetingsUpdated.Writer.TryWrite(m));
@@ -59,6 +60,8 @@ internal sealed class BarListener : IAsyncDisposable
     public Channel<TableParticipantChange> Left { get; } = Channel.CreateUnbounded<TableParticipantChange>();
 
     public Channel<TableChatMessage> Chat { get; } = Channel.CreateUnbounded<TableChatMessage>();
+
+    public Channel<TableChatDeleted> ChatDeleted { get; } = Channel.CreateUnbounded<TableChatDeleted>();
 
     public Channel<TableSignal> Signals { get; } = Channel.CreateUnbounded<TableSignal>();
 

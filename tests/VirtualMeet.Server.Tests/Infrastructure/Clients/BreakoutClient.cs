@@ -22,6 +22,7 @@ internal sealed class BreakoutClient : IAsyncDisposable
             Left.Writer.TryWrite(p);
         });
         connection.On<BreakoutChatLine>(nameof(IBreakoutsClient.ChatReceived), l => Chat.Writer.TryWrite(l));
+        connection.On<BreakoutChatDeleted>(nameof(IBreakoutsClient.ChatDeleted), d => ChatDeleted.Writer.TryWrite(d));
         connection.On<HandsChanged>(nameof(IBreakoutsClient.HandsChanged), h => Hands.Writer.TryWrite(h));
         connection.On<Announcement>(nameof(IBreakoutsClient.Announcement), a => Announcements.Writer.TryWrite(a));
         connection.On<BreakoutsClosing>(nameof(IBreakoutsClient.BreakoutsClosing), c => Closing.Writer.TryWrite(c));
@@ -35,6 +36,8 @@ internal sealed class BreakoutClient : IAsyncDisposable
     public Channel<ParticipantLeft> Left { get; } = Channel.CreateUnbounded<ParticipantLeft>();
 
     public Channel<BreakoutChatLine> Chat { get; } = Channel.CreateUnbounded<BreakoutChatLine>();
+
+    public Channel<BreakoutChatDeleted> ChatDeleted { get; } = Channel.CreateUnbounded<BreakoutChatDeleted>();
 
     public Channel<HandsChanged> Hands { get; } = Channel.CreateUnbounded<HandsChanged>();
 

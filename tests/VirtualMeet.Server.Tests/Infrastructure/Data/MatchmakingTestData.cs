@@ -34,6 +34,20 @@ internal static class MatchmakingTestData
             ]);
     }
 
+    /// <summary>The breakout of <see cref="EventWithBreakout"/>.</summary>
+    public const string Breakout = "werkstatt";
+
+    /// <summary>
+    /// <see cref="Event"/> plus a breakout running around <paramref name="now"/>: something of every feature in one
+    /// event (stage, breakout, bars, matchmaking, and polls on top), for tests of what erasure and purge leave behind.
+    /// </summary>
+    public static EventDefinition EventWithBreakout(DateTimeOffset now)
+    {
+        var definition = Event(now);
+        var breakout = new SessionDefinition(Breakout, SessionKind.Breakout, new LocalizedText("Werkstatt"), "de", now.AddHours(-1), now.AddHours(2), Capacity: 10);
+        return definition with { Sessions = [.. definition.Sessions, breakout] };
+    }
+
     /// <summary>The start of the first slot that begins after <paramref name="now"/>.</summary>
     public static DateTimeOffset NextSlot(DateTimeOffset now, int later = 0)
     {

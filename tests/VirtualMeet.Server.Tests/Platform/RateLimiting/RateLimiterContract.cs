@@ -1,3 +1,4 @@
+using VirtualMeet.Server.Features.Registrations;
 using VirtualMeet.Server.Platform.RateLimiting;
 using VirtualMeet.Testing;
 
@@ -33,6 +34,24 @@ public abstract class RateLimiterContract
 
         Assert.False(refused.Allowed);
         Assert.Equal(TimeSpan.FromSeconds(5), refused.RetryAfter);
+    }
+
+    [Fact]
+    public async Task ErasingAnAttendeeDropsTheirBudgetsInEveryRuleAndNobodyElses()
+    {
+        var eventId = NewEvent();
+        var questions = new RateLimitRule("questions", 1, TimeSpan.FromMinutes(1));
+        await First.TryAcquireAsync(eventId, "a", questions, Ct);
+        await First.TryAcquireAsync(eventId, "b", questions, Ct);
+        for (var i = 0; i < 5; i++)
+            await Second.TryAcquireAsync(eventId, "a", Chat, Ct);
+
+        await ((IAttendeeScopedData)First).EraseAttendeeAsync(eventId, "a", Ct);
+
+        // Their logs are gone (the keys were named after them); someone else's budget is untouched.
+        Assert.True((await Second.TryAcquireAsync(eventId, "a", questions, Ct)).Allowed);
+        Assert.True((await First.TryAcquireAsync(eventId, "a", Chat, Ct)).Allowed);
+        Assert.False((await First.TryAcquireAsync(eventId, "b", questions, Ct)).Allowed);
     }
 
     [Fact]

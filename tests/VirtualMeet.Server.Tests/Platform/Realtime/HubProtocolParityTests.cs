@@ -80,6 +80,8 @@ public sealed class HubProtocolParityTests(TwoNodesOnRedisWithFastNodeTimeout cl
         await host.InvokeAsync("SetVideoLink", onA.RoomA, "https://jitsi.example/room-a");
         await host.InvokeAsync("Announce", onA.EventId, "Noch fünf Minuten");
         await anna.InvokeAsync("LeaveBreakout", onA.RoomA);
+        // Anna's erasure turns her line into a tombstone: ChatDeleted.
+        await EraseAsync(onA, onA.Attendee("anna"));
         await host.InvokeAsync("MoveParticipant", "pair", onA.RoomB);
         // As a page does on Moved: join the room it was moved to, which keeps it among the event's breakouts.
         await pair.CallBothAsync<BreakoutRoomState>("JoinBreakout", onA.RoomB);
@@ -106,8 +108,17 @@ public sealed class HubProtocolParityTests(TwoNodesOnRedisWithFastNodeTimeout cl
         await anna.LeaveAsync();
         var meeting = await MatchmakingRequests.RequestAsync(onA, "anna", "pair", MatchmakingTestData.NextSlot(DateTimeOffset.UtcNow, later: 1), HttpStatusCode.Created);
         await MatchmakingRequests.PostAsync(onA, "pair", $"meetings/{meeting!.Id}/accept", HttpStatusCode.OK);
+        // Anna's erasure: her table line becomes a tombstone (ChatDeleted) and the meeting is cancelled.
+        await EraseAsync(onA, onA.Token("anna"));
 
         await pair.ReceivedEveryPushAlikeAsync();
+    }
+
+    private static async Task EraseAsync(EventOnNode world, string token)
+    {
+        using var http = world.Http(token);
+        using var erased = await http.SendAsync(HttpMethod.Delete, $"/api/events/{world.EventId}/registrations/me", token);
+        Assert.Equal(HttpStatusCode.NoContent, erased.StatusCode);
     }
 
     [Fact]

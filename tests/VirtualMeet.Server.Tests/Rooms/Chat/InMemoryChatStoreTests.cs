@@ -1,4 +1,3 @@
-using VirtualMeet.Server.Features.Registrations;
 using VirtualMeet.Server.Platform.Storage;
 using VirtualMeet.Server.Platform.Storage.InMemory;
 using VirtualMeet.Server.Rooms.Chat;
@@ -10,6 +9,4 @@ public sealed class InMemoryChatStoreTests : ChatStoreContract
     private readonly InMemoryChatStore _store = new();
 
     internal override IChatStore Store => _store;
-
-    internal override IAttendeeScopedData Erasure => _store;
 }

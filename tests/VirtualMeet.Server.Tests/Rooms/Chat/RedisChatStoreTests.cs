@@ -1,4 +1,3 @@
-using VirtualMeet.Server.Features.Registrations;
 using VirtualMeet.Server.Platform.Storage;
 using VirtualMeet.Server.Platform.Storage.Redis;
 using VirtualMeet.Server.Rooms.Chat;
@@ -12,8 +11,6 @@ public class RedisChatStoreTests(RedisStoreFixture redis) : ChatStoreContract, I
     private readonly RedisChatStore _store = new(redis.Database);
 
     internal override IChatStore Store => _store;
-
-    internal override IAttendeeScopedData Erasure => _store;
 
     [Fact]
     public async Task EveryKeyOfAChatRoomCarriesTheEventHashTag()

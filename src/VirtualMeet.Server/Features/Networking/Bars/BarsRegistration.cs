@@ -1,4 +1,5 @@
 using VirtualMeet.Server.Features.Networking.Matchmaking;
+using VirtualMeet.Server.Features.Registrations;
 using VirtualMeet.Server.Platform.Hosting;
 using VirtualMeet.Server.Rooms.Presence;
 
@@ -20,6 +21,7 @@ internal static class BarsRegistration
         services.AddSingleton<BarTablesPublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<BarTablesPublisher>());
         services.AddPresenceChangeSink<BarPresenceSink>();
+        services.AddSingleton<IAttendeeScopedData, BarErasure>();
         return builder;
     }
 }

@@ -131,12 +131,16 @@ internal sealed partial class BarsService(
     }
 
     /// <summary>Stands the caller up (all their tabs); standing when not seated changes nothing.</summary>
-    public async Task LeaveAsync(BarCaller caller, CancellationToken cancellationToken)
+    public Task LeaveAsync(BarCaller caller, CancellationToken cancellationToken) =>
+        StandUpAsync(caller.EventId, caller.AttendeeId, cancellationToken);
+
+    /// <summary>Frees the attendee's seat wherever it is in the event's bars (all tabs) and tells the table and the bars.</summary>
+    public async Task StandUpAsync(string eventId, string attendeeId, CancellationToken cancellationToken)
     {
-        var room = await presence.GetRoomInScopeAsync(caller.EventId, BarRooms.Scope, caller.AttendeeId, cancellationToken);
+        var room = await presence.GetRoomInScopeAsync(eventId, BarRooms.Scope, attendeeId, cancellationToken);
         if (room is null)
             return;
-        if (await presence.RemoveAttendeeAsync(new PresenceRoom(caller.EventId, room), caller.AttendeeId, cancellationToken) is { } change)
+        if (await presence.RemoveAttendeeAsync(new PresenceRoom(eventId, room), attendeeId, cancellationToken) is { } change)
             await AnnounceLeftAsync(change, cancellationToken);
     }
 

@@ -37,6 +37,12 @@ internal interface IMatchmakingStore
     /// </summary>
     Task<(MeetingChange Change, MeetingRecord? Meeting)> TransitionAsync(
         string eventId, string meetingId, IReadOnlyCollection<MeetingStatus> from, MeetingStatus to, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// An attendee's erasure: forgets their profile and every meeting with them, freeing the other side's slots, and
+    /// returns those meetings as they were, so the other side can be told. Idempotent: a second run finds none.
+    /// </summary>
+    Task<IReadOnlyList<MeetingRecord>> RemoveAttendeeAsync(string eventId, string attendeeId, CancellationToken cancellationToken);
 }
 
 /// <summary>What an attendee states for matchmaking; tags are normalised (trimmed, distinct ignoring case).</summary>

@@ -1,3 +1,4 @@
+using VirtualMeet.Server.Features.Registrations;
 using VirtualMeet.Server.Platform.Hosting;
 
 namespace VirtualMeet.Server.Features.Networking.Matchmaking;
@@ -10,6 +11,7 @@ internal static class MatchmakingRegistration
         builder.Services.AddValidatedOptions<MatchmakingOptions>(MatchmakingOptions.Section);
         builder.Services.AddSingleton<MeetingExpiry>();
         builder.Services.AddSingleton<MatchmakingService>();
+        builder.Services.AddSingleton<IAttendeeScopedData, MatchmakingErasure>();
         return builder;
     }
 }

@@ -2,13 +2,12 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using VirtualMeet.Contracts.Chat;
 using VirtualMeet.Server.Features.Events;
-using VirtualMeet.Server.Features.Registrations;
 using VirtualMeet.Server.Rooms.Chat;
 
 namespace VirtualMeet.Server.Platform.Storage.InMemory;
 
 /// <summary>One lock per room makes mute check, id, version and append a single step, like the Redis scripts.</summary>
-internal sealed class InMemoryChatStore : IChatStore, IEventScopedData, IAttendeeScopedData
+internal sealed class InMemoryChatStore : IChatStore, IEventScopedData
 {
     private readonly ConcurrentDictionary<(string EventId, string RoomId), Room> _rooms = new();
 
@@ -71,27 +70,33 @@ internal sealed class InMemoryChatStore : IChatStore, IEventScopedData, IAttende
         return Task.CompletedTask;
     }
 
-    /// <summary>The attendee's lines become tombstones; the room's version stays (ids and order are unchanged).</summary>
-    public Task EraseAttendeeAsync(string eventId, string attendeeId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ChatErasure>> EraseAuthorAsync(string eventId, string roomPrefix, string authorId, CancellationToken cancellationToken)
     {
+        var erased = new List<ChatErasure>();
         foreach (var (key, room) in _rooms)
         {
-            if (key.EventId != eventId)
+            if (key.EventId != eventId || !key.RoomId.StartsWith(roomPrefix, StringComparison.Ordinal))
                 continue;
             lock (room)
             {
                 for (var i = 0; i < room.Lines.Count; i++)
                 {
-                    if (room.Lines[i].AuthorId == attendeeId)
-                        room.Lines[i] = Tombstone(room.Lines[i]) with { AuthorName = "" };
+                    if (room.Lines[i].AuthorId != authorId)
+                        continue;
+                    room.Lines[i] = Erased(room.Lines[i]);
+                    room.Version++;
+                    erased.Add(new ChatErasure(key.RoomId, room.Lines[i].Id, room.Version));
                 }
 
-                room.Mutes.Remove(attendeeId);
+                room.Mutes.Remove(authorId);
             }
         }
 
-        return Task.CompletedTask;
+        return Task.FromResult<IReadOnlyList<ChatErasure>>(erased);
     }
+
+    /// <summary>An erased author's line: a tombstone that no longer says whose it was.</summary>
+    internal static ChatMessage Erased(ChatMessage message) => Tombstone(message) with { AuthorId = "", AuthorName = "" };
 
     internal static ChatMessage Tombstone(ChatMessage message) => message with { Text = null, Deleted = true };
 

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using VirtualMeet.Contracts.Matchmaking;
 using VirtualMeet.Server.Features.Events;
 using VirtualMeet.Server.Features.Networking.Matchmaking;
-using VirtualMeet.Server.Features.Registrations;
 
 namespace VirtualMeet.Server.Platform.Storage.InMemory;
 
@@ -10,7 +9,7 @@ namespace VirtualMeet.Server.Platform.Storage.InMemory;
 /// One lock per event makes "both slots free? reserve both, store the meeting" a single step, like the Lua script
 /// of the Redis store; events never contend.
 /// </summary>
-internal sealed class InMemoryMatchmakingStore : IMatchmakingStore, IEventScopedData, IAttendeeScopedData
+internal sealed class InMemoryMatchmakingStore : IMatchmakingStore, IEventScopedData
 {
     private readonly ConcurrentDictionary<string, EventMatchmaking> _events = new();
 
@@ -98,21 +97,21 @@ internal sealed class InMemoryMatchmakingStore : IMatchmakingStore, IEventScoped
         return Task.CompletedTask;
     }
 
-    /// <summary>Forgets the profile and every meeting with the attendee, freeing the other side's slots.</summary>
-    public Task EraseAttendeeAsync(string eventId, string attendeeId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<MeetingRecord>> RemoveAttendeeAsync(string eventId, string attendeeId, CancellationToken cancellationToken)
     {
         var data = Of(eventId);
         lock (data)
         {
             data.Profiles.Remove(attendeeId);
-            foreach (var meeting in data.Meetings.Values.Where(m => m.Involves(attendeeId)).ToList())
+            var meetings = data.Meetings.Values.Where(m => m.Involves(attendeeId)).ToList();
+            foreach (var meeting in meetings)
             {
                 FreeSlots(data, meeting);
                 data.Meetings.Remove(meeting.Id);
             }
-        }
 
-        return Task.CompletedTask;
+            return Task.FromResult<IReadOnlyList<MeetingRecord>>(meetings);
+        }
     }
 
     /// <summary>The attendee's slot is held by a meeting other than an overdue request.</summary>

@@ -3,15 +3,16 @@ using VirtualMeet.Contracts.Polls;
 using VirtualMeet.Server.Features.Events;
 using VirtualMeet.Server.Features.Polls;
 using VirtualMeet.Server.Features.Registrations;
+using VirtualMeet.Server.Platform.Identity;
 using VirtualMeet.Server.Platform.Realtime;
 
 namespace VirtualMeet.Server.Platform.Storage.InMemory;
 
 /// <summary>
 /// One lock per poll makes check-open, one-ballot, count and version bump a single step, like the Lua script
-/// of the Redis store; votes on different polls never contend.
+/// of the Redis store; votes on different polls never contend. Voters are kept by pseudonym, as on Redis.
 /// </summary>
-internal sealed class InMemoryPollStore(TimeProvider time) : IPollStore, IEventScopedData, IAttendeeScopedData
+internal sealed class InMemoryPollStore(TimeProvider time, VoterPseudonyms pseudonyms) : IPollStore, IEventScopedData, IAttendeeScopedData
 {
     private readonly ConcurrentDictionary<(string EventId, string PollId), PollEntry> _polls = new();
 
@@ -72,6 +73,7 @@ internal sealed class InMemoryPollStore(TimeProvider time) : IPollStore, IEventS
         if (!_polls.TryGetValue((eventId, pollId), out var entry))
             return Task.FromResult(new VoteResult(VoteStatus.NotFound, 0));
 
+        var voter = pseudonyms.Of(eventId, vote.VoterId);
         lock (entry)
         {
             if (!entry.Lifecycle.IsAcceptingVotes(vote.Now))
@@ -80,11 +82,11 @@ internal sealed class InMemoryPollStore(TimeProvider time) : IPollStore, IEventS
             var changed = false;
             if (vote.Retention == BallotRetention.MarkerOnly)
             {
-                if (!entry.Voted.Add(vote.VoterId))
+                if (!entry.Voted.Add(voter))
                     return Task.FromResult(new VoteResult(VoteStatus.AlreadyVoted, entry.Lifecycle.Version));
                 entry.Voters++;
             }
-            else if (entry.Ballots.TryGetValue(vote.VoterId, out var previous))
+            else if (entry.Ballots.TryGetValue(voter, out var previous))
             {
                 // An erased ballot (no fields) still counts as voted but can no longer be taken back.
                 if (vote.Retention != BallotRetention.Changeable || previous.Length == 0)
@@ -99,7 +101,7 @@ internal sealed class InMemoryPollStore(TimeProvider time) : IPollStore, IEventS
             }
 
             if (vote.Retention != BallotRetention.MarkerOnly)
-                entry.Ballots[vote.VoterId] = [.. vote.Fields];
+                entry.Ballots[voter] = [.. vote.Fields];
             foreach (var field in vote.Fields)
                 entry.Add(field, 1);
             entry.Lifecycle = entry.Lifecycle with { Version = entry.Lifecycle.Version + 1 };
@@ -144,12 +146,13 @@ internal sealed class InMemoryPollStore(TimeProvider time) : IPollStore, IEventS
     /// <summary>Forgets what the attendee chose; the counts and the one-ballot rule stay.</summary>
     public Task EraseAttendeeAsync(string eventId, string attendeeId, CancellationToken cancellationToken)
     {
+        var voter = pseudonyms.Of(eventId, attendeeId);
         foreach (var entry in _polls.Where(p => p.Key.EventId == eventId).Select(p => p.Value))
         {
             lock (entry)
             {
-                if (entry.Ballots.ContainsKey(attendeeId))
-                    entry.Ballots[attendeeId] = [];
+                if (entry.Ballots.ContainsKey(voter))
+                    entry.Ballots[voter] = [];
             }
         }
 

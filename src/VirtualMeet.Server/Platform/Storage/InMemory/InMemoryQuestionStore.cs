@@ -2,13 +2,16 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using VirtualMeet.Contracts.Stage;
 using VirtualMeet.Server.Features.Events;
-using VirtualMeet.Server.Features.Registrations;
 using VirtualMeet.Server.Features.Stage;
+using VirtualMeet.Server.Platform.Identity;
 
 namespace VirtualMeet.Server.Platform.Storage.InMemory;
 
-/// <summary>Questions per stage; one lock per stage makes ask, the one-vote rule and moderation single steps.</summary>
-internal sealed class InMemoryQuestionStore : IQuestionStore, IEventScopedData, IAttendeeScopedData
+/// <summary>
+/// Questions per stage; one lock per stage makes ask, the one-vote rule and moderation single steps. Voters are kept
+/// by pseudonym, as on Redis.
+/// </summary>
+internal sealed class InMemoryQuestionStore(VoterPseudonyms pseudonyms) : IQuestionStore, IEventScopedData
 {
     private readonly ConcurrentDictionary<(string EventId, string SessionId), Stage> _stages = new();
 
@@ -19,7 +22,8 @@ internal sealed class InMemoryQuestionStore : IQuestionStore, IEventScopedData, 
         {
             if (stage.Questions.Count >= maxQuestions)
                 return Task.FromResult<StoredQuestion?>(null);
-            var id = (stage.Questions.Count + 1).ToString(CultureInfo.InvariantCulture);
+            // A counter, not the count: removed questions leave gaps, and an id is never given twice.
+            var id = (++stage.Sequence).ToString(CultureInfo.InvariantCulture);
             var question = new StoredQuestion(id, 1, draft.Status, false, 0, draft.AskerId, draft.AskerName, draft.Anonymous, draft.Text, draft.AskedAt);
             stage.Questions.Add(id, question);
             stage.Voters.Add(id, new HashSet<string>(StringComparer.Ordinal));
@@ -40,7 +44,9 @@ internal sealed class InMemoryQuestionStore : IQuestionStore, IEventScopedData, 
         if (!_stages.TryGetValue((eventId, sessionId), out var stage))
             return Task.FromResult<IReadOnlyList<StoredQuestion>>([]);
         lock (stage)
-            return Task.FromResult<IReadOnlyList<StoredQuestion>>(stage.Questions.Values.ToList());
+            // By id, the asking order: a dictionary that had entries removed enumerates in no promised order.
+            return Task.FromResult<IReadOnlyList<StoredQuestion>>(
+                stage.Questions.Values.OrderBy(q => long.Parse(q.Id, CultureInfo.InvariantCulture)).ToList());
     }
 
     public Task<UpvoteResult> UpvoteAsync(string eventId, string sessionId, string questionId, string voterId, CancellationToken cancellationToken)
@@ -51,7 +57,7 @@ internal sealed class InMemoryQuestionStore : IQuestionStore, IEventScopedData, 
         {
             if (!stage.Questions.TryGetValue(questionId, out var question) || !question.IsPublic)
                 return Task.FromResult(new UpvoteResult(UpvoteStatus.NotFound, null));
-            if (!stage.Voters[questionId].Add(voterId))
+            if (!stage.Voters[questionId].Add(pseudonyms.Of(eventId, voterId)))
                 return Task.FromResult(new UpvoteResult(UpvoteStatus.AlreadyVoted, question));
             question = question with { Votes = question.Votes + 1, Version = question.Version + 1 };
             stage.Questions[questionId] = question;
@@ -85,27 +91,31 @@ internal sealed class InMemoryQuestionStore : IQuestionStore, IEventScopedData, 
         return Task.CompletedTask;
     }
 
-    /// <summary>The attendee's questions keep their text for the audience but lose the link to them; votes stay counted.</summary>
-    public Task EraseAttendeeAsync(string eventId, string attendeeId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<RemovedQuestion>> RemoveAskedByAsync(string eventId, string askerId, CancellationToken cancellationToken)
     {
+        var removed = new List<RemovedQuestion>();
         foreach (var (key, stage) in _stages)
         {
             if (key.EventId != eventId)
                 continue;
             lock (stage)
             {
-                foreach (var question in stage.Questions.Values.Where(q => q.AskerId == attendeeId).ToList())
-                    stage.Questions[question.Id] = question with { AskerId = "", AskerName = "", Anonymous = true };
-                foreach (var voters in stage.Voters.Values)
-                    voters.Remove(attendeeId);
+                foreach (var question in stage.Questions.Values.Where(q => q.AskerId == askerId).ToList())
+                {
+                    stage.Questions.Remove(question.Id);
+                    stage.Voters.Remove(question.Id);
+                    removed.Add(new RemovedQuestion(key.SessionId, question));
+                }
             }
         }
 
-        return Task.CompletedTask;
+        return Task.FromResult<IReadOnlyList<RemovedQuestion>>(removed);
     }
 
     private sealed class Stage
     {
+        public long Sequence { get; set; }
+
         public Dictionary<string, StoredQuestion> Questions { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<string, HashSet<string>> Voters { get; } = new(StringComparer.Ordinal);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using VirtualMeet.Server.Features.Events;
+using VirtualMeet.Server.Features.Registrations;
 using VirtualMeet.Server.Platform.RateLimiting;
 
 namespace VirtualMeet.Server.Platform.Storage.InMemory;
@@ -10,7 +11,7 @@ namespace VirtualMeet.Server.Platform.Storage.InMemory;
 /// has passed are swept once per <see cref="SweepInterval"/>, as the Redis key expires, so callers that come and go
 /// (or keys made up by a hostile client) cost no memory after their window.
 /// </summary>
-internal sealed class InMemoryRateLimiter(TimeProvider time) : IAttendeeRateLimiter, IEventScopedData
+internal sealed class InMemoryRateLimiter(TimeProvider time) : IAttendeeRateLimiter, IEventScopedData, IAttendeeScopedData
 {
     public static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
 
@@ -52,6 +53,23 @@ internal sealed class InMemoryRateLimiter(TimeProvider time) : IAttendeeRateLimi
     {
         foreach (var key in _logs.Keys.Where(k => k.EventId == eventId))
             _logs.TryRemove(key, out _);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>An erased attendee's budgets go with them (the logs are keyed by their id).</summary>
+    public Task EraseAttendeeAsync(string eventId, string attendeeId, CancellationToken cancellationToken)
+    {
+        foreach (var (key, log) in _logs)
+        {
+            if (key.EventId != eventId || key.AttendeeId != attendeeId)
+                continue;
+            lock (log)
+            {
+                log.Retired = true;
+                _logs.TryRemove(new KeyValuePair<(string, string, string), PermitLog>(key, log));
+            }
+        }
+
         return Task.CompletedTask;
     }
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using StackExchange.Redis;
 using VirtualMeet.Contracts.Chat;
-using VirtualMeet.Server.Features.Registrations;
 using VirtualMeet.Server.Rooms.Chat;
 
 namespace VirtualMeet.Server.Platform.Storage.Redis;
@@ -10,7 +9,7 @@ namespace VirtualMeet.Server.Platform.Storage.Redis;
 /// Chat rooms in Redis (see <see cref="RedisChatScripts"/> for the layout). Appends run as one script; deletes are
 /// a compare-and-set of the line, retried when a concurrent change got there first.
 /// </summary>
-internal sealed class RedisChatStore(RedisStoreDatabase redis) : IChatStore, IAttendeeScopedData
+internal sealed class RedisChatStore(RedisStoreDatabase redis) : IChatStore
 {
     private const int ReplaceAttempts = 3;
 
@@ -57,21 +56,45 @@ internal sealed class RedisChatStore(RedisStoreDatabase redis) : IChatStore, IAt
     public Task MuteAsync(string eventId, string roomId, string attendeeId, DateTimeOffset until, CancellationToken cancellationToken) =>
         redis.Idempotent(db => db.HashSetAsync(RedisKeys.ChatMutes(eventId, roomId), attendeeId, until.ToUnixTimeMilliseconds()));
 
-    /// <summary>The attendee's kept lines become nameless tombstones; a line that changes meanwhile is a tombstone already.</summary>
-    public async Task EraseAttendeeAsync(string eventId, string attendeeId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ChatErasure>> EraseAuthorAsync(string eventId, string roomPrefix, string authorId, CancellationToken cancellationToken)
     {
+        var erased = new List<ChatErasure>();
         // Call by call, each bounded: the number of rooms and lines is the event's, not ours to cap.
         foreach (var room in await redis.Idempotent(db => db.SetMembersAsync(RedisKeys.ChatRooms(eventId))))
         {
             var roomId = (string)room!;
-            await redis.Idempotent(db => db.HashDeleteAsync(RedisKeys.ChatMutes(eventId, roomId), attendeeId));
+            if (!roomId.StartsWith(roomPrefix, StringComparison.Ordinal))
+                continue;
+            await redis.Idempotent(db => db.HashDeleteAsync(RedisKeys.ChatMutes(eventId, roomId), authorId));
             foreach (var entry in await redis.Idempotent(db => db.HashGetAllAsync(RedisKeys.ChatLines(eventId, roomId))))
             {
-                var line = Read((string)entry.Value!);
-                if (line.AuthorId == attendeeId)
-                    await ReplaceAsync(eventId, roomId, (string)entry.Name!, (string)entry.Value!, line with { Text = null, Deleted = true, AuthorName = "" }, bumpVersion: false);
+                if (await EraseLineAsync(eventId, roomId, (string)entry.Name!, (string)entry.Value!, authorId) is { } version)
+                    erased.Add(new ChatErasure(roomId, (string)entry.Name!, version));
                 cancellationToken.ThrowIfCancellationRequested();
             }
+        }
+
+        return erased;
+    }
+
+    /// <summary>Tombstones the line when it is the author's; a line that changed meanwhile (a moderator's delete) is read again.</summary>
+    private async Task<long?> EraseLineAsync(string eventId, string roomId, string messageId, string stored, string authorId)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var line = Read(stored);
+            if (line.AuthorId != authorId)
+                return null;
+            var (replaced, version) = await ReplaceAsync(eventId, roomId, messageId, stored,
+                line with { Text = null, Deleted = true, AuthorId = "", AuthorName = "" }, bumpVersion: true);
+            if (replaced)
+                return version;
+            var current = await redis.Idempotent(db => db.HashGetAsync(RedisKeys.ChatLines(eventId, roomId), messageId));
+            if (current.IsNull)
+                return null;
+            if (attempt == ReplaceAttempts)
+                throw new InvalidOperationException($"Chat line {messageId} of room {roomId} kept changing during its author's erasure.");
+            stored = (string)current!;
         }
     }
 

@@ -101,6 +101,13 @@ internal static class RedisKeys
     /// <summary>Sorted set: times (Unix ms) of the permits an attendee took under a rate limit rule.</summary>
     public static RedisKey RateLimit(string eventId, string rule, string attendeeId) => $"{Tag(eventId)}:ratelimit:{rule}:{attendeeId}";
 
+    /// <summary>
+    /// Glob matching every rate-limit key of the attendee in the event (an erasure), or <c>null</c> for an id that is not
+    /// an <see cref="EventIds"/> id: such an id could carry glob characters, and what matches is deleted.
+    /// </summary>
+    public static RedisValue? RateLimitPattern(string eventId, string attendeeId) =>
+        EventIds.IsValid(attendeeId) ? (RedisValue)$"{Tag(eventId)}:ratelimit:*:{attendeeId}" : (RedisValue?)null;
+
     /// <summary>Set of the event's chat room ids (for an attendee's erasure).</summary>
     public static RedisKey ChatRooms(string eventId) => $"{Tag(eventId)}:chat:rooms";
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using StackExchange.Redis;
 using VirtualMeet.Contracts.Matchmaking;
 using VirtualMeet.Server.Features.Networking.Matchmaking;
-using VirtualMeet.Server.Features.Registrations;
 
 namespace VirtualMeet.Server.Platform.Storage.Redis;
 
@@ -13,7 +12,7 @@ namespace VirtualMeet.Server.Platform.Storage.Redis;
 /// deadline, per event and per requester, so the booking script frees overdue holds and counts the requester's
 /// pending requests in the same step. Every key sits under the event's hash tag.
 /// </summary>
-internal sealed class RedisMatchmakingStore(RedisStoreDatabase redis) : IMatchmakingStore, IAttendeeScopedData
+internal sealed class RedisMatchmakingStore(RedisStoreDatabase redis) : IMatchmakingStore
 {
     public Task SaveProfileAsync(MatchmakingProfile profile, CancellationToken cancellationToken) =>
         redis.Idempotent(db => db.HashSetAsync(RedisKeys.MatchmakingProfiles(profile.EventId), profile.AttendeeId, RedisJson.Serialize(profile)));
@@ -125,11 +124,11 @@ internal sealed class RedisMatchmakingStore(RedisStoreDatabase redis) : IMatchma
         };
     }
 
-    /// <summary>Removes the profile and every meeting with the attendee, freeing the other side's slots.</summary>
-    public async Task EraseAttendeeAsync(string eventId, string attendeeId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<MeetingRecord>> RemoveAttendeeAsync(string eventId, string attendeeId, CancellationToken cancellationToken)
     {
         await redis.Idempotent(db => db.HashDeleteAsync(RedisKeys.MatchmakingProfiles(eventId), attendeeId));
-        foreach (var meeting in await ListMeetingsAsync(eventId, attendeeId, cancellationToken))
+        var meetings = await ListMeetingsAsync(eventId, attendeeId, cancellationToken);
+        foreach (var meeting in meetings)
         {
             // Idempotent by design: a second run deletes nothing and frees a slot only if it still holds this meeting.
             await redis.Idempotent(db => db.ScriptEvaluateAsync(
@@ -146,6 +145,16 @@ internal sealed class RedisMatchmakingStore(RedisStoreDatabase redis) : IMatchma
                 ],
                 [meeting.Id, Millis(meeting.SlotStartsAt)]));
         }
+
+        // Emptied by the deletes above; removed outright so that no key is named after the attendee even if one held
+        // an entry no meeting points at any more.
+        await redis.Idempotent(db => db.KeyDeleteAsync(
+        [
+            RedisKeys.MeetingSlots(eventId, attendeeId),
+            RedisKeys.AttendeeMeetings(eventId, attendeeId),
+            RedisKeys.PendingMeetingRequests(eventId, attendeeId),
+        ]));
+        return meetings;
     }
 
     private static MeetingRecord? Compose(RedisValue json, RedisValue state)

@@ -3,6 +3,7 @@ using StackExchange.Redis;
 using VirtualMeet.Contracts.Polls;
 using VirtualMeet.Server.Features.Polls;
 using VirtualMeet.Server.Features.Registrations;
+using VirtualMeet.Server.Platform.Identity;
 using VirtualMeet.Server.Platform.Realtime;
 
 namespace VirtualMeet.Server.Platform.Storage.Redis;
@@ -10,8 +11,9 @@ namespace VirtualMeet.Server.Platform.Storage.Redis;
 /// <summary>
 /// Polls in Redis: definitions in one hash per event, per poll a state hash, a counts hash and the ballots.
 /// Every change runs as a Lua script (<see cref="RedisPollScripts"/>); every key sits under the event's hash tag.
+/// Ballots and the voted set are keyed by the voter's pseudonym (<see cref="VoterPseudonyms"/>), never by id.
 /// </summary>
-internal sealed class RedisPollStore(RedisStoreDatabase redis) : IPollStore, IAttendeeScopedData
+internal sealed class RedisPollStore(RedisStoreDatabase redis, VoterPseudonyms pseudonyms) : IPollStore, IAttendeeScopedData
 {
     public async Task<bool> CreateAsync(PollDefinition poll, CancellationToken cancellationToken)
     {
@@ -64,7 +66,7 @@ internal sealed class RedisPollStore(RedisStoreDatabase redis) : IPollStore, IAt
             _ => "once",
         };
         var args = new RedisValue[3 + vote.Fields.Count];
-        args[0] = vote.VoterId;
+        args[0] = pseudonyms.Of(eventId, vote.VoterId);
         args[1] = retention;
         args[2] = Millis(vote.Now);
         for (var i = 0; i < vote.Fields.Count; i++)
@@ -119,8 +121,9 @@ internal sealed class RedisPollStore(RedisStoreDatabase redis) : IPollStore, IAt
     public async Task EraseAttendeeAsync(string eventId, string attendeeId, CancellationToken cancellationToken)
     {
         // Idempotent: blanking a ballot twice leaves it blank.
+        var voter = pseudonyms.Of(eventId, attendeeId);
         foreach (var pollId in await redis.Idempotent(db => db.HashKeysAsync(RedisKeys.Polls(eventId))))
-            await redis.Idempotent(db => db.ScriptEvaluateAsync(RedisPollScripts.EraseBallot, [RedisKeys.PollBallots(eventId, (string)pollId!)], [attendeeId]));
+            await redis.Idempotent(db => db.ScriptEvaluateAsync(RedisPollScripts.EraseBallot, [RedisKeys.PollBallots(eventId, (string)pollId!)], [voter]));
     }
 
     private static PollTransition ToTransition(RedisResult[] result, long refusedCode)

@@ -46,4 +46,16 @@ internal static class RedisQuestionScripts
         redis.call('HINCRBY', KEYS[1], 'version', 1)
         return redis.call('HGETALL', KEYS[1])
         """;
+
+    /// <summary>
+    /// KEYS: question, its voters, the stage's index. ARGV: asker, question id. Removes the question with its voters
+    /// when the asker asked it; returns its fields as they were, or {} (unknown, or someone else's).
+    /// </summary>
+    public const string RemoveAskedBy = """
+        if redis.call('HGET', KEYS[1], 'askerId') ~= ARGV[1] then return {} end
+        local fields = redis.call('HGETALL', KEYS[1])
+        redis.call('DEL', KEYS[1], KEYS[2])
+        redis.call('ZREM', KEYS[3], ARGV[2])
+        return fields
+        """;
 }

@@ -1,13 +1,16 @@
 using System.Globalization;
 using StackExchange.Redis;
 using VirtualMeet.Contracts.Stage;
-using VirtualMeet.Server.Features.Registrations;
 using VirtualMeet.Server.Features.Stage;
+using VirtualMeet.Server.Platform.Identity;
 
 namespace VirtualMeet.Server.Platform.Storage.Redis;
 
-/// <summary>Questions of stages in Redis (layout in <see cref="RedisQuestionScripts"/>); every change runs as one script.</summary>
-internal sealed class RedisQuestionStore(RedisStoreDatabase redis) : IQuestionStore, IAttendeeScopedData
+/// <summary>
+/// Questions of stages in Redis (layout in <see cref="RedisQuestionScripts"/>); every change runs as one script. Voter
+/// sets hold pseudonyms (<see cref="VoterPseudonyms"/>), never attendee ids.
+/// </summary>
+internal sealed class RedisQuestionStore(RedisStoreDatabase redis, VoterPseudonyms pseudonyms) : IQuestionStore
 {
     public async Task<StoredQuestion?> AskAsync(string eventId, string sessionId, QuestionDraft draft, int maxQuestions, CancellationToken cancellationToken)
     {
@@ -47,7 +50,7 @@ internal sealed class RedisQuestionStore(RedisStoreDatabase redis) : IQuestionSt
         var result = (RedisResult[])(await redis.Once(db => db.ScriptEvaluateAsync(
             RedisQuestionScripts.Upvote,
             [RedisKeys.Question(eventId, sessionId, questionId), RedisKeys.QuestionVoters(eventId, sessionId, questionId)],
-            [voterId])))!;
+            [pseudonyms.Of(eventId, voterId)])))!;
         var code = (long)result[0];
         if (code < 0)
             return new UpvoteResult(UpvoteStatus.NotFound, null);
@@ -65,22 +68,31 @@ internal sealed class RedisQuestionStore(RedisStoreDatabase redis) : IQuestionSt
         return Read(result);
     }
 
-    /// <summary>The attendee's questions lose the link to them (text and votes stay); their votes leave the voter sets.</summary>
-    public async Task EraseAttendeeAsync(string eventId, string attendeeId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RemovedQuestion>> RemoveAskedByAsync(string eventId, string askerId, CancellationToken cancellationToken)
     {
-        // Call by call, each bounded and idempotent (a second run finds the link gone).
+        // Call by call, each bounded; the removal itself is one script per question that checks the asker again, so a
+        // second run (or a retry) removes nothing twice and nobody else's question.
+        var removed = new List<RemovedQuestion>();
         foreach (var stage in await redis.Idempotent(db => db.SetMembersAsync(RedisKeys.QuestionStages(eventId))))
         {
             var sessionId = (string)stage!;
             foreach (var id in await redis.Idempotent(db => db.SortedSetRangeByRankAsync(RedisKeys.Questions(eventId, sessionId))))
             {
-                var key = RedisKeys.Question(eventId, sessionId, (string)id!);
-                if (await redis.Idempotent(db => db.HashGetAsync(key, "askerId")) == attendeeId)
-                    await redis.Idempotent(db => db.HashSetAsync(key, [new HashEntry("askerId", ""), new HashEntry("askerName", ""), new HashEntry("anonymous", 1)]));
-                await redis.Idempotent(db => db.SetRemoveAsync(RedisKeys.QuestionVoters(eventId, sessionId, (string)id!), attendeeId));
+                var questionId = (string)id!;
+                var key = RedisKeys.Question(eventId, sessionId, questionId);
+                if (await redis.Idempotent(db => db.HashGetAsync(key, "askerId")) != askerId)
+                    continue;
+                var fields = (RedisResult[])(await redis.Idempotent(db => db.ScriptEvaluateAsync(
+                    RedisQuestionScripts.RemoveAskedBy,
+                    [key, RedisKeys.QuestionVoters(eventId, sessionId, questionId), RedisKeys.Questions(eventId, sessionId)],
+                    [askerId, questionId])))!;
+                if (Read(fields) is { } question)
+                    removed.Add(new RemovedQuestion(sessionId, question));
                 cancellationToken.ThrowIfCancellationRequested();
             }
         }
+
+        return removed;
     }
 
     private static StoredQuestion? Read(HashEntry[] entries) =>

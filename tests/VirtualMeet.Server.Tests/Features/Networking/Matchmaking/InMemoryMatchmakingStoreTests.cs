@@ -1,5 +1,4 @@
 using VirtualMeet.Server.Features.Networking.Matchmaking;
-using VirtualMeet.Server.Features.Registrations;
 using VirtualMeet.Server.Platform.Storage;
 using VirtualMeet.Server.Platform.Storage.InMemory;
 
@@ -10,6 +9,4 @@ public sealed class InMemoryMatchmakingStoreTests : MatchmakingStoreContract
     private readonly InMemoryMatchmakingStore _store = new();
 
     internal override IMatchmakingStore Store => _store;
-
-    internal override IAttendeeScopedData Erasure => _store;
 }

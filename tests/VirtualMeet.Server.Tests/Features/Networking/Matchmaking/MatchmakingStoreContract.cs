@@ -16,8 +16,6 @@ public abstract class MatchmakingStoreContract
 
     internal abstract IMatchmakingStore Store { get; }
 
-    internal abstract IAttendeeScopedData Erasure { get; }
-
     /// <summary>The cap on pending requests per requester that these tests book with.</summary>
     private const int Cap = 3;
 
@@ -102,11 +100,14 @@ public abstract class MatchmakingStoreContract
     {
         var eventId = NewEventId();
         await Store.SaveProfileAsync(Profile(eventId, "a"), Ct);
-        await BookAsync(Meeting(eventId, "a", "b"));
+        var theirs = Meeting(eventId, "a", "b");
+        await BookAsync(theirs);
         await BookAsync(Meeting(eventId, "c", "d"));
 
-        await Erasure.EraseAttendeeAsync(eventId, "a", Ct);
+        var removed = await Store.RemoveAttendeeAsync(eventId, "a", Ct);
 
+        Assert.Equal([theirs.Id], removed.Select(m => m.Id));
+        Assert.Empty(await Store.RemoveAttendeeAsync(eventId, "a", Ct));
         Assert.Null(await Store.GetProfileAsync(eventId, "a", Ct));
         Assert.Empty(await Store.ListMeetingsAsync(eventId, "b", Ct));
         Assert.Single(await Store.ListMeetingsAsync(eventId, null, Ct));
@@ -193,7 +194,7 @@ public abstract class MatchmakingStoreContract
         for (var i = 0; i < Cap; i++)
             await BookAsync(Meeting(eventId, "a", $"b{i}", SlotStart.AddMinutes(15 * i)));
 
-        await Erasure.EraseAttendeeAsync(eventId, "b0", Ct);
+        await Store.RemoveAttendeeAsync(eventId, "b0", Ct);
 
         Assert.Equal(BookingStatus.Booked, await BookAsync(Meeting(eventId, "a", "c", SlotStart.AddMinutes(15 * Cap))));
         Assert.Equal(BookingStatus.TooManyPending, await BookAsync(Meeting(eventId, "a", "d", SlotStart.AddHours(2))));

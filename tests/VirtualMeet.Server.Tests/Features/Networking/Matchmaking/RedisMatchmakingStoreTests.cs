@@ -1,5 +1,4 @@
 using VirtualMeet.Server.Features.Networking.Matchmaking;
-using VirtualMeet.Server.Features.Registrations;
 using VirtualMeet.Server.Platform.Storage;
 using VirtualMeet.Server.Platform.Storage.Redis;
 using VirtualMeet.Server.Tests.Infrastructure;
@@ -12,8 +11,6 @@ public class RedisMatchmakingStoreTests(RedisStoreFixture redis) : MatchmakingSt
     private readonly RedisMatchmakingStore _store = new(redis.Database);
 
     internal override IMatchmakingStore Store => _store;
-
-    internal override IAttendeeScopedData Erasure => _store;
 
     [Fact]
     public async Task EveryMatchmakingKeyCarriesTheEventHashTag()
