@@ -19,4 +19,7 @@ internal static class AuditActions
     public const string TeamAssign = "team.assign";
     public const string TeamRemove = "team.remove";
     public const string EventImport = "event.import";
+    public const string RegistrationMode = "registration.mode";
+    public const string InvitationsGenerate = "invitations.generate";
+    public const string TicketsImport = "tickets.import";
 }

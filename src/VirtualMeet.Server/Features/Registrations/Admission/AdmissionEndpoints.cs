@@ -1,8 +1,10 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using VirtualMeet.Contracts.Events;
 using VirtualMeet.Contracts.Registrations;
 using VirtualMeet.Server.Features.Events;
+using VirtualMeet.Server.Platform.Audit;
 using VirtualMeet.Server.Platform.Hosting;
 using VirtualMeet.Server.Platform.Hosting.Problems;
 using VirtualMeet.Server.Platform.Identity;
@@ -31,9 +33,9 @@ internal static class AdmissionEndpoints
     }
 
     private static async Task<Results<Ok<AdmissionSummary>, ProblemHttpResult>> SetMode(
-        string eventId, RegistrationModeRequest request, AdmissionService admission, CancellationToken cancellationToken)
+        string eventId, RegistrationModeRequest request, ClaimsPrincipal user, AdmissionService admission, CancellationToken cancellationToken)
     {
-        var definition = await admission.SetModeAsync(eventId, request.Mode, cancellationToken);
+        var definition = await admission.SetModeAsync(eventId, request.Mode, AuditActor.From(user), cancellationToken);
         return TypedResults.Ok(await admission.SummaryAsync(definition, cancellationToken));
     }
 
@@ -44,13 +46,13 @@ internal static class AdmissionEndpoints
             : NoEvent(eventId);
 
     private static async Task<Results<Created<InvitationBatch>, ContentHttpResult, ProblemHttpResult>> GenerateInvitations(
-        string eventId, string? format, InvitationRequest request, HttpRequest http, IEventStore events, AdmissionService admission,
-        CancellationToken cancellationToken)
+        string eventId, string? format, InvitationRequest request, HttpRequest http, ClaimsPrincipal user, IEventStore events,
+        AdmissionService admission, CancellationToken cancellationToken)
     {
         if (await events.GetAsync(eventId, cancellationToken) is null)
             return NoEvent(eventId);
 
-        var codes = await admission.GenerateInvitationsAsync(eventId, request.Count, cancellationToken);
+        var codes = await admission.GenerateInvitationsAsync(eventId, request.Count, AuditActor.From(user), cancellationToken);
         // The store keeps hashes only: this answer is the export, so it comes as CSV when asked for.
         var csv = string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)
             || http.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase));
@@ -62,7 +64,7 @@ internal static class AdmissionEndpoints
     }
 
     private static async Task<Results<Ok<TicketImportResult>, ValidationProblem, ProblemHttpResult>> ImportTickets(
-        string eventId, HttpRequest request, IEventStore events, AdmissionService admission,
+        string eventId, HttpRequest request, ClaimsPrincipal user, IEventStore events, AdmissionService admission,
         IOptions<RequestLimitsOptions> limits, CancellationToken cancellationToken)
     {
         if (await events.GetAsync(eventId, cancellationToken) is null)
@@ -70,7 +72,7 @@ internal static class AdmissionEndpoints
 
         var errors = new ValidationErrors(limits.Value.MaxValidationErrors);
         var rows = await TicketImportReader.ReadAsync(request, errors, cancellationToken);
-        var (result, problems) = await admission.ImportTicketsAsync(eventId, rows, errors, cancellationToken);
+        var (result, problems) = await admission.ImportTicketsAsync(eventId, rows, errors, AuditActor.From(user), cancellationToken);
         return result is null
             ? ProblemResponses.Invalid(problems, problems.Omitted > 0 ? null : "The ticket import is invalid; nothing was imported. See errors.")
             : TypedResults.Ok(result);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using VirtualMeet.Contracts.Events;
 using VirtualMeet.Contracts.Registrations;
 using VirtualMeet.Server.Features.Events;
+using VirtualMeet.Server.Platform.Audit;
 using VirtualMeet.Server.Platform.Hosting.Problems;
 using VirtualMeet.Server.Platform.Refusals;
 
@@ -15,6 +16,7 @@ namespace VirtualMeet.Server.Features.Registrations.Admission;
 internal sealed partial class AdmissionService(
     IAdmissionStore store,
     IEventStore events,
+    IAuditLog audit,
     IOptions<AdmissionOptions> options,
     TimeProvider time,
     ILogger<AdmissionService> logger)
@@ -55,7 +57,7 @@ internal sealed partial class AdmissionService(
     }
 
     /// <summary>Changes the event's mode; refused once its first session has started.</summary>
-    public async Task<EventDefinition> SetModeAsync(string eventId, RegistrationMode mode, CancellationToken cancellationToken)
+    public async Task<EventDefinition> SetModeAsync(string eventId, RegistrationMode mode, AuditActor actor, CancellationToken cancellationToken)
     {
         var definition = await events.GetAsync(eventId, cancellationToken) ?? throw NoEvent(eventId);
         if (definition.Registration == mode)
@@ -69,11 +71,12 @@ internal sealed partial class AdmissionService(
         if (!await events.ReplaceAsync(changed, cancellationToken))
             throw NoEvent(eventId);
         LogModeChanged(eventId, definition.Registration, mode);
+        await audit.RecordAsync(eventId, actor, AuditActions.RegistrationMode, eventId, $"{definition.Registration}->{mode}".ToLowerInvariant(), cancellationToken);
         return changed;
     }
 
     /// <summary>New one-time codes; only their hashes are kept, so the answer is the only time they are shown.</summary>
-    public async Task<IReadOnlyList<string>> GenerateInvitationsAsync(string eventId, int count, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> GenerateInvitationsAsync(string eventId, int count, AuditActor actor, CancellationToken cancellationToken)
     {
         var max = options.Value.MaxInvitationsPerRequest;
         if (count < 1 || count > max)
@@ -82,12 +85,14 @@ internal sealed partial class AdmissionService(
         var codes = Enumerable.Range(0, count).Select(_ => AdmissionCodes.NewInvitation()).ToList();
         await store.AddInvitationsAsync(eventId, codes.Select(c => AdmissionCodes.Hash(AdmissionCodes.Normalise(c)!)).ToList(), cancellationToken);
         LogInvitationsGenerated(eventId, count);
+        await audit.RecordAsync(eventId, actor, AuditActions.InvitationsGenerate, eventId, $"count={count}", cancellationToken);
         return codes;
     }
 
     /// <summary>Adds the tickets of an import (all or none: a row with a problem refuses the whole import).</summary>
     public async Task<(TicketImportResult? Result, ValidationErrors Errors)> ImportTicketsAsync(
-        string eventId, IReadOnlyList<(string Row, TicketDefinition Ticket)> rows, ValidationErrors errors, CancellationToken cancellationToken)
+        string eventId, IReadOnlyList<(string Row, TicketDefinition Ticket)> rows, ValidationErrors errors, AuditActor actor,
+        CancellationToken cancellationToken)
     {
         var max = options.Value.MaxTicketsPerImport;
         if (rows.Count > max)
@@ -104,6 +109,7 @@ internal sealed partial class AdmissionService(
         var added = await store.AddTicketsAsync(eventId, tickets, cancellationToken);
         var tally = await store.CountAsync(eventId, cancellationToken);
         LogTicketsImported(eventId, added, tickets.Count - added);
+        await audit.RecordAsync(eventId, actor, AuditActions.TicketsImport, eventId, $"added={added} unchanged={tickets.Count - added}", cancellationToken);
         return (new TicketImportResult(added, tickets.Count - added, tally.TicketsIssued), errors);
     }
 

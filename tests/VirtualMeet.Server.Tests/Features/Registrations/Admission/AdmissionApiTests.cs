@@ -50,6 +50,23 @@ public sealed class AdmissionApiTests(InMemoryNode fixture) : IClassFixture<InMe
     }
 
     [Fact]
+    public async Task ModeChangesInvitationsAndTicketImportsAreInTheAuditLogUnderTheActingOrganizer()
+    {
+        var (eventId, organizer) = await NewEventAsync(AdmissionTestData.FutureEvent());
+
+        (await _client.SendAsync(HttpMethod.Put, $"/api/events/{eventId}/registration-mode", organizer, new RegistrationModeRequest(RegistrationMode.Tickets))).Dispose();
+        (await _client.SendAsync(HttpMethod.Post, $"/api/events/{eventId}/invitations", organizer, new InvitationRequest(3))).Dispose();
+        (await _client.SendAsync(HttpMethod.Post, $"/api/events/{eventId}/tickets", organizer,
+            new[] { new TicketDefinition("T-1", "Ada", "ada@example.org") })).Dispose();
+
+        var audit = await _client.AuditAsync(eventId, organizer);
+        Assert.Equal(
+            [("registration.mode", "open->tickets"), ("invitations.generate", "count=3"), ("tickets.import", "added=1 unchanged=0")],
+            audit.Entries.Where(e => e.Action != "event.import").Select(e => (e.Action, e.Details)));
+        Assert.All(audit.Entries, e => Assert.Equal("admin", e.ActorId));
+    }
+
+    [Fact]
     public async Task TheOrganizerChangesTheModeBeforeTheEventAndAttendeesThenNeedACode()
     {
         var (eventId, organizer) = await NewEventAsync(AdmissionTestData.FutureEvent());
