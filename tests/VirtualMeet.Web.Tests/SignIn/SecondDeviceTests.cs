@@ -1,4 +1,8 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using VirtualMeet.Contracts.Identity;
+using VirtualMeet.Testing;
 using VirtualMeet.Web.Tests.Infrastructure;
 
 namespace VirtualMeet.Web.Tests.SignIn;
@@ -38,6 +42,25 @@ public sealed partial class SecondDeviceTests(WebServerFixture server, ChromiumF
         await Assertions.Expect(phone).ToHaveURLAsync(new Regex("#/signin"));
         await Screenshots.SaveAsync(phone, "devices-signed-out");
         await Assertions.Expect(laptop.GetByRole(AriaRole.Region, new() { Name = "Your devices" }).GetByRole(AriaRole.Listitem)).ToHaveCountAsync(1);
+    }
+
+    [Fact]
+    public async Task AModeratorSignsInWithTheCodeAnOrganizerHandedOn()
+    {
+        var meeting = await CreateEventAsync();
+        using var client = Node.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", await TestTokens.OrganizerAsync(Node));
+        using var issued = await client.PostAsync(new Uri($"/api/events/{meeting.Id}/people/moderation/tokens", UriKind.Relative), content: null);
+        issued.EnsureSuccessStatusCode();
+        var person = await issued.Content.ReadFromJsonAsync<PersonTokenResponse>(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+
+        var page = await SignedInPages.OpenSignInAsync(Browser, Node, meeting.Id);
+        await page.GetByLabel("Sign-in code", new() { Exact = true }).FillAsync(person!.SignInCode);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enter with code" }).ClickAsync();
+
+        // No registration of their own: the lobby shows the agenda and their devices all the same.
+        await Assertions.Expect(page).ToHaveURLAsync(SignedInPages.LobbyUrl());
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Your devices" }).GetByRole(AriaRole.Listitem)).ToHaveCountAsync(2);
     }
 
     [GeneratedRegex("^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$")]

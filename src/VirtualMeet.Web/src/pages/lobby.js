@@ -16,7 +16,9 @@ export async function mount(root, { session }) {
   const [agenda, availability, places] = await Promise.all([
     api(eventPath(`?lang=${language()}`)),
     api(eventPath('/availability')),
-    isAttendee ? api(eventPath('/registrations/me')).then((me) => me.sessions) : Promise.resolve([]),
+    // A speaker or moderator signed in with their code has seats but no registration record.
+    isAttendee ? api(eventPath('/registrations/me')).then((me) => me.sessions, (error) => (error.status === 404 ? [] : Promise.reject(error)))
+      : Promise.resolve([]),
   ]);
   state.agenda = agenda;
   setAvailability(state, availability);
