@@ -36,16 +36,33 @@ internal sealed partial class RedisRevocationRelay(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // As with the backplane: a SUBSCRIBE before pub/sub is connected would fail for good. Held by the multiplexer
-        // afterwards, which subscribes again after every reconnect.
-        await redis.WhenSubscriberConnectedAsync().WaitAsync(stoppingToken);
-        var messages = await redis.Multiplexer.GetSubscriber().SubscribeAsync(Channel);
-        messages.OnMessage(message =>
+        // Until subscribed: a failure here must not end the service (a faulted hosted service stops the host), and the
+        // sweep covers the time without a subscription.
+        while (true)
         {
-            if (Read(message.Message) is { } revocation)
-                index.CloseCovered(revocation);
-        });
+            try
+            {
+                // As with the backplane: a SUBSCRIBE before pub/sub is connected would fail. Once subscribed, the
+                // multiplexer holds the subscription and subscribes again after every reconnect.
+                await redis.WhenSubscriberConnectedAsync().WaitAsync(stoppingToken);
+                var messages = await redis.Multiplexer.GetSubscriber().SubscribeAsync(Channel)
+                    .WaitAsync(backplane.Value.PublishTimeout, time, stoppingToken);
+                messages.OnMessage(message =>
+                {
+                    if (Read(message.Message) is { } revocation)
+                        index.CloseCovered(revocation);
+                });
+                return;
+            }
+            catch (Exception ex) when (ex is RedisException or TimeoutException)
+            {
+                LogSubscribeFailed(ex);
+                await Task.Delay(SubscribeRetry, time, stoppingToken);
+            }
+        }
     }
+
+    private static readonly TimeSpan SubscribeRetry = TimeSpan.FromSeconds(1);
 
     private Revocation? Read(RedisValue message)
     {
@@ -62,6 +79,9 @@ internal sealed partial class RedisRevocationRelay(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the other nodes of a revocation in event {EventId}; their sweeps will close its connections")]
     private partial void LogPublishFailed(Exception exception, string eventId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscribing to revocations failed; trying again")]
+    private partial void LogSubscribeFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored an unreadable revocation message")]
     private partial void LogUnreadable(Exception exception);
