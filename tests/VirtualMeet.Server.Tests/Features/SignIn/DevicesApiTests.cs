@@ -9,7 +9,7 @@ using VirtualMeet.Server.Platform.Identity;
 using VirtualMeet.Server.Platform.Realtime;
 using VirtualMeet.Server.Tests.Infrastructure;
 using VirtualMeet.Testing;
-using static VirtualMeet.Server.Tests.Features.SignIn.SignedInDevices;
+using static VirtualMeet.Server.Tests.Infrastructure.SignedInDevices;
 
 namespace VirtualMeet.Server.Tests.Features.SignIn;
 

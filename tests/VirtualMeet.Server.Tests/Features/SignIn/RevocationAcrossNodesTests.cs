@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using VirtualMeet.Contracts.Errors;
 using VirtualMeet.Server.Tests.Infrastructure;
 using VirtualMeet.Testing;
-using static VirtualMeet.Server.Tests.Features.SignIn.SignedInDevices;
+using static VirtualMeet.Server.Tests.Infrastructure.SignedInDevices;
 
 namespace VirtualMeet.Server.Tests.Features.SignIn;
 

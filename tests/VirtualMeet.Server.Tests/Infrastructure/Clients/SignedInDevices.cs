@@ -4,10 +4,9 @@ using Microsoft.AspNetCore.SignalR.Client;
 using VirtualMeet.Contracts;
 using VirtualMeet.Contracts.Identity;
 using VirtualMeet.Contracts.Registrations;
-using VirtualMeet.Server.Tests.Infrastructure;
 using VirtualMeet.Testing;
 
-namespace VirtualMeet.Server.Tests.Features.SignIn;
+namespace VirtualMeet.Server.Tests.Infrastructure;
 
 /// <summary>Device sign-in over REST and hub connections that report when the server closed them.</summary>
 internal static class SignedInDevices

@@ -1,9 +1,8 @@
 using System.Net.Http.Json;
 using VirtualMeet.Contracts.Events;
 using VirtualMeet.Contracts.Registrations;
-using VirtualMeet.Server.Tests.Infrastructure;
 
-namespace VirtualMeet.Server.Tests.Features.Registrations.Admission;
+namespace VirtualMeet.Server.Tests.Infrastructure;
 
 /// <summary>Events of the admission tests and the organiser's calls on them.</summary>
 internal static class AdmissionTestData
