@@ -18,7 +18,7 @@ internal interface IQuestionStore
 
     /// <summary>
     /// Counts the voter's vote unless they voted before, or the question is pending or hidden. The store remembers
-    /// the voter only by pseudonym (<c>VoterPseudonyms</c>), so the vote stays counted and the voter cannot vote again
+    /// the voter only by pseudonym (<c>Pseudonyms</c>), so the vote stays counted and the voter cannot vote again
     /// after their erasure, while nothing in the voter set names them.
     /// </summary>
     Task<UpvoteResult> UpvoteAsync(string eventId, string sessionId, string questionId, string voterId, CancellationToken cancellationToken);

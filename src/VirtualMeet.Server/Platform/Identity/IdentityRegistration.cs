@@ -25,7 +25,7 @@ internal static class IdentityRegistration
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<TokenRevocations>();
         services.AddSingleton<DeviceSessions>();
-        services.AddSingleton<VoterPseudonyms>();
+        services.AddSingleton<Pseudonyms>();
         services.AddSingleton<IClaimsTransformation, DisplayNameClaims>();
 
         services.AddAuthentication(BearerSchemes.Default)

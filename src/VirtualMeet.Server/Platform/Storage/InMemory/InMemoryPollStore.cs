@@ -12,7 +12,7 @@ namespace VirtualMeet.Server.Platform.Storage.InMemory;
 /// One lock per poll makes check-open, one-ballot, count and version bump a single step, like the Lua script
 /// of the Redis store; votes on different polls never contend. Voters are kept by pseudonym, as on Redis.
 /// </summary>
-internal sealed class InMemoryPollStore(TimeProvider time, VoterPseudonyms pseudonyms) : IPollStore, IEventScopedData, IAttendeeScopedData
+internal sealed class InMemoryPollStore(TimeProvider time, Pseudonyms pseudonyms) : IPollStore, IEventScopedData, IAttendeeScopedData
 {
     private readonly ConcurrentDictionary<(string EventId, string PollId), PollEntry> _polls = new();
 

@@ -11,7 +11,7 @@ namespace VirtualMeet.Server.Platform.Storage.InMemory;
 /// Questions per stage; one lock per stage makes ask, the one-vote rule and moderation single steps. Voters are kept
 /// by pseudonym, as on Redis.
 /// </summary>
-internal sealed class InMemoryQuestionStore(VoterPseudonyms pseudonyms) : IQuestionStore, IEventScopedData
+internal sealed class InMemoryQuestionStore(Pseudonyms pseudonyms) : IQuestionStore, IEventScopedData
 {
     private readonly ConcurrentDictionary<(string EventId, string SessionId), Stage> _stages = new();
 

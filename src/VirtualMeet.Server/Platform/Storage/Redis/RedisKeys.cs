@@ -197,10 +197,10 @@ internal static class RedisKeys
     public static RedisKey EventRevoked(string eventId) => $"{Tag(eventId)}:revoked";
 
     /// <summary>
-    /// Unix ms up to which a subject's tokens are revoked. Named by a hash of the id: it outlives the erasure that
-    /// wrote it, and an erased attendee's id is in no key afterwards.
+    /// Unix ms up to which a subject's tokens are revoked. Named by the subject's keyed pseudonym: it outlives the
+    /// erasure that wrote it, and an erased attendee's id is in no key afterwards.
     /// </summary>
-    public static RedisKey SubjectRevoked(string eventId, string subjectHash) => $"{Tag(eventId)}:revoked:subject:{subjectHash}";
+    public static RedisKey SubjectRevoked(string eventId, string pseudonym) => $"{Tag(eventId)}:revoked:subject:{pseudonym}";
 
     /// <summary>Unix ms up to which a device's tokens are revoked.</summary>
     public static RedisKey DeviceRevoked(string eventId, string deviceId) => $"{Tag(eventId)}:revoked:device:{deviceId}";

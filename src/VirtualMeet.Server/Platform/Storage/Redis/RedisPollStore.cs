@@ -11,9 +11,9 @@ namespace VirtualMeet.Server.Platform.Storage.Redis;
 /// <summary>
 /// Polls in Redis: definitions in one hash per event, per poll a state hash, a counts hash and the ballots.
 /// Every change runs as a Lua script (<see cref="RedisPollScripts"/>); every key sits under the event's hash tag.
-/// Ballots and the voted set are keyed by the voter's pseudonym (<see cref="VoterPseudonyms"/>), never by id.
+/// Ballots and the voted set are keyed by the voter's pseudonym (<see cref="Pseudonyms"/>), never by id.
 /// </summary>
-internal sealed class RedisPollStore(RedisStoreDatabase redis, VoterPseudonyms pseudonyms) : IPollStore, IAttendeeScopedData
+internal sealed class RedisPollStore(RedisStoreDatabase redis, Pseudonyms pseudonyms) : IPollStore, IAttendeeScopedData
 {
     public async Task<bool> CreateAsync(PollDefinition poll, CancellationToken cancellationToken)
     {

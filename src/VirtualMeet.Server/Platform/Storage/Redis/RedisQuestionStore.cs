@@ -8,9 +8,9 @@ namespace VirtualMeet.Server.Platform.Storage.Redis;
 
 /// <summary>
 /// Questions of stages in Redis (layout in <see cref="RedisQuestionScripts"/>); every change runs as one script. Voter
-/// sets hold pseudonyms (<see cref="VoterPseudonyms"/>), never attendee ids.
+/// sets hold pseudonyms (<see cref="Pseudonyms"/>), never attendee ids.
 /// </summary>
-internal sealed class RedisQuestionStore(RedisStoreDatabase redis, VoterPseudonyms pseudonyms) : IQuestionStore
+internal sealed class RedisQuestionStore(RedisStoreDatabase redis, Pseudonyms pseudonyms) : IQuestionStore
 {
     public async Task<StoredQuestion?> AskAsync(string eventId, string sessionId, QuestionDraft draft, int maxQuestions, CancellationToken cancellationToken)
     {

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using StackExchange.Redis;
 using VirtualMeet.Server.Platform.Identity;
 
@@ -9,7 +7,7 @@ namespace VirtualMeet.Server.Platform.Storage.Redis;
 /// One key per revocation holding its time (Unix ms), expiring with the last token it covers. A check is one MGET of
 /// the event's, the subject's and the device's key, all under the event's hash tag.
 /// </summary>
-internal sealed class RedisRevocationStore(RedisStoreDatabase redis) : IRevocationStore
+internal sealed class RedisRevocationStore(RedisStoreDatabase redis, Pseudonyms pseudonyms) : IRevocationStore
 {
     public Task AddAsync(Revocation revocation, DateTimeOffset at, TimeSpan keepFor, CancellationToken cancellationToken) =>
         redis.Idempotent(db => db.StringSetAsync(KeyOf(revocation), at.ToUnixTimeMilliseconds(), keepFor));
@@ -30,14 +28,14 @@ internal sealed class RedisRevocationStore(RedisStoreDatabase redis) : IRevocati
         return latest is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
     }
 
-    private static RedisKey KeyOf(Revocation revocation) => revocation switch
+    private RedisKey KeyOf(Revocation revocation) => revocation switch
     {
         { DeviceId: { } device } => RedisKeys.DeviceRevoked(revocation.EventId, device),
         { Subject: { } subject } => SubjectKey(revocation.EventId, subject),
         _ => RedisKeys.EventRevoked(revocation.EventId),
     };
 
-    // Attendee ids are random, so a hash of one cannot be traced back by trying ids.
-    private static RedisKey SubjectKey(string eventId, string subject) =>
-        RedisKeys.SubjectRevoked(eventId, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(subject)))[..32]);
+    // An erased attendee's revocation outlives their erasure. Their id is no secret (other attendees saw it), so the
+    // key is named by the keyed pseudonym, which nobody without the signing key can compute from the id.
+    private RedisKey SubjectKey(string eventId, string subject) => RedisKeys.SubjectRevoked(eventId, pseudonyms.Of(eventId, subject));
 }

@@ -86,5 +86,5 @@ public class RedisDeviceStoreTests(RedisStoreFixture redis) : Tests.Platform.Ide
 
 public class RedisRevocationStoreTests(RedisStoreFixture redis) : Tests.Platform.Identity.RevocationStoreContract, IClassFixture<RedisStoreFixture>
 {
-    protected override Server.Platform.Identity.IRevocationStore Store { get; } = new RedisRevocationStore(redis.Database);
+    protected override Server.Platform.Identity.IRevocationStore Store { get; } = new RedisRevocationStore(redis.Database, TestPseudonyms.Instance);
 }

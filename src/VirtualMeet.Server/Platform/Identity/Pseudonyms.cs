@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 namespace VirtualMeet.Server.Platform.Identity;
 
 /// <summary>
-/// The one-way pseudonym under which stores remember that someone voted (question upvotes, poll ballots), so
-/// that a vote set never holds an attendee id.
+/// The one-way pseudonym under which stores remember something of a person that must outlive their erasure: that
+/// they voted (question upvotes, poll ballots), and that their tokens are revoked (<c>RedisRevocationStore</c>).
 /// <para>
 /// Why a keyed hash rather than the id or a plain hash: the one-vote rule must outlive an attendee's erasure (their
 /// counted upvotes stay counted, and the old token must not vote again while it is still valid), yet after the
@@ -17,22 +17,22 @@ namespace VirtualMeet.Server.Platform.Identity;
 /// it also ends every token that could vote under the old ones.
 /// </para>
 /// </summary>
-internal sealed class VoterPseudonyms
+internal sealed class Pseudonyms
 {
     private static readonly byte[] Purpose = Encoding.UTF8.GetBytes("virtualmeet voter pseudonym v1");
 
     private readonly byte[] _key;
 
-    public VoterPseudonyms(IOptions<AuthOptions> options)
+    public Pseudonyms(IOptions<AuthOptions> options)
         : this(options.Value.SigningKey ?? throw new InvalidOperationException("Auth:SigningKey is required for voter pseudonyms."))
     {
     }
 
     /// <summary>For stores built by hand (tests): the same derivation from a signing key.</summary>
-    public VoterPseudonyms(string signingKey) =>
+    public Pseudonyms(string signingKey) =>
         _key = HKDF.DeriveKey(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(signingKey), 32, info: Purpose);
 
-    /// <summary>The voter's pseudonym within the event: 32 hex digits after <c>v:</c>, never equal to an id.</summary>
+    /// <summary>The person's pseudonym within the event: 32 hex digits after <c>v:</c>, never equal to an id.</summary>
     public string Of(string eventId, string attendeeId)
     {
         // The event is part of the input, so one person's pseudonyms in two events cannot be linked either.
