@@ -107,6 +107,6 @@ internal static class PollsEndpoints
     private static void RequireReader(ClaimsPrincipal user, string eventId)
     {
         if (!user.Organizes(eventId) && !user.BelongsTo(eventId))
-            throw Refusal.Forbidden($"The token was not issued for event '{eventId}'.");
+            throw Refusal.NotThisEvent(eventId);
     }
 }

@@ -19,7 +19,7 @@ internal sealed class PollsHub(PollService polls) : Hub<IPollsClient>
     public Task<PollWatchSnapshot> Watch(string eventId, string? sessionId)
     {
         if (!Context.User!.Organizes(eventId) && !Context.User!.BelongsTo(eventId))
-            throw Refusal.Forbidden($"The token was not issued for event '{eventId}'.");
+            throw Refusal.NotThisEvent(eventId);
 
         var watcher = new WatchingConnection(Context.User!.UserId() ?? Context.ConnectionId, Context.ConnectionId);
         return polls.WatchAsync(eventId, sessionId, watcher, Context.ConnectionAborted);

@@ -10,6 +10,7 @@ using VirtualMeet.Server.Platform.Hosting;
 using VirtualMeet.Server.Platform.Hosting.Problems;
 using VirtualMeet.Server.Platform.Identity;
 using VirtualMeet.Server.Platform.RateLimiting;
+using VirtualMeet.Server.Platform.Refusals;
 
 namespace VirtualMeet.Server.Features.Registrations;
 
@@ -179,5 +180,5 @@ internal static class RegistrationsEndpoints
     }
 
     private static ProblemHttpResult NotThisEvent(string eventId) =>
-        ProblemResponses.Forbidden($"The token was not issued for event '{eventId}'.");
+        ProblemResponses.Forbidden(Refusal.NotThisEvent(eventId).Message);
 }

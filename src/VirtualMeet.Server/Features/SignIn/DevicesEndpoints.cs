@@ -5,6 +5,7 @@ using VirtualMeet.Server.Features.Events;
 using VirtualMeet.Server.Platform.Hosting.Problems;
 using VirtualMeet.Server.Platform.Identity;
 using VirtualMeet.Server.Platform.RateLimiting;
+using VirtualMeet.Server.Platform.Refusals;
 
 namespace VirtualMeet.Server.Features.SignIn;
 
@@ -102,5 +103,5 @@ internal static class DevicesEndpoints
     }
 
     private static ProblemHttpResult NotThisEvent(string eventId) =>
-        ProblemResponses.Forbidden($"The token was not issued for event '{eventId}'.");
+        ProblemResponses.Forbidden(Refusal.NotThisEvent(eventId).Message);
 }

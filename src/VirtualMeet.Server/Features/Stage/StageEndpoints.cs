@@ -7,6 +7,7 @@ using VirtualMeet.Contracts.Stage;
 using VirtualMeet.Server.Features.Events;
 using VirtualMeet.Server.Platform.Hosting.Problems;
 using VirtualMeet.Server.Platform.Identity;
+using VirtualMeet.Server.Platform.Refusals;
 using VirtualMeet.Server.Platform.Realtime;
 using VirtualMeet.Server.Platform.Text;
 
@@ -33,7 +34,7 @@ internal static class StageEndpoints
         if (definition is null)
             return ProblemResponses.NotFound($"Event '{eventId}' does not exist.");
         if (!user.Organizes(eventId) && !user.BelongsTo(eventId))
-            return ProblemResponses.Forbidden($"The token was not issued for event '{eventId}'.");
+            return ProblemResponses.Forbidden(Refusal.NotThisEvent(eventId).Message);
         var session = definition.Sessions.FirstOrDefault(s => s.Id == sessionId);
         if (session is null || !StageAccess.IsStage(session.Kind))
             return ProblemResponses.NotFound($"Event '{eventId}' has no stage session '{sessionId}'.");

@@ -29,6 +29,9 @@ internal sealed class Refusal : Exception
 
     public static Refusal Unauthorized(string message) => new(ErrorCodes.Unauthorized, message);
 
+    /// <summary>A token of one event used on another event's route or hub call.</summary>
+    public static Refusal NotThisEvent(string eventId) => Forbidden($"The token was not issued for event '{eventId}'.");
+
     public static Refusal InvalidArgument(string message) => new(ErrorCodes.InvalidArgument, message);
 
     public static Refusal Conflict(string message) => new(ErrorCodes.Conflict, message);

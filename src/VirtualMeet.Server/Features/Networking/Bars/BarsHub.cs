@@ -21,7 +21,7 @@ internal sealed class BarsHub(BarsService bars) : Hub<IBarsClient>
     public Task<BarsSnapshot> EnterBars(string eventId)
     {
         if (!Context.User!.Organizes(eventId) && !Context.User!.BelongsTo(eventId))
-            throw Refusal.Forbidden($"The token was not issued for event '{eventId}'.");
+            throw Refusal.NotThisEvent(eventId);
 
         var attendeeId = Context.User!.BelongsTo(eventId) ? Context.User!.UserId() : null;
         var language = Context.User!.FindFirstValue(VirtualMeetClaims.Language) ?? "de";
@@ -37,7 +37,7 @@ internal sealed class BarsHub(BarsService bars) : Hub<IBarsClient>
     public Task<JoinedTable> FindTable(string eventId) =>
         Context.User!.BelongsTo(eventId)
             ? bars.FindTableAsync(Caller(), Context.ConnectionAborted)
-            : throw Refusal.Forbidden($"The token was not issued for event '{eventId}'.");
+            : throw Refusal.NotThisEvent(eventId);
 
     public Task LeaveTable() => bars.LeaveAsync(Caller(), Context.ConnectionAborted);
 

@@ -98,5 +98,5 @@ internal static class MatchmakingEndpoints
     private static string Participant(ClaimsPrincipal user, string eventId) =>
         user.UserId() is { } me && user.BelongsTo(eventId)
             ? me
-            : throw Refusal.Forbidden($"The token was not issued for event '{eventId}'.");
+            : throw Refusal.NotThisEvent(eventId);
 }
